@@ -1,0 +1,162 @@
+//! The knowledge graph in memory: a petgraph `Graph` whose weights are the
+//! schema's nodes and edges, the article's sections, and lookups by id and
+//! by normalized name or alias (built on first use, so commands that do not
+//! resolve names do not pay for them).
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
+use petgraph::Direction;
+use petgraph::visit::EdgeRef;
+
+use crate::model::{Article, Edge, GraphData, Kind, Node, Relation, Section, Source};
+use crate::text::normalize;
+
+pub type Ix = petgraph::graph::NodeIndex<u32>;
+pub type EIx = petgraph::graph::EdgeIndex<u32>;
+
+pub struct Graph {
+    pub article: Article,
+    pub subject: Ix,
+    pub g: petgraph::Graph<Node, Edge>,
+    ids: OnceCell<Vec<Ix>>,
+    names: OnceCell<HashMap<String, Vec<Ix>>>,
+}
+
+impl Graph {
+    /// Builds the graph from checked data; node `i` of the data becomes
+    /// `Ix::new(i)`.
+    pub fn new(data: GraphData) -> Graph {
+        let mut g = petgraph::Graph::with_capacity(data.nodes.len(), data.edges.len());
+        for n in data.nodes {
+            g.add_node(n);
+        }
+        for e in data.edges {
+            let (a, b) = (Ix::new(e.from as usize), Ix::new(e.to as usize));
+            g.add_edge(a, b, e);
+        }
+        Graph {
+            article: data.article,
+            subject: Ix::new(data.subject as usize),
+            g,
+            ids: OnceCell::new(),
+            names: OnceCell::new(),
+        }
+    }
+
+    pub fn node(&self, ix: Ix) -> &Node {
+        &self.g[ix]
+    }
+
+    pub fn edge(&self, e: EIx) -> &Edge {
+        &self.g[e]
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.g.node_count()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.g.edge_count()
+    }
+
+    pub fn citation_count(&self) -> usize {
+        self.g.edge_weights().map(|e| e.sources.len()).sum()
+    }
+
+    pub fn nodes(&self) -> impl Iterator<Item = Ix> + '_ {
+        self.g.node_indices()
+    }
+
+    pub fn edges(&self) -> impl Iterator<Item = EIx> + '_ {
+        self.g.edge_indices()
+    }
+
+    /// Both ends of an edge.
+    pub fn ends(&self, e: EIx) -> (Ix, Ix) {
+        let edge = &self.g[e];
+        (Ix::new(edge.from as usize), Ix::new(edge.to as usize))
+    }
+
+    /// Edges leaving (`Outgoing`) or entering (`Incoming`) a node, with the
+    /// node at the other end.
+    pub fn edges_at(&self, ix: Ix, dir: Direction) -> impl Iterator<Item = (EIx, Ix)> + '_ {
+        self.g.edges_directed(ix, dir).map(move |er| {
+            let other = if dir == Direction::Outgoing { er.target() } else { er.source() };
+            (er.id(), other)
+        })
+    }
+
+    /// Neighbours over one relation in one direction.
+    pub fn step(&self, ix: Ix, rel: Relation, dir: Direction) -> impl Iterator<Item = (EIx, Ix)> + '_ {
+        self.edges_at(ix, dir).filter(move |&(e, _)| self.g[e].relation == rel)
+    }
+
+    /// The node with this exact id.
+    pub fn by_id(&self, id: &str) -> Option<Ix> {
+        let ids = self.ids.get_or_init(|| {
+            let mut v: Vec<Ix> = self.g.node_indices().collect();
+            v.sort_by(|&a, &b| self.g[a].id.cmp(&self.g[b].id));
+            v
+        });
+        ids.binary_search_by(|&ix| self.g[ix].id.as_str().cmp(id)).ok().map(|i| ids[i])
+    }
+
+    /// Nodes whose id, name or an alias has this normalized form.
+    pub fn by_name(&self, normalized: &str) -> &[Ix] {
+        self.name_index().get(normalized).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every normalized name, id and alias, with the nodes it names.
+    pub fn name_index(&self) -> &HashMap<String, Vec<Ix>> {
+        self.names.get_or_init(|| {
+            let mut map: HashMap<String, Vec<Ix>> = HashMap::new();
+            for ix in self.g.node_indices() {
+                let n = &self.g[ix];
+                let forms = std::iter::once(n.id.replace('-', " "))
+                    .chain(std::iter::once(n.name.clone()))
+                    .chain(n.aliases.iter().cloned());
+                for form in forms {
+                    let key = normalize(&form);
+                    let entry = map.entry(key).or_default();
+                    if !entry.contains(&ix) {
+                        entry.push(ix);
+                    }
+                }
+            }
+            map
+        })
+    }
+
+    /// Nodes of one kind, sorted by name.
+    pub fn of_kind(&self, kind: Option<Kind>) -> Vec<Ix> {
+        let mut v: Vec<Ix> = self.g.node_indices().filter(|&ix| kind.is_none_or(|k| self.g[ix].kind == k)).collect();
+        v.sort_by(|&a, &b| self.g[a].name.cmp(&self.g[b].name));
+        v
+    }
+
+    pub fn section(&self, s: Source) -> &Section {
+        &self.article.sections[s.section as usize]
+    }
+
+    /// "Ice pack ¶1"
+    pub fn cite(&self, s: Source) -> String {
+        format!("{} ¶{}", self.section(s).title, s.paragraph)
+    }
+
+    /// The `is_a` ancestors of a node, nearest first, the node itself first.
+    pub fn ancestors(&self, ix: Ix) -> Vec<Ix> {
+        let mut out = vec![ix];
+        let mut i = 0;
+        while i < out.len() {
+            let cur = out[i];
+            for (_, up) in self.step(cur, Relation::IsA, Direction::Outgoing) {
+                if !out.contains(&up) {
+                    out.push(up);
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+}

@@ -1,0 +1,20 @@
+//! `kg`: a typed knowledge graph of one health article on back muscle
+//! spasms, and the tools to question it.
+//!
+//! The pipeline: RON files ([`model`]) are parsed and checked ([`load`]) into
+//! a [`model::GraphData`], baked into the binary at build time ([`bundled`]),
+//! held in memory as a petgraph [`graph::Graph`], questioned, and rendered
+//! ([`render`]). Answers report what one article claims; they are not
+//! medical advice.
+
+pub mod bundled;
+pub mod cli;
+pub mod diag;
+pub mod graph;
+pub mod load;
+pub mod model;
+pub mod render;
+pub mod report;
+pub mod resolve;
+pub mod run;
+pub mod text;

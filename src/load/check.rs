@@ -1,0 +1,507 @@
+//! The checks that turn parsed graph files into a [`GraphData`]: ids, names,
+//! aliases, edge ends, domain and range, citations, timing windows, `is_a`
+//! cycles. Every problem is reported, each at its own `file:line:col`.
+
+use std::cell::OnceCell;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::Loaded;
+use super::outline::{self, Value};
+use crate::diag::{Diagnostic, Severity, Sources};
+use crate::model::{Article, Edge, GraphData, GraphFile, Kind, Relation, Source};
+use crate::text::{is_kebab_case, normalize, suggest};
+
+/// A place in a file, when it could be found.
+type Place = Option<(usize, Range<usize>)>;
+
+/// Finds where things are in the files, building each file's outline the
+/// first time a problem there needs a position.
+struct Locator<'a> {
+    sources: &'a Sources,
+    outlines: Vec<OnceCell<Option<Value>>>,
+}
+
+/// A path to a value inside a graph file.
+enum At<'p> {
+    Node(usize, &'p str),
+    NodeAlias(usize, usize),
+    Edge(usize, &'p str),
+    EdgeSource(usize, usize),
+    Article(&'p str),
+    Section(usize, &'p str),
+}
+
+impl Locator<'_> {
+    fn find(&self, file: usize, at: At) -> Option<(usize, Range<usize>)> {
+        let cell = self.outlines.get(file)?;
+        let top = cell.get_or_init(|| outline::outline(&self.sources.files[file].text)).as_ref()?;
+        let v = match at {
+            At::Node(i, field) => top.field("nodes")?.item(i)?.field(field)?,
+            At::NodeAlias(i, j) => top.field("nodes")?.item(i)?.field("aliases")?.item(j)?,
+            At::Edge(i, field) => top.field("edges")?.item(i)?.field(field)?,
+            At::EdgeSource(i, j) => top.field("edges")?.item(i)?.field("sources")?.item(j)?,
+            At::Article(field) => top.field("article")?.field(field)?,
+            At::Section(i, field) => top.field("article")?.field("sections")?.item(i)?.field(field)?,
+        };
+        Some((file, v.span.clone()))
+    }
+
+    fn position(&self, loc: Option<(usize, Range<usize>)>) -> String {
+        let Some((file, span)) = loc else { return "an earlier file".into() };
+        Diagnostic::error("").at(file, span).position(self.sources).unwrap_or_default()
+    }
+}
+
+/// Where a node came from: file and index in that file's `nodes`.
+#[derive(Clone, Copy)]
+struct NodeOrigin {
+    file: usize,
+    index: usize,
+}
+
+/// Validates parsed files (`(file, graph, ids of nodes that failed to parse)`)
+/// and builds the graph. `diags` holds problems found while parsing.
+pub fn check(
+    sources: &Sources,
+    parsed: &[(usize, GraphFile, Vec<String>)],
+    mut diags: Vec<Diagnostic>,
+) -> Result<Loaded, Vec<Diagnostic>> {
+    let loc = Locator { sources, outlines: (0..sources.files.len()).map(|_| OnceCell::new()).collect() };
+    let failed: std::collections::HashSet<&str> =
+        parsed.iter().flat_map(|(_, _, ids)| ids.iter().map(String::as_str)).collect();
+
+    // The article: exactly one description across all files.
+    let mut articles = parsed.iter().filter_map(|(f, g, _)| g.article.as_ref().map(|a| (*f, a)));
+    let article = articles.next();
+    for (file, _) in articles {
+        let first = article.map(|(f, _)| loc.find(f, At::Article("title")));
+        diags.push(
+            Diagnostic::error("the article is described more than once")
+                .at_opt(loc.find(file, At::Article("title")))
+                .label("second description")
+                .note(format!("first described at {}", loc.position(first.flatten()))),
+        );
+    }
+    let mut sections: HashMap<&str, usize> = HashMap::new();
+    if let Some((file, a)) = article {
+        check_article(&loc, file, a, &mut sections, &mut diags);
+    } else if !parsed.is_empty() && diags.is_empty() {
+        diags.push(
+            Diagnostic::error("no graph file describes the article")
+                .help("add `article: (title: \"...\", subject: \"node-id\", sections: [(id: \"intro\", title: \"...\", paragraphs: 1)])` to one file"),
+        );
+    }
+
+    // Nodes: ids, names, summaries, and the names and aliases they answer to.
+    let mut nodes = Vec::new();
+    let mut origins: Vec<NodeOrigin> = Vec::new();
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    let mut names: HashMap<String, (usize, Place)> = HashMap::new();
+    for (file, graph, _) in parsed {
+        for (i, node) in graph.nodes.iter().enumerate() {
+            let file = *file;
+            let here = |field: &str| loc.find(file, At::Node(i, field));
+            if !is_kebab_case(&node.id) {
+                diags.push(
+                    Diagnostic::error(format!("node id `{}` is not kebab-case", node.id))
+                        .at_opt(here("id"))
+                        .help("ids are lower-case words joined by hyphens, like `ice-pack`"),
+                );
+            }
+            if let Some(&first) = by_id.get(node.id.as_str()) {
+                let o: NodeOrigin = origins[first];
+                diags.push(
+                    Diagnostic::error(format!("duplicate node id `{}`", node.id))
+                        .at_opt(here("id"))
+                        .label("defined again here")
+                        .note(format!("first defined at {}", loc.position(loc.find(o.file, At::Node(o.index, "id"))))),
+                );
+                continue;
+            }
+            let ix = nodes.len();
+            by_id.insert(node.id.as_str(), ix);
+            origins.push(NodeOrigin { file, index: i });
+            for (field, value) in [("name", &node.name), ("summary", &node.summary)] {
+                if value.trim().is_empty() {
+                    diags.push(
+                        Diagnostic::error(format!("node `{}` has an empty {field}", node.id)).at_opt(here(field)),
+                    );
+                }
+            }
+            let mut claim = |text: &str, what: &str, at: Option<(usize, Range<usize>)>| {
+                let key = normalize(text);
+                if key.is_empty() {
+                    if !text.trim().is_empty() || what == "alias" {
+                        diags.push(
+                            Diagnostic::error(format!("{what} `{text}` of node `{}` has no words to match", node.id))
+                                .at_opt(at),
+                        );
+                    }
+                    return;
+                }
+                match names.get(&key) {
+                    Some(&(other, ref first)) if other != ix => {
+                        let other_id = &nodes_id(parsed, &origins, other);
+                        diags.push(
+                            Diagnostic::error(format!("{what} `{text}` names two nodes: `{other_id}` and `{}`", node.id))
+                                .at_opt(at)
+                                .label(format!("also a name of `{other_id}`"))
+                                .note(format!("`{other_id}` claims it at {}", loc.position(first.clone())))
+                                .help("names and aliases are compared ignoring case, punctuation, articles and plurals; remove or reword one"),
+                        );
+                    }
+                    Some(_) => {}
+                    None => {
+                        names.insert(key, (ix, at));
+                    }
+                }
+            };
+            claim(&node.id.replace('-', " "), "id", here("id"));
+            claim(&node.name, "name", here("name"));
+            for (j, alias) in node.aliases.iter().enumerate() {
+                claim(alias, "alias", loc.find(file, At::NodeAlias(i, j)));
+            }
+            nodes.push(node.clone());
+        }
+    }
+
+    let subject = article.and_then(|(file, a)| match by_id.get(a.subject.as_str()) {
+        Some(&ix) => Some(ix as u32),
+        None => {
+            let mut d = Diagnostic::error(format!("the article's subject `{}` is not a node", a.subject))
+                .at_opt(loc.find(file, At::Article("subject")));
+            if let Some(s) = suggest(&a.subject, by_id.keys().copied()) {
+                d = d.help(format!("did you mean `{s}`?"));
+            }
+            diags.push(d);
+            None
+        }
+    });
+
+    // Edges: ends, domain and range, citations, windows, duplicates.
+    let mut edges = Vec::new();
+    let mut seen: HashMap<(usize, Relation, usize), Place> = HashMap::new();
+    for (file, graph, _) in parsed {
+        for (i, e) in graph.edges.iter().enumerate() {
+            let file = *file;
+            let here = |field: &str| loc.find(file, At::Edge(i, field));
+            let mut end = |id: &str, field: &str| -> Option<usize> {
+                if let Some(&ix) = by_id.get(id) {
+                    return Some(ix);
+                }
+                if !failed.contains(id) {
+                    let mut d = Diagnostic::error(format!("edge `{field}` names an unknown node `{id}`"))
+                        .at_opt(here(field))
+                        .label("no node has this id");
+                    if let Some(s) = suggest(id, by_id.keys().copied()) {
+                        d = d.help(format!("did you mean `{s}`?"));
+                    }
+                    diags.push(d);
+                }
+                None
+            };
+            let (from, to) = (end(&e.from, "from"), end(&e.to, "to"));
+            let mut ok = from.is_some() && to.is_some();
+            if let (Some(f), Some(t)) = (from, to) {
+                ok &= check_ends(&loc, file, i, e.relation, &nodes[f], &nodes[t], f == t, &mut diags);
+                if let Some(first) = seen.get(&(f, e.relation, t)) {
+                    diags.push(
+                        Diagnostic::error(format!("duplicate edge `{}` {} `{}`", e.from, e.relation, e.to))
+                            .at_opt(here("relation"))
+                            .note(format!("first given at {}", loc.position(first.clone())))
+                            .help("give one edge and list every citation in its `sources`"),
+                    );
+                    ok = false;
+                } else {
+                    seen.insert((f, e.relation, t), here("relation"));
+                }
+            }
+            if e.sources.is_empty() {
+                diags.push(
+                    Diagnostic::error("edge has no citation")
+                        .at_opt(here("sources"))
+                        .help("cite at least one paragraph, like `sources: [(\"ice-pack\", 1)]`"),
+                );
+                ok = false;
+            }
+            let mut cites = Vec::new();
+            for (j, cite) in e.sources.iter().enumerate() {
+                let at = loc.find(file, At::EdgeSource(i, j));
+                match sections.get(cite.0.as_str()) {
+                    None if article.is_some() => {
+                        let mut d = Diagnostic::error(format!("citation of unknown section `{}`", cite.0))
+                            .at_opt(at)
+                            .label("no section has this id");
+                        if let Some(s) = suggest(&cite.0, sections.keys().copied()) {
+                            d = d.help(format!("did you mean `{s}`?"));
+                        }
+                        diags.push(d);
+                        ok = false;
+                    }
+                    None => ok = false,
+                    Some(&s) => {
+                        let count = article.map_or(0, |(_, a)| a.sections[s].paragraphs);
+                        if cite.1 == 0 || cite.1 > count {
+                            diags.push(
+                                Diagnostic::error(format!(
+                                    "citation of paragraph {} of section `{}`, which has {count} paragraph{}",
+                                    cite.1,
+                                    cite.0,
+                                    if count == 1 { "" } else { "s" }
+                                ))
+                                .at_opt(at)
+                                .label(format!("paragraphs are numbered 1 to {count}")),
+                            );
+                            ok = false;
+                        } else {
+                            cites.push(Source { section: s as u16, paragraph: cite.1 });
+                        }
+                    }
+                }
+            }
+            if let Some(w) = &e.when {
+                if let (Some(a), Some(b)) = (w.from_day, w.to_day)
+                    && a >= b
+                {
+                    diags.push(
+                        Diagnostic::error(format!("timing window starts on day {a} but ends on day {b}"))
+                            .at_opt(here("when"))
+                            .help("`to_day` must be later than `from_day`; the window covers from_day <= day < to_day"),
+                    );
+                    ok = false;
+                }
+                for (name, v) in [("minutes", w.minutes), ("pause_minutes", w.pause_minutes)] {
+                    if v.is_some_and(|m| !(m > 0.0 && m.is_finite())) {
+                        diags.push(
+                            Diagnostic::error(format!("`{name}` must be a positive number")).at_opt(here("when")),
+                        );
+                        ok = false;
+                    }
+                }
+            }
+            if ok && let (Some(f), Some(t)) = (from, to) {
+                cites.sort();
+                cites.dedup();
+                edges.push(Edge {
+                    from: f as u32,
+                    relation: e.relation,
+                    to: t as u32,
+                    sources: cites,
+                    when: e.when.clone(),
+                    certainty: e.certainty,
+                    note: e.note.clone(),
+                });
+            }
+        }
+    }
+
+    check_is_a_cycles(&loc, parsed, &nodes, &edges, &mut diags);
+
+    // Warnings: nodes no edge touches.
+    let mut touched = vec![false; nodes.len()];
+    for e in &edges {
+        touched[e.from as usize] = true;
+        touched[e.to as usize] = true;
+    }
+    for (ix, node) in nodes.iter().enumerate() {
+        if !touched[ix] && !diags.iter().any(|d| d.severity == Severity::Error) {
+            let o = origins[ix];
+            diags.push(
+                Diagnostic::warning(format!("node `{}` has no edges", node.id))
+                    .at_opt(loc.find(o.file, At::Node(o.index, "id")))
+                    .help("connect it to the graph with a cited edge, or remove it"),
+            );
+        }
+    }
+
+    diags.sort_by_key(|d| (d.severity, d.at.as_ref().map(|l| (l.file, l.span.start))));
+    let has_errors = diags.iter().any(|d| d.severity == Severity::Error);
+    match (article, subject) {
+        (Some((_, a)), Some(subject)) if !has_errors => {
+            Ok(Loaded { data: GraphData { article: a.clone(), subject, nodes, edges }, warnings: diags })
+        }
+        _ => Err(diags),
+    }
+}
+
+fn nodes_id(parsed: &[(usize, GraphFile, Vec<String>)], origins: &[NodeOrigin], ix: usize) -> String {
+    let o = origins[ix];
+    parsed
+        .iter()
+        .find(|(f, _, _)| *f == o.file)
+        .and_then(|(_, g, _)| g.nodes.get(o.index))
+        .map_or_else(String::new, |n| n.id.clone())
+}
+
+fn check_article<'a>(
+    loc: &Locator,
+    file: usize,
+    a: &'a Article,
+    sections: &mut HashMap<&'a str, usize>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if a.title.trim().is_empty() {
+        diags.push(Diagnostic::error("the article has an empty title").at_opt(loc.find(file, At::Article("title"))));
+    }
+    if a.sections.is_empty() {
+        diags.push(
+            Diagnostic::error("the article lists no sections")
+                .at_opt(loc.find(file, At::Article("sections")))
+                .help("citations name a section id and a paragraph number, so the sections must be listed"),
+        );
+    }
+    for (i, s) in a.sections.iter().enumerate() {
+        if !is_kebab_case(&s.id) {
+            diags.push(
+                Diagnostic::error(format!("section id `{}` is not kebab-case", s.id))
+                    .at_opt(loc.find(file, At::Section(i, "id"))),
+            );
+        }
+        if sections.insert(s.id.as_str(), i).is_some() {
+            diags.push(
+                Diagnostic::error(format!("duplicate section id `{}`", s.id))
+                    .at_opt(loc.find(file, At::Section(i, "id"))),
+            );
+        }
+        if s.title.trim().is_empty() {
+            diags.push(
+                Diagnostic::error(format!("section `{}` has an empty title", s.id))
+                    .at_opt(loc.find(file, At::Section(i, "title"))),
+            );
+        }
+        if s.paragraphs == 0 {
+            diags.push(
+                Diagnostic::error(format!("section `{}` has no paragraphs", s.id))
+                    .at_opt(loc.find(file, At::Section(i, "paragraphs"))),
+            );
+        }
+    }
+}
+
+/// Domain, range and `is_a` compatibility of one edge; false if it fails.
+#[allow(clippy::too_many_arguments)]
+fn check_ends(
+    loc: &Locator,
+    file: usize,
+    i: usize,
+    rel: Relation,
+    from: &crate::model::Node,
+    to: &crate::model::Node,
+    same: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let at = loc.find(file, At::Edge(i, "relation"));
+    if same {
+        diags.push(Diagnostic::error(format!("edge from `{}` to itself", from.id)).at_opt(at));
+        return false;
+    }
+    let (domain, range) = rel.domain_range();
+    let list = |kinds: &[Kind]| {
+        if kinds.len() == Kind::ALL.len() {
+            "any kind".to_string()
+        } else {
+            kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
+        }
+    };
+    let mut ok = true;
+    if !domain.contains(&from.kind) {
+        diags.push(
+            Diagnostic::error(format!("`{rel}` cannot start at `{}`, a {}", from.id, from.kind))
+                .at_opt(at.clone())
+                .label(format!("`{rel}` starts at: {}", list(domain)))
+                .note(format!("`{rel}`: {}", rel.describe())),
+        );
+        ok = false;
+    }
+    if !range.contains(&to.kind) {
+        diags.push(
+            Diagnostic::error(format!("`{rel}` cannot end at `{}`, a {}", to.id, to.kind))
+                .at_opt(at.clone())
+                .label(format!("`{rel}` ends at: {}", list(range)))
+                .note(format!("`{rel}`: {}", rel.describe())),
+        );
+        ok = false;
+    }
+    if rel == Relation::IsA && !from.kind.may_be_a(to.kind) {
+        diags.push(
+            Diagnostic::error(format!(
+                "`{}` (a {}) cannot be a kind of `{}` (a {})",
+                from.id, from.kind, to.id, to.kind
+            ))
+            .at_opt(at)
+            .help("`is_a` joins nodes of one kind, or a treatment to the general `treatment` kind"),
+        );
+        ok = false;
+    }
+    ok
+}
+
+/// Reports each `is_a` cycle once, at the edge that closes it.
+fn check_is_a_cycles(
+    loc: &Locator,
+    parsed: &[(usize, GraphFile, Vec<String>)],
+    nodes: &[crate::model::Node],
+    edges: &[Edge],
+    diags: &mut Vec<Diagnostic>,
+) {
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for e in edges.iter().filter(|e| e.relation == Relation::IsA) {
+        out[e.from as usize].push(e.to as usize);
+    }
+    // 0 unvisited, 1 on the stack, 2 done. Iterative, so depth is unbounded.
+    let mut state = vec![0u8; nodes.len()];
+    let mut reported = std::collections::HashSet::new();
+    for root in 0..nodes.len() {
+        if state[root] != 0 {
+            continue;
+        }
+        let mut stack = vec![(root, 0usize)];
+        state[root] = 1;
+        while let Some(&mut (n, ref mut next)) = stack.last_mut() {
+            if let Some(&m) = out[n].get(*next) {
+                *next += 1;
+                match state[m] {
+                    0 => {
+                        state[m] = 1;
+                        stack.push((m, 0));
+                    }
+                    1 => {
+                        let pos = stack.iter().position(|&(x, _)| x == m).unwrap_or(0);
+                        let cycle: Vec<usize> = stack[pos..].iter().map(|&(x, _)| x).collect();
+                        let mut key = cycle.clone();
+                        key.sort_unstable();
+                        if reported.insert(key) {
+                            let mut names: Vec<&str> = cycle.iter().map(|&x| nodes[x].id.as_str()).collect();
+                            names.push(&nodes[m].id);
+                            let at = find_edge(loc, parsed, &nodes[n].id, Relation::IsA, &nodes[m].id);
+                            diags.push(
+                                Diagnostic::error(format!("`is_a` cycle: {}", names.join(" → ")))
+                                    .at_opt(at)
+                                    .label("this edge closes the cycle")
+                                    .help("a class cannot be a kind of its own member; remove one of these edges"),
+                            );
+                        }
+                    }
+                    _ => {}
+                }
+            } else {
+                state[n] = 2;
+                stack.pop();
+            }
+        }
+    }
+}
+
+fn find_edge(
+    loc: &Locator,
+    parsed: &[(usize, GraphFile, Vec<String>)],
+    from: &str,
+    rel: Relation,
+    to: &str,
+) -> Option<(usize, Range<usize>)> {
+    parsed.iter().find_map(|(file, g, _)| {
+        let i = g.edges.iter().position(|e| e.from == from && e.relation == rel && e.to == to)?;
+        loc.find(*file, At::Edge(i, "relation"))
+    })
+}

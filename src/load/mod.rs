@@ -1,0 +1,272 @@
+//! RON graph files in, a checked graph out, or every problem found.
+//!
+//! Parse, then check, then build: ron deserializes each file into the plain
+//! serde types of [`crate::model`]; if it rejects a file, the file is split
+//! into items (see [`outline`]) and each item parsed alone so that every bad
+//! item is reported. [`check`] then validates the merged files and builds a
+//! [`GraphData`].
+
+mod check;
+pub mod outline;
+
+use std::path::Path;
+
+use crate::diag::{Diagnostic, Sources, offset_of};
+use crate::model::{Article, EdgeDef, GraphData, GraphFile, Node};
+use crate::text::suggest;
+
+pub use check::check;
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 512 << 20;
+
+/// A checked graph and the warnings found on the way.
+#[derive(Debug)]
+pub struct Loaded {
+    pub data: GraphData,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads one graph path into `sources`: a `.ron` file, or a directory whose
+/// `*.ron` files (sorted by name, not recursive) merge into one graph.
+/// Returns the indexes of the files read.
+pub fn read_path(path: &Path, sources: &mut Sources) -> Result<Vec<usize>, Diagnostic> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| io_error(&shown, &e))?;
+    if !meta.is_dir() {
+        return read_file(path, sources).map(|f| vec![f]);
+    }
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(path).map_err(|e| io_error(&shown, &e))? {
+        let p = entry.map_err(|e| io_error(&shown, &e))?.path();
+        if p.extension().is_some_and(|x| x == "ron") && p.is_file() {
+            paths.push(p);
+        }
+    }
+    if paths.is_empty() {
+        return Err(Diagnostic::error(format!("no .ron files in directory `{shown}`"))
+            .help("point --graph at a .ron file or a directory that holds some"));
+    }
+    paths.sort();
+    paths.iter().map(|p| read_file(p, sources)).collect()
+}
+
+fn read_file(path: &Path, sources: &mut Sources) -> Result<usize, Diagnostic> {
+    let shown = path.display().to_string();
+    let size = std::fs::metadata(path).map_err(|e| io_error(&shown, &e))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(format!(
+            "`{shown}` is too large to load ({} MiB; the limit is {} MiB)",
+            size >> 20,
+            MAX_FILE_BYTES >> 20
+        ))
+        .help("split the graph into several .ron files in one directory"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_error(&shown, &e))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(sources.add(shown, text)),
+        Err(e) => {
+            let bad = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let lossy_at = String::from_utf8_lossy(&bytes[..bad]).len();
+            let file = sources.add(shown.clone(), text);
+            Err(Diagnostic::error(format!("`{shown}` is not valid UTF-8"))
+                .at(file, lossy_at..lossy_at + 1)
+                .label("invalid byte here")
+                .help("graph files must be saved as UTF-8"))
+        }
+    }
+}
+
+fn io_error(path: &str, e: &std::io::Error) -> Diagnostic {
+    let d = Diagnostic::error(format!("cannot read `{path}`: {}", io_reason(e)));
+    match e.kind() {
+        std::io::ErrorKind::NotFound => d.help("check the path; --graph takes a .ron file or a directory of them"),
+        _ => d,
+    }
+}
+
+/// The OS message without its "(os error N)" tail.
+pub fn io_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// Parses and checks the given files of `sources` as one graph.
+pub fn load(sources: &Sources, files: &[usize]) -> Result<Loaded, Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let mut parsed = Vec::new();
+    for &file in files {
+        let (graph, failed_ids, mut found) = parse_file(sources, file);
+        diags.append(&mut found);
+        parsed.push((file, graph, failed_ids));
+    }
+    check(sources, &parsed, diags)
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// Parses one file. On a ron error, parses item by item to find every bad
+/// item; returns what parsed, the ids of nodes that did not (so edges to them
+/// are not reported again) and the problems.
+fn parse_file(sources: &Sources, file: usize) -> (GraphFile, Vec<String>, Vec<Diagnostic>) {
+    let text = &sources.files[file].text;
+    let whole = match ron_options().from_str::<GraphFile>(text) {
+        Ok(graph) => return (graph, Vec::new(), Vec::new()),
+        Err(e) => e,
+    };
+    let Some(top) = outline::outline(text) else {
+        return (GraphFile::default(), Vec::new(), vec![ron_diag(text, 0, &whole).at_file(file)]);
+    };
+    let mut graph = GraphFile::default();
+    let mut failed_ids = Vec::new();
+    let mut diags = Vec::new();
+    if let outline::Shape::Struct(fields) = &top.shape {
+        for (key, key_span, value) in fields {
+            let slice = &text[value.span.clone()];
+            let base = value.span.start;
+            match key.as_str() {
+                "article" => match ron_options().from_str::<Article>(slice) {
+                    Ok(a) => graph.article = Some(a),
+                    Err(e) => diags.push(ron_diag(text, base, &e).at_file(file)),
+                },
+                "nodes" => {
+                    for item in value.items() {
+                        match ron_options().from_str::<Node>(&text[item.span.clone()]) {
+                            Ok(n) => graph.nodes.push(n),
+                            Err(e) => {
+                                diags.push(ron_diag(text, item.span.start, &e).at_file(file));
+                                if let Some(id) = item.field("id").and_then(outline::Value::as_str) {
+                                    failed_ids.push(id.to_string());
+                                }
+                            }
+                        }
+                    }
+                }
+                "edges" => {
+                    for item in value.items() {
+                        match ron_options().from_str::<EdgeDef>(&text[item.span.clone()]) {
+                            Ok(e) => graph.edges.push(e),
+                            Err(e) => diags.push(ron_diag(text, item.span.start, &e).at_file(file)),
+                        }
+                    }
+                }
+                other => {
+                    let mut d = Diagnostic::error(format!("unknown field `{other}` at the top of a graph file"))
+                        .at(file, key_span.clone())
+                        .label("not a graph file field");
+                    if let Some(s) = suggest(other, ["article", "nodes", "edges"]) {
+                        d = d.help(format!("did you mean `{s}`?"));
+                    }
+                    diags.push(d.note("a graph file may hold `article`, `nodes` and `edges`"));
+                }
+            }
+        }
+    }
+    if diags.is_empty() {
+        diags.push(ron_diag(text, 0, &whole).at_file(file));
+    }
+    (graph, failed_ids, diags)
+}
+
+/// A diagnostic whose span is still relative to one file, waiting for its index.
+struct Pending(Diagnostic, std::ops::Range<usize>);
+
+impl Pending {
+    fn at_file(self, file: usize) -> Diagnostic {
+        self.0.at(file, self.1)
+    }
+}
+
+/// Turns a ron error in `text[base..]` into a diagnostic with a byte span in
+/// `text`, a plain message and, for a misspelt name, "did you mean".
+fn ron_diag(text: &str, base: usize, e: &ron::error::SpannedError) -> Pending {
+    use ron::Error as E;
+    let sub = &text[base..];
+    let start = base + offset_of(sub, e.span.start.line, e.span.start.col);
+    let end = base + offset_of(sub, e.span.end.line, e.span.end.col);
+    let mut span = start..end.max(start);
+    let named = |found: &str, expected: &[&str]| -> (Option<String>, String) {
+        let hint = suggest(found, expected.iter().copied()).map(|s| format!("did you mean `{s}`?"));
+        (hint, expected.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", "))
+    };
+    let (message, hint, list) = match &e.code {
+        E::NoSuchEnumVariant { expected, found, outer } => {
+            let what = match outer.as_deref() {
+                Some("Kind") => "kind",
+                Some("Relation") => "relation",
+                Some("Certainty") => "certainty",
+                _ => "name",
+            };
+            let (hint, list) = named(found, expected);
+            span = find_word(text, span, found);
+            (format!("unknown {what} `{found}`"), hint, Some(format!("valid {what}s: {list}")))
+        }
+        E::NoSuchStructField { expected, found, outer } => {
+            let (hint, list) = named(found, expected);
+            span = find_word(text, span, found);
+            let within = outer.as_deref().map(describe_struct).unwrap_or("here");
+            (format!("unknown field `{found}` in {within}"), hint, Some(format!("fields allowed: {list}")))
+        }
+        E::MissingStructField { field, outer } => {
+            let within = outer.as_deref().map(describe_struct).unwrap_or("a value");
+            (format!("missing field `{field}` in {within}"), None, None)
+        }
+        E::DuplicateStructField { field, outer } => {
+            let within = outer.as_deref().map(describe_struct).unwrap_or("a value");
+            (format!("field `{field}` given twice in {within}"), None, None)
+        }
+        E::ExceededRecursionLimit => ("nesting is too deep (more than 128 levels)".to_string(), None, None),
+        other => {
+            let text = other.to_string();
+            let mut chars = text.chars();
+            let message = match chars.next() {
+                Some(c) => c.to_lowercase().chain(chars).collect(),
+                None => "syntax error".to_string(),
+            };
+            (message, None, None)
+        }
+    };
+    if span.is_empty() {
+        let next = text[span.start..].chars().next().map_or(0, char::len_utf8);
+        span = span.start..span.start + next;
+    }
+    let mut d = Diagnostic::error(message);
+    if let Some(h) = hint {
+        d = d.help(h);
+    }
+    if let Some(l) = list {
+        d = d.note(l);
+    }
+    Pending(d, span)
+}
+
+fn describe_struct(name: &str) -> &'static str {
+    match name {
+        "Node" => "a node",
+        "EdgeDef" => "an edge",
+        "Article" => "the article",
+        "Section" => "a section",
+        "Window" => "a `when` window",
+        "GraphFile" => "a graph file",
+        _ => "a value",
+    }
+}
+
+/// Narrows a span to the word `word` if ron's span ends just after it or
+/// starts at it (ron reports the cursor, not always the word).
+fn find_word(text: &str, span: std::ops::Range<usize>, word: &str) -> std::ops::Range<usize> {
+    let from = span.start.saturating_sub(word.len() + 2);
+    let to = (span.end + word.len() + 2).min(text.len());
+    let window = text.get(from..to).unwrap_or("");
+    match window.find(word) {
+        Some(i) if !word.is_empty() => from + i..from + i + word.len(),
+        _ => span,
+    }
+}

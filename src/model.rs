@@ -1,0 +1,362 @@
+//! The schema: node kinds, relations, nodes, edges and citations, as serde
+//! types read from the RON graph files, plus the compact checked form that
+//! the build script bakes into the binary.
+//!
+//! This module knows nothing else of the crate, so `build.rs` can include it.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! named_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident { $($variant:ident = $text:literal : $doc:literal,)* }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $(#[doc = $doc] $variant,)* }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The name used in graph files, queries and output.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text,)* }
+            }
+
+            /// One line saying what the value means.
+            pub fn describe(self) -> &'static str {
+                match self { $($name::$variant => $doc,)* }
+            }
+
+            /// The value with this name, if any.
+            pub fn parse(text: &str) -> Option<$name> {
+                match text { $($text => Some($name::$variant),)* _ => None }
+            }
+
+            /// Every name, for "did you mean" and completion.
+            pub fn names() -> impl Iterator<Item = &'static str> {
+                Self::ALL.iter().map(|v| v.as_str())
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+named_enum! {
+    /// What a node is.
+    pub enum Kind {
+        Condition = "condition": "a disorder or bodily state (the spasm itself, osteochondrosis, dehydration)",
+        Symptom = "symptom": "something the patient feels or cannot do",
+        Harm = "harm": "damage or a bad outcome: from a condition, a misuse or a side effect",
+        Mechanism = "mechanism": "a bodily process the article uses to explain a cause or a harm",
+        Factor = "factor": "a state or exposure that brings a spasm on (stress, heat, fatigue)",
+        Behaviour = "behaviour": "something a person does, sensible or not",
+        Treatment = "treatment": "a general class of treatment or approach",
+        Procedure = "procedure": "a treatment given by a professional",
+        HomeRemedy = "home_remedy": "a treatment a person can do at home",
+        Exercise = "exercise": "physical training, stretching or warming up",
+        Medication = "medication": "a drug or class of drugs",
+        Food = "food": "a food or drink",
+        Nutrient = "nutrient": "a substance in food or drink the body needs",
+        BodyPart = "body_part": "a part of the body: muscle, organ, nerve, region",
+        RedFlag = "red_flag": "a sign that means it is time to see a doctor",
+        Specialist = "specialist": "a health professional",
+    }
+}
+
+named_enum! {
+    /// How the article puts a claim.
+    pub enum Certainty {
+        Stated = "stated": "the article states it plainly",
+        Hedged = "hedged": "the article itself qualifies it (may, can, some experts, causes not established)",
+        Doubtful = "doubtful": "the article asserts it but gives no support, or it is vague; kept as the article's claim, not endorsed",
+    }
+}
+
+named_enum! {
+    /// How two nodes are related. Each relation has a domain and a range.
+    pub enum Relation {
+        IsA = "is_a": "a kind of: what is said of the class holds for the member",
+        PartOf = "part_of": "a body part inside a larger one",
+        Causes = "causes": "brings about or leads to",
+        Presents = "presents": "a condition shows this symptom",
+        LocatedIn = "located_in": "is found or felt in this body part",
+        RadiatesTo = "radiates_to": "pain spreads to this body part",
+        Affects = "affects": "acts on this body part, for the worse",
+        Benefits = "benefits": "acts on this body part, for the better",
+        Treats = "treats": "changes the condition itself",
+        Relieves = "relieves": "eases it for a while or eases its symptoms",
+        Prevents = "prevents": "keeps it from happening or coming back",
+        AvoidWhile = "avoid_while": "a contraindication: do not do the first while on or using the second",
+        Risks = "risks": "what can go wrong: a side effect or a misuse and the harm it can do",
+        RichIn = "rich_in": "a food that is a source of this nutrient",
+        LackOf = "lack_of": "a shortage of this nutrient",
+        ReferTo = "refer_to": "sends the patient on to this specialist or procedure",
+        Prescribes = "prescribes": "a professional prescribes or gives this treatment",
+        SeeDoctorIf = "see_doctor_if": "see a doctor when this red flag appears",
+        IndicatedIf = "indicated_if": "this treatment suits, or should only be considered, when this holds",
+        Before = "before": "done before the second",
+        After = "after": "done after the second",
+        ActsOn = "acts_on": "works through this body part or process",
+        ReducesNeedFor = "reduces_need_for": "makes the second less needed",
+        ContrastsWith = "contrasts_with": "the article sets the two apart",
+    }
+}
+
+// The variants are declared through a macro, so `#[default]` cannot be used.
+#[allow(clippy::derivable_impls)]
+impl Default for Certainty {
+    fn default() -> Self {
+        Certainty::Stated
+    }
+}
+
+impl Kind {
+    /// Kinds that are something a person can do or take to get better.
+    pub const TREATMENTS: &'static [Kind] =
+        &[Kind::Treatment, Kind::Procedure, Kind::HomeRemedy, Kind::Exercise, Kind::Medication];
+
+    /// The name with spaces, for prose.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::HomeRemedy => "home remedy",
+            Kind::BodyPart => "body part",
+            Kind::RedFlag => "red flag",
+            other => other.as_str(),
+        }
+    }
+
+    /// Whether `self` may be a kind of `parent`: the same kind, or any
+    /// treatment under the general `treatment` class.
+    pub fn may_be_a(self, parent: Kind) -> bool {
+        self == parent || (parent == Kind::Treatment && Kind::TREATMENTS.contains(&self))
+    }
+}
+
+use Kind::*;
+
+const ANY: &[Kind] = Kind::ALL;
+const TREAT: &[Kind] = Kind::TREATMENTS;
+const STATES: &[Kind] = &[Condition, Symptom, Harm, Mechanism, Factor];
+const ACTS: &[Kind] = &[Treatment, Procedure, HomeRemedy, Exercise, Medication, Behaviour, Food];
+
+impl Relation {
+    /// The kinds allowed at the `from` end and at the `to` end.
+    pub fn domain_range(self) -> (&'static [Kind], &'static [Kind]) {
+        use Relation::*;
+        match self {
+            IsA => (ANY, ANY),
+            PartOf => (&[BodyPart], &[BodyPart]),
+            Causes => (
+                &[
+                    Condition, Symptom, Harm, Mechanism, Factor, Behaviour, Treatment, Procedure, HomeRemedy, Exercise,
+                    Medication, Food,
+                ],
+                STATES,
+            ),
+            Presents => (&[Condition], &[Symptom]),
+            LocatedIn => (&[Condition, Symptom, Harm, Mechanism, Factor, RedFlag], &[BodyPart]),
+            RadiatesTo => (&[Condition, Symptom], &[BodyPart]),
+            Affects => (&[Condition, Symptom, Harm, Mechanism, Factor, Behaviour], &[BodyPart]),
+            Benefits => (&[Treatment, Procedure, HomeRemedy, Exercise, Medication, Food, Nutrient], &[BodyPart]),
+            Treats | Relieves => (TREAT, &[Condition, Symptom, Harm, Mechanism]),
+            Prevents => (&[Treatment, Procedure, HomeRemedy, Exercise, Medication, Behaviour, Food, Nutrient], STATES),
+            AvoidWhile => (ACTS, &[Treatment, Procedure, HomeRemedy, Exercise, Medication, Behaviour, Condition]),
+            Risks => (
+                &[Treatment, Procedure, HomeRemedy, Exercise, Medication, Behaviour, Food, Factor],
+                &[Harm, Condition, Symptom],
+            ),
+            RichIn => (&[Food], &[Nutrient]),
+            LackOf => (&[Condition, Factor, Mechanism], &[Nutrient]),
+            ReferTo => (&[Specialist, RedFlag, Condition], &[Specialist, Procedure]),
+            Prescribes => (&[Specialist], TREAT),
+            SeeDoctorIf => (&[Condition], &[RedFlag]),
+            IndicatedIf => (TREAT, &[Condition, Symptom, Harm, Factor, RedFlag]),
+            Before | After => (
+                &[Treatment, Procedure, HomeRemedy, Exercise, Medication, Behaviour],
+                &[Treatment, Procedure, HomeRemedy, Exercise, Medication, Behaviour],
+            ),
+            ActsOn => (TREAT, &[BodyPart, Mechanism]),
+            ReducesNeedFor | ContrastsWith => (TREAT, TREAT),
+        }
+    }
+
+    /// The relation's name with spaces, for prose.
+    pub fn label(self) -> String {
+        self.as_str().replace('_', " ")
+    }
+
+    /// How the relation reads from its `to` end: `X treats Y` shows at `Y`
+    /// as "treated by X".
+    pub fn inverse_label(self) -> &'static str {
+        use Relation::*;
+        match self {
+            IsA => "includes",
+            PartOf => "has part",
+            Causes => "caused by",
+            Presents => "symptom of",
+            LocatedIn => "site of",
+            RadiatesTo => "pain spreads here from",
+            Affects => "affected by",
+            Benefits => "helped by",
+            Treats => "treated by",
+            Relieves => "relieved by",
+            Prevents => "prevented by",
+            AvoidWhile => "avoid while on it",
+            Risks => "risked by",
+            RichIn => "found in",
+            LackOf => "lacking in",
+            ReferTo => "referred from",
+            Prescribes => "prescribed by",
+            SeeDoctorIf => "red flag of",
+            IndicatedIf => "indication for",
+            Before => "preceded by",
+            After => "followed by",
+            ActsOn => "acted on by",
+            ReducesNeedFor => "needed less thanks to",
+            ContrastsWith => "contrasted with",
+        }
+    }
+}
+
+/// A citation: a section id and a 1-based paragraph number, written
+/// `("ice-pack", 1)` in graph files.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cite(pub String, pub u16);
+
+/// When a treatment or a red flag applies, in days since the spasm began.
+/// The window covers day `d` when `from_day <= d < to_day`; either end may be
+/// open. `minutes` and `pause_minutes` give a session's length and the rest
+/// between sessions.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Window {
+    #[serde(default)]
+    pub from_day: Option<u16>,
+    #[serde(default)]
+    pub to_day: Option<u16>,
+    #[serde(default)]
+    pub minutes: Option<f32>,
+    #[serde(default)]
+    pub pause_minutes: Option<f32>,
+    /// In our own words, e.g. "until the pain eases".
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+impl Window {
+    /// Whether the window shares at least one day with `[from, to)`.
+    pub fn overlaps(&self, from: u16, to: Option<u16>) -> bool {
+        let starts_before_end = to.is_none_or(|to| self.from_day.unwrap_or(0) < to);
+        let ends_after_start = self.to_day.is_none_or(|end| end > from);
+        starts_before_end && ends_after_start
+    }
+}
+
+/// A section of the article, as cited.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub paragraphs: u16,
+}
+
+/// The article the graph encodes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    pub title: String,
+    /// The id of the node the article is about: the default entity for
+    /// questions that name none ("when should I see a doctor").
+    pub subject: String,
+    /// Where the text came from, for the record.
+    #[serde(default)]
+    pub source: String,
+    pub sections: Vec<Section>,
+}
+
+/// A node as written in a graph file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    pub id: String,
+    pub name: String,
+    pub kind: Kind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub summary: String,
+}
+
+/// An edge as written in a graph file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EdgeDef {
+    pub from: String,
+    pub relation: Relation,
+    pub to: String,
+    pub sources: Vec<Cite>,
+    #[serde(default)]
+    pub when: Option<Window>,
+    #[serde(default)]
+    pub certainty: Certainty,
+    /// Why, in our own words: the reason behind a warning, say.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// One graph file: any of an article description, nodes and edges.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GraphFile {
+    #[serde(default)]
+    pub article: Option<Article>,
+    #[serde(default)]
+    pub nodes: Vec<Node>,
+    #[serde(default)]
+    pub edges: Vec<EdgeDef>,
+}
+
+/// A checked citation: indexes into the article's sections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Source {
+    pub section: u16,
+    pub paragraph: u16,
+}
+
+/// A checked edge: its ends are indexes into [`GraphData::nodes`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Edge {
+    pub from: u32,
+    pub relation: Relation,
+    pub to: u32,
+    pub sources: Vec<Source>,
+    pub when: Option<Window>,
+    pub certainty: Certainty,
+    pub note: Option<String>,
+}
+
+/// A checked graph: what the loader produces and what is baked into the
+/// binary (postcard-encoded) by the build script.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GraphData {
+    pub article: Article,
+    /// Index of the article's subject in `nodes`.
+    pub subject: u32,
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+}
+
+impl GraphData {
+    /// How many citations the edges carry in all.
+    pub fn citation_count(&self) -> usize {
+        self.edges.iter().map(|e| e.sources.len()).sum()
+    }
+}

@@ -1,0 +1,152 @@
+//! JSON output: reports and the whole-graph export, sorted for stable diffs.
+
+use serde_json::{Map, Value, json};
+
+use crate::graph::{EIx, Graph, Ix};
+use crate::model::{Kind, Relation, Source, Window};
+use crate::report::Report;
+
+pub fn render(report: &Report, g: &Graph) -> String {
+    let v = match report {
+        Report::Checked { nodes, edges, citations, warnings } => {
+            json!({"ok": true, "nodes": nodes, "edges": edges, "citations": citations, "warnings": warnings})
+        }
+        Report::Stats => stats(g),
+        Report::List { nodes, .. } => Value::Array(nodes.iter().map(|&ix| node(g, ix)).collect()),
+        Report::Kinds => {
+            Value::Array(Kind::ALL.iter().map(|k| json!({"kind": k.as_str(), "description": k.describe()})).collect())
+        }
+        Report::Relations => Value::Array(
+            Relation::ALL
+                .iter()
+                .map(|r| {
+                    let (d, rg) = r.domain_range();
+                    json!({"relation": r.as_str(), "description": r.describe(),
+                        "domain": d.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
+                        "range": rg.iter().map(|k| k.as_str()).collect::<Vec<_>>()})
+                })
+                .collect(),
+        ),
+        Report::Show { node: ix } => show(g, *ix),
+    };
+    to_string(&v)
+}
+
+pub fn to_string(v: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// `{"id","name","kind","aliases","summary"}`
+pub fn node(g: &Graph, ix: Ix) -> Value {
+    let n = g.node(ix);
+    json!({"id": n.id, "name": n.name, "kind": n.kind.as_str(), "aliases": n.aliases, "summary": n.summary})
+}
+
+/// `{"id","name","kind"}`, for the other end of an edge.
+pub fn node_ref(g: &Graph, ix: Ix) -> Value {
+    let n = g.node(ix);
+    json!({"id": n.id, "name": n.name, "kind": n.kind.as_str()})
+}
+
+/// `[{"section","title","paragraph"}]`
+pub fn sources(g: &Graph, sources: &[Source]) -> Value {
+    Value::Array(
+        sources
+            .iter()
+            .map(|&s| json!({"section": g.section(s).id, "title": g.section(s).title, "paragraph": s.paragraph}))
+            .collect(),
+    )
+}
+
+pub fn window(w: &Window) -> Value {
+    let mut m = Map::new();
+    let mut put = |k: &str, v: Value| {
+        if !v.is_null() {
+            m.insert(k.to_string(), v);
+        }
+    };
+    put("from_day", json!(w.from_day));
+    put("to_day", json!(w.to_day));
+    put("minutes", json!(w.minutes));
+    put("pause_minutes", json!(w.pause_minutes));
+    put("note", json!(w.note));
+    put("text", json!(super::window_text(w)));
+    Value::Object(m)
+}
+
+/// An edge with its ends as ids: the export shape.
+pub fn edge(g: &Graph, e: EIx) -> Value {
+    let (a, b) = g.ends(e);
+    let edge = g.edge(e);
+    let mut m = Map::new();
+    m.insert("from".into(), json!(g.node(a).id));
+    m.insert("relation".into(), json!(edge.relation.as_str()));
+    m.insert("to".into(), json!(g.node(b).id));
+    m.insert("sources".into(), sources(g, &edge.sources));
+    m.insert("certainty".into(), json!(edge.certainty.as_str()));
+    if let Some(w) = &edge.when {
+        m.insert("when".into(), window(w));
+    }
+    if let Some(n) = &edge.note {
+        m.insert("note".into(), json!(n));
+    }
+    Value::Object(m)
+}
+
+fn show(g: &Graph, ix: Ix) -> Value {
+    let mut v = node(g, ix);
+    let mut edges = Vec::new();
+    for dir in [petgraph::Direction::Outgoing, petgraph::Direction::Incoming] {
+        let mut list: Vec<(EIx, Ix)> = g.edges_at(ix, dir).collect();
+        list.sort_by_key(|&(e, other)| (g.edge(e).relation, g.node(other).name.clone()));
+        for (e, other) in list {
+            let mut item = edge(g, e);
+            if let Value::Object(m) = &mut item {
+                m.insert("direction".into(), json!(if dir == petgraph::Direction::Outgoing { "out" } else { "in" }));
+                m.insert("other".into(), node_ref(g, other));
+            }
+            edges.push(item);
+        }
+    }
+    v["edges"] = Value::Array(edges);
+    v
+}
+
+fn stats(g: &Graph) -> Value {
+    let mut kinds = Map::new();
+    for &k in Kind::ALL {
+        kinds.insert(k.as_str().into(), json!(g.nodes().filter(|&ix| g.node(ix).kind == k).count()));
+    }
+    let mut rels = Map::new();
+    for &r in Relation::ALL {
+        rels.insert(r.as_str().into(), json!(g.edges().filter(|&e| g.edge(e).relation == r).count()));
+    }
+    let (cited, total) = super::text::paragraph_coverage(g);
+    json!({"title": g.article.title, "nodes": g.node_count(), "edges": g.edge_count(),
+        "citations": g.citation_count(), "sections": g.article.sections.len(),
+        "paragraphs": total, "paragraphs_cited": cited, "kinds": kinds, "relations": rels})
+}
+
+/// The whole graph: article, nodes sorted by id, edges by (from, relation, to).
+pub fn export(g: &Graph) -> String {
+    let mut nodes: Vec<Ix> = g.nodes().collect();
+    nodes.sort_by(|&a, &b| g.node(a).id.cmp(&g.node(b).id));
+    let mut edges: Vec<EIx> = g.edges().collect();
+    edges.sort_by_key(|&e| {
+        let (a, b) = g.ends(e);
+        (g.node(a).id.as_str(), g.edge(e).relation.as_str(), g.node(b).id.as_str())
+    });
+    let article = json!({
+        "title": g.article.title,
+        "subject": g.node(g.subject).id,
+        "sections": g.article.sections.iter().map(|s| json!({"id": s.id, "title": s.title, "paragraphs": s.paragraphs})).collect::<Vec<_>>(),
+    });
+    let v = json!({
+        "article": article,
+        "nodes": nodes.iter().map(|&ix| node(g, ix)).collect::<Vec<_>>(),
+        "edges": edges.iter().map(|&e| edge(g, e)).collect::<Vec<_>>(),
+    });
+    to_string(&v)
+}

@@ -1,0 +1,66 @@
+//! Tab-separated output: one record a line, no header, for `cut` and `awk`.
+//! Fields never hold tabs or newlines (they are replaced by spaces).
+
+use std::fmt::Write as _;
+
+use petgraph::Direction;
+
+use crate::graph::{EIx, Graph};
+use crate::model::{Kind, Relation};
+use crate::report::Report;
+
+/// A field with tabs and line breaks made spaces.
+pub fn field(text: &str) -> String {
+    text.replace(['\t', '\n', '\r'], " ")
+}
+
+/// Citations as `section:paragraph` joined by commas: "ice-pack:1,warnings:2".
+pub fn cites(g: &Graph, e: EIx) -> String {
+    g.edge(e).sources.iter().map(|&s| format!("{}:{}", g.section(s).id, s.paragraph)).collect::<Vec<_>>().join(",")
+}
+
+pub fn render(report: &Report, g: &Graph) -> String {
+    let mut out = String::new();
+    match report {
+        Report::Checked { nodes, edges, citations, warnings } => {
+            let _ = writeln!(out, "ok\t{nodes}\t{edges}\t{citations}\t{warnings}");
+        }
+        Report::Stats => {
+            let _ = writeln!(out, "nodes\t{}", g.node_count());
+            let _ = writeln!(out, "edges\t{}", g.edge_count());
+            let _ = writeln!(out, "citations\t{}", g.citation_count());
+            for &k in Kind::ALL {
+                let _ = writeln!(out, "kind:{k}\t{}", g.nodes().filter(|&ix| g.node(ix).kind == k).count());
+            }
+            for &r in Relation::ALL {
+                let _ = writeln!(out, "relation:{r}\t{}", g.edges().filter(|&e| g.edge(e).relation == r).count());
+            }
+        }
+        Report::List { nodes, .. } => {
+            for &ix in nodes {
+                let n = g.node(ix);
+                let _ = writeln!(out, "{}\t{}\t{}", n.id, field(&n.name), n.kind);
+            }
+        }
+        Report::Kinds => {
+            for &k in Kind::ALL {
+                let _ = writeln!(out, "{k}\t{}", k.describe());
+            }
+        }
+        Report::Relations => {
+            for &r in Relation::ALL {
+                let _ = writeln!(out, "{r}\t{}", r.describe());
+            }
+        }
+        Report::Show { node } => {
+            for (dir, word) in [(Direction::Outgoing, "out"), (Direction::Incoming, "in")] {
+                for (e, other) in g.edges_at(*node, dir) {
+                    let o = g.node(other);
+                    let _ =
+                        writeln!(out, "{word}\t{}\t{}\t{}\t{}", g.edge(e).relation, o.id, field(&o.name), cites(g, e));
+                }
+            }
+        }
+    }
+    out
+}

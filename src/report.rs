@@ -1,0 +1,31 @@
+//! What a command produces, before it is rendered in a format.
+
+use crate::graph::Ix;
+use crate::model::Kind;
+
+/// One command's result. Each format module renders every variant.
+#[derive(Debug)]
+pub enum Report {
+    /// `kg check`: the graph is clean.
+    Checked { nodes: usize, edges: usize, citations: usize, warnings: usize },
+    /// `kg stats`
+    Stats,
+    /// `kg list [KIND]`
+    List { kind: Option<Kind>, nodes: Vec<Ix> },
+    /// `kg list kinds`
+    Kinds,
+    /// `kg list relations`
+    Relations,
+    /// `kg show NODE`
+    Show { node: Ix },
+}
+
+impl Report {
+    /// Whether the report holds an answer (exit 0) or is empty (exit 1).
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Report::List { nodes, .. } => nodes.is_empty(),
+            _ => false,
+        }
+    }
+}

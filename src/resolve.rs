@@ -1,0 +1,151 @@
+//! Names to nodes: ids, names and aliases compared in normal form (case,
+//! punctuation, articles and plurals ignored), then without filler words,
+//! then by edit distance, then by whole words. A unique near match is taken
+//! (the caller prints a note); an ambiguous or unknown name is an error that
+//! lists candidates.
+
+use crate::graph::{Graph, Ix};
+use crate::text::{edit_distance, max_typo_distance, normalize};
+
+/// Words a person may put around a name that are not part of it.
+const FILLER: &[&str] = &[
+    "my", "your", "our", "his", "her", "their", "its", "it", "i", "me", "you", "we", "some", "any", "this", "that",
+    "these", "those", "please", "about", "kind", "type", "using", "use", "taking", "take", "on", "doing", "having",
+    "get", "getting", "really", "bad", "severe", "acute", "sudden", "such", "much", "lot", "lots",
+];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolution {
+    pub ix: Ix,
+    /// False when the name was taken as a near match: say so.
+    pub exact: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ResolveError {
+    Empty,
+    Unknown { text: String, nearest: Vec<Ix> },
+    Ambiguous { text: String, candidates: Vec<Ix> },
+}
+
+impl ResolveError {
+    /// The message and help lines, for a diagnostic.
+    pub fn describe(&self, g: &Graph) -> (String, Vec<String>) {
+        let names = |ixs: &[Ix]| ixs.iter().map(|&ix| format!("`{}`", g.node(ix).name)).collect::<Vec<_>>().join(", ");
+        match self {
+            ResolveError::Empty => ("no name given".into(), vec!["name a node by its id, name or an alias".into()]),
+            ResolveError::Unknown { text, nearest } if nearest.is_empty() => (
+                format!("nothing in the graph is called `{text}`"),
+                vec!["`kg list` shows every node; Tab completes names in the REPL".into()],
+            ),
+            ResolveError::Unknown { text, nearest } => {
+                (format!("nothing in the graph is called `{text}`"), vec![format!("did you mean {}?", names(nearest))])
+            }
+            ResolveError::Ambiguous { text, candidates } => (
+                format!("`{text}` could mean {} nodes", candidates.len()),
+                vec![format!("say which: {}", names(candidates))],
+            ),
+        }
+    }
+}
+
+/// Finds the node a name refers to.
+pub fn resolve(g: &Graph, text: &str) -> Result<Resolution, ResolveError> {
+    let text = text.trim().trim_matches(|c| c == '"' || c == '\'' || c == '`').trim();
+    if text.is_empty() {
+        return Err(ResolveError::Empty);
+    }
+    if let Some(ix) = g.by_id(text) {
+        return Ok(Resolution { ix, exact: true });
+    }
+    let key = normalize(text);
+    let stripped: String = key.split(' ').filter(|w| !FILLER.contains(w)).collect::<Vec<_>>().join(" ");
+    for k in [&key, &stripped] {
+        match g.by_name(k) {
+            [ix] => return Ok(Resolution { ix: *ix, exact: true }),
+            [] => {}
+            many => return Err(ResolveError::Ambiguous { text: text.into(), candidates: many.to_vec() }),
+        }
+    }
+    let key = if stripped.is_empty() { key } else { stripped };
+    if key.is_empty() {
+        return Err(ResolveError::Empty);
+    }
+
+    // Typos: the nearest forms within reach.
+    let limit = max_typo_distance(&key);
+    let key_len = key.chars().count();
+    let mut best: Option<usize> = None;
+    let mut near: Vec<Ix> = Vec::new();
+    for (form, ixs) in g.name_index() {
+        if form.chars().count().abs_diff(key_len) > limit {
+            continue;
+        }
+        let d = edit_distance(&key, form);
+        if d > limit || best.is_some_and(|b| d > b) {
+            continue;
+        }
+        if best != Some(d) {
+            best = Some(d);
+            near.clear();
+        }
+        for &ix in ixs {
+            if !near.contains(&ix) {
+                near.push(ix);
+            }
+        }
+    }
+    match near.len() {
+        1 => return Ok(Resolution { ix: near[0], exact: false }),
+        0 => {}
+        _ => return Err(ResolveError::Ambiguous { text: text.into(), candidates: sorted(g, near) }),
+    }
+
+    // Whole words: "relaxants" finds "muscle relaxants".
+    let words: Vec<&str> = key.split(' ').collect();
+    let mut containing: Vec<Ix> = Vec::new();
+    for (form, ixs) in g.name_index() {
+        let form_words: Vec<&str> = form.split(' ').collect();
+        if form_words.windows(words.len()).any(|w| w == words.as_slice()) {
+            for &ix in ixs {
+                if !containing.contains(&ix) {
+                    containing.push(ix);
+                }
+            }
+        }
+    }
+    match containing.len() {
+        1 => Ok(Resolution { ix: containing[0], exact: false }),
+        0 => Err(ResolveError::Unknown { text: text.into(), nearest: nearest(g, &key, 3) }),
+        _ => Err(ResolveError::Ambiguous { text: text.into(), candidates: sorted(g, containing) }),
+    }
+}
+
+fn sorted(g: &Graph, mut ixs: Vec<Ix>) -> Vec<Ix> {
+    ixs.sort_by(|&a, &b| g.node(a).name.cmp(&g.node(b).name));
+    ixs.truncate(12);
+    ixs
+}
+
+/// The `n` nodes whose names are nearest to `key`, for "did you mean".
+pub fn nearest(g: &Graph, key: &str, n: usize) -> Vec<Ix> {
+    let mut scored: Vec<(usize, &str, Ix)> = Vec::new();
+    for (form, ixs) in g.name_index() {
+        let d = edit_distance(key, form);
+        for &ix in ixs {
+            scored.push((d, g.node(ix).name.as_str(), ix));
+        }
+    }
+    scored.sort();
+    let limit = key.chars().count() / 2 + 1;
+    let mut out: Vec<Ix> = Vec::new();
+    for (d, _, ix) in scored {
+        if d > limit || out.len() == n {
+            break;
+        }
+        if !out.contains(&ix) {
+            out.push(ix);
+        }
+    }
+    out
+}

@@ -1,0 +1,257 @@
+//! The program: arguments in, a report out, and the exit code, decided here
+//! in one place (0 answers, 1 a valid question with no answer, 2 any error).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, ColorChoice, Command, Format};
+use crate::diag::{Diagnostic, Sources, render_all};
+use crate::graph::Graph;
+use crate::load;
+use crate::model::Kind;
+use crate::render::{self, Style};
+use crate::report::Report;
+use crate::resolve::resolve;
+use crate::text::suggest;
+
+/// How a command ended, short of an error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Answered,
+    NoAnswer,
+}
+
+/// An error: diagnostics and the sources they point into. Exit code 2.
+#[derive(Debug, Default)]
+pub struct Failure {
+    pub sources: Sources,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl Failure {
+    pub fn new(d: Diagnostic) -> Self {
+        Failure { sources: Sources::default(), diags: vec![d] }
+    }
+}
+
+impl From<Diagnostic> for Failure {
+    fn from(d: Diagnostic) -> Self {
+        Failure::new(d)
+    }
+}
+
+pub const EXIT_ANSWERS: u8 = 0;
+pub const EXIT_NO_ANSWER: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+/// Whether to colour a stream: `always`, or `auto` on a terminal without NO_COLOR.
+pub fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+/// The graph paths in force: `--graph`, else `$KG_GRAPH`, else none (bundled).
+pub fn graph_paths(cli_paths: &[PathBuf]) -> Vec<PathBuf> {
+    if !cli_paths.is_empty() {
+        return cli_paths.to_vec();
+    }
+    match std::env::var_os("KG_GRAPH") {
+        Some(v) if !v.is_empty() => std::env::split_paths(&v).filter(|p| !p.as_os_str().is_empty()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Loads the graph from paths, or the bundled graph when there are none.
+pub fn load_graph(paths: &[PathBuf]) -> Result<(Graph, Sources, Vec<Diagnostic>), Failure> {
+    let mut sources = Sources::default();
+    if paths.is_empty() {
+        let data = crate::bundled::data().map_err(|e| {
+            Failure::new(Diagnostic::error(format!("the bundled graph is damaged: {e}")).help("rebuild kg"))
+        })?;
+        return Ok((Graph::new(data), sources, Vec::new()));
+    }
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    for p in paths {
+        match load::read_path(p, &mut sources) {
+            Ok(mut f) => files.append(&mut f),
+            Err(d) => diags.push(d),
+        }
+    }
+    if !diags.is_empty() {
+        return Err(Failure { sources, diags });
+    }
+    match load::load(&sources, &files) {
+        Ok(loaded) => Ok((Graph::new(loaded.data), sources, loaded.warnings)),
+        Err(diags) => Err(Failure { sources, diags }),
+    }
+}
+
+/// Runs `kg` with the process's arguments and returns its exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version print to stdout and succeed; usage errors exit 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { EXIT_ERROR } else { EXIT_ANSWERS });
+        }
+    };
+    let err_color = use_color(cli.color, std::io::stderr().is_terminal());
+    match execute(&cli) {
+        Ok(Status::Answered) => ExitCode::from(EXIT_ANSWERS),
+        Ok(Status::NoAnswer) => ExitCode::from(EXIT_NO_ANSWER),
+        Err(f) if f.diags.is_empty() => ExitCode::from(EXIT_ANSWERS),
+        Err(f) => {
+            eprint!("{}", render_all(&f.diags, &f.sources, err_color));
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// Writes to stdout. A closed pipe (`kg ... | head`) is not an error: the
+/// reader has what it wanted, so the failure carries no diagnostics and the
+/// program ends quietly with success.
+pub fn emit(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::default()),
+        Err(e) => Err(Failure::new(Diagnostic::error(format!("cannot write output: {}", load::io_reason(&e))))),
+    }
+}
+
+fn execute(cli: &Cli) -> Result<Status, Failure> {
+    let style = Style { color: use_color(cli.color, std::io::stdout().is_terminal()) };
+    let Some(command) = &cli.command else {
+        return Err(Failure::new(
+            Diagnostic::error("no command given").help("try `kg show spasm`, `kg list` or `kg --help`"),
+        ));
+    };
+    if let Command::Check { paths } = command {
+        return check(cli, paths, style);
+    }
+    let (g, _sources, _warnings) = load_graph(&graph_paths(&cli.graph))?;
+    let report = match command {
+        Command::Check { .. } => unreachable!("handled above"),
+        Command::Stats => Report::Stats,
+        Command::List { kind } => list(&g, kind.as_deref())?,
+        Command::Show { node } => Report::Show { node: node_arg(&g, &node.join(" "))? },
+        Command::Export => {
+            let format = cli.format.unwrap_or(Format::Json);
+            return match format {
+                Format::Json => emit(&render::json::export(&g)).map(|()| Status::Answered),
+                other => Err(unsupported(other, "export", &["json"])),
+            };
+        }
+    };
+    print_report(&report, &g, cli.format.unwrap_or(Format::Text), style)
+}
+
+/// Renders a report to stdout; the status says whether it held anything.
+pub fn print_report(report: &Report, g: &Graph, format: Format, style: Style) -> Result<Status, Failure> {
+    let Some(text) = render::render(report, g, format, style) else {
+        return Err(unsupported(format, "this command", &["text", "json", "tsv"]));
+    };
+    emit(&text)?;
+    Ok(if report.is_empty() { Status::NoAnswer } else { Status::Answered })
+}
+
+fn unsupported(format: Format, what: &str, valid: &[&str]) -> Failure {
+    Failure::new(
+        Diagnostic::error(format!("{what} cannot write `--format {}`", format.name()))
+            .help(format!("use one of: {}", valid.join(", "))),
+    )
+}
+
+fn check(cli: &Cli, paths: &[PathBuf], style: Style) -> Result<Status, Failure> {
+    let mut sources = Sources::default();
+    let mut files = Vec::new();
+    let paths = if paths.is_empty() { graph_paths(&cli.graph) } else { paths.to_vec() };
+    if paths.is_empty() {
+        for (name, text) in crate::bundled::FILES {
+            files.push(sources.add(format!("<bundled>/{name}"), *text));
+        }
+    } else {
+        let mut diags = Vec::new();
+        for p in &paths {
+            match load::read_path(p, &mut sources) {
+                Ok(mut f) => files.append(&mut f),
+                Err(d) => diags.push(d),
+            }
+        }
+        if !diags.is_empty() {
+            return Err(Failure { sources, diags });
+        }
+    }
+    match load::load(&sources, &files) {
+        Ok(loaded) => {
+            if !loaded.warnings.is_empty() {
+                eprint!(
+                    "{}",
+                    render_all(&loaded.warnings, &sources, use_color(cli.color, std::io::stderr().is_terminal()))
+                );
+            }
+            let d = &loaded.data;
+            let report = Report::Checked {
+                nodes: d.nodes.len(),
+                edges: d.edges.len(),
+                citations: d.citation_count(),
+                warnings: loaded.warnings.len(),
+            };
+            let g = Graph::new(loaded.data);
+            print_report(&report, &g, cli.format.unwrap_or(Format::Text), style)
+        }
+        Err(diags) => Err(Failure { sources, diags }),
+    }
+}
+
+/// Resolves a node argument; a near match is taken with a note on stderr.
+pub fn node_arg(g: &Graph, text: &str) -> Result<crate::graph::Ix, Failure> {
+    match resolve(g, text) {
+        Ok(r) => {
+            if !r.exact {
+                eprintln!("note: taking \"{}\" as \"{}\"", text.trim(), g.node(r.ix).name);
+            }
+            Ok(r.ix)
+        }
+        Err(e) => {
+            let (message, helps) = e.describe(g);
+            let mut d = Diagnostic::error(message);
+            for h in helps {
+                d = d.help(h);
+            }
+            Err(Failure::new(d))
+        }
+    }
+}
+
+fn list(g: &Graph, kind: Option<&str>) -> Result<Report, Failure> {
+    let kind = match kind.map(str::trim) {
+        None | Some("" | "all" | "nodes") => None,
+        Some("kinds") => return Ok(Report::Kinds),
+        Some("relations") => return Ok(Report::Relations),
+        Some(k) => {
+            let k = k.replace([' ', '-'], "_").to_lowercase();
+            let singular = crate::text::singular(&k);
+            match Kind::parse(&k).or_else(|| Kind::parse(&singular)) {
+                Some(kind) => Some(kind),
+                None => {
+                    let mut d = Diagnostic::error(format!("unknown kind `{k}`"));
+                    if let Some(s) = suggest(&k, Kind::names()) {
+                        d = d.help(format!("did you mean `{s}`?"));
+                    }
+                    let names: Vec<&str> = Kind::names().collect();
+                    return Err(Failure::new(d.note(format!("kinds: {}", names.join(", ")))));
+                }
+            }
+        }
+    };
+    Ok(Report::List { kind, nodes: g.of_kind(kind) })
+}

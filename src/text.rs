@@ -1,0 +1,141 @@
+//! Text helpers shared by the loader and the resolver: the normal form under
+//! which names and aliases are compared, edit distance and "did you mean".
+
+/// The form names, aliases and typed words are compared in: lower case,
+/// punctuation as spaces, articles dropped, each word made singular.
+/// "The Ice-Packs" and "ice pack" both become "ice pack".
+pub fn normalize(text: &str) -> String {
+    let lowered = text.to_lowercase();
+    let mut out = String::with_capacity(lowered.len());
+    for word in lowered.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() || matches!(word, "a" | "an" | "the") {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&singular(word));
+    }
+    out
+}
+
+/// A crude singular that maps a word and its plural to one form; it need not
+/// be good English, only the same on both sides of a comparison.
+pub fn singular(word: &str) -> String {
+    let n = word.chars().count();
+    if n <= 3 || !word.is_ascii() {
+        return word.to_string();
+    }
+    if let Some(stem) = word.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for (suffix, keep) in [("sses", "ss"), ("shes", "sh"), ("ches", "ch"), ("xes", "x"), ("oes", "o")] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            return format!("{stem}{keep}");
+        }
+    }
+    if word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") {
+        return word[..word.len() - 1].to_string();
+    }
+    word.to_string()
+}
+
+/// Optimal string alignment distance (Levenshtein plus adjacent swaps), in
+/// characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev2 = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The largest distance at which a typo still counts as near `word`.
+pub fn max_typo_distance(word: &str) -> usize {
+    (word.chars().count() / 3).clamp(1, 4)
+}
+
+/// The candidate nearest to `word`, if it is near enough to be a typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = max_typo_distance(word);
+    candidates.into_iter().map(|c| (edit_distance(word, c), c)).filter(|&(d, _)| d <= limit).min().map(|(_, c)| c)
+}
+
+/// Whether `id` is kebab-case: lower-case letters and digits in words joined
+/// by single hyphens.
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_table() {
+        for (input, want) in [
+            ("Ice Pack", "ice pack"),
+            ("the ice-packs", "ice pack"),
+            ("Muscle Relaxants", "muscle relaxant"),
+            ("muscle relaxant", "muscle relaxant"),
+            ("injuries", "injury"),
+            ("potatoes", "potato"),
+            ("stress", "stress"),
+            ("  spasm!! ", "spasm"),
+            ("compresses", "compress"),
+            ("", ""),
+        ] {
+            assert_eq!(normalize(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn plural_and_singular_meet() {
+        for (a, b) in [("bananas", "banana"), ("eyes", "eye"), ("bruises", "bruise"), ("NSAIDs", "nsaid")] {
+            assert_eq!(normalize(a), normalize(b));
+        }
+    }
+
+    #[test]
+    fn edit_distance_table() {
+        for (a, b, d) in [
+            ("", "", 0),
+            ("treat", "treats", 1),
+            ("spsm", "spasm", 1),
+            ("abcd", "abdc", 1),
+            ("kind", "", 4),
+            ("é", "e", 1),
+        ] {
+            assert_eq!(edit_distance(a, b), d, "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn suggest_picks_nearest_within_reach() {
+        assert_eq!(suggest("treat", ["treats", "relieves"]), Some("treats"));
+        assert_eq!(suggest("xyz", ["treats", "relieves"]), None);
+    }
+
+    #[test]
+    fn kebab_case() {
+        assert!(is_kebab_case("ice-pack"));
+        assert!(is_kebab_case("b12"));
+        for bad in ["", "Ice", "ice_pack", "ice--pack", "-ice", "ice pack"] {
+            assert!(!is_kebab_case(bad), "{bad}");
+        }
+    }
+}
