@@ -7,12 +7,16 @@
 //! ([`render`]). Answers report what one article claims; they are not
 //! medical advice.
 
+pub mod answer;
+pub mod ask;
 pub mod bundled;
 pub mod cli;
 pub mod diag;
 pub mod graph;
 pub mod load;
 pub mod model;
+pub mod path;
+pub mod query;
 pub mod render;
 pub mod report;
 pub mod resolve;

@@ -1,6 +1,7 @@
 //! What a command produces, before it is rendered in a format.
 
-use crate::graph::Ix;
+use crate::answer::Answer;
+use crate::graph::{EIx, Ix};
 use crate::model::Kind;
 
 /// One command's result. Each format module renders every variant.
@@ -18,6 +19,10 @@ pub enum Report {
     Relations,
     /// `kg show NODE`
     Show { node: Ix },
+    /// `kg ask`, `kg query`
+    Answer(Answer),
+    /// `kg path A B`: shortest chains of edges from `from` to `to`.
+    Paths { from: Ix, to: Ix, paths: Vec<Vec<EIx>> },
 }
 
 impl Report {
@@ -25,6 +30,8 @@ impl Report {
     pub fn is_empty(&self) -> bool {
         match self {
             Report::List { nodes, .. } => nodes.is_empty(),
+            Report::Answer(a) => a.is_empty(),
+            Report::Paths { paths, .. } => paths.is_empty(),
             _ => false,
         }
     }

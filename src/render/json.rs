@@ -2,6 +2,7 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::answer::{Answer, Item, Warning};
 use crate::graph::{EIx, Graph, Ix};
 use crate::model::{Kind, Relation, Source, Window};
 use crate::report::Report;
@@ -28,6 +29,12 @@ pub fn render(report: &Report, g: &Graph) -> String {
                 .collect(),
         ),
         Report::Show { node: ix } => show(g, *ix),
+        Report::Answer(a) => answer(g, a),
+        Report::Paths { from, to, paths } => json!({
+            "from": node_ref(g, *from),
+            "to": node_ref(g, *to),
+            "paths": paths.iter().map(|p| p.iter().map(|&e| edge(g, e)).collect::<Vec<_>>()).collect::<Vec<_>>(),
+        }),
     };
     to_string(&v)
 }
@@ -149,4 +156,73 @@ pub fn export(g: &Graph) -> String {
         "edges": edges.iter().map(|&e| edge(g, e)).collect::<Vec<_>>(),
     });
     to_string(&v)
+}
+
+/// Distinct sources of some edges, in order.
+fn sources_of(g: &Graph, edges: &[EIx]) -> Value {
+    let mut all: Vec<Source> = Vec::new();
+    for &e in edges {
+        for &s in &g.edge(e).sources {
+            if !all.contains(&s) {
+                all.push(s);
+            }
+        }
+    }
+    sources(g, &all)
+}
+
+fn warning(g: &Graph, w: &Warning) -> Value {
+    let mut m = Map::new();
+    m.insert("type".into(), json!(if w.relation == Relation::AvoidWhile { "avoid" } else { "risk" }));
+    m.insert("id".into(), json!(g.node(w.node).id));
+    m.insert("name".into(), json!(g.node(w.node).name));
+    if let Some(c) = w.via {
+        m.insert("via".into(), json!(g.node(c).id));
+    }
+    if !w.harms.is_empty() {
+        m.insert("harms".into(), Value::Array(w.harms.iter().map(|&h| node_ref(g, h)).collect()));
+    }
+    if let Some(n) = w.edges.iter().find_map(|&e| g.edge(e).note.as_deref()) {
+        m.insert("note".into(), json!(n));
+    }
+    m.insert("sources".into(), sources_of(g, &w.edges));
+    Value::Object(m)
+}
+
+fn item(g: &Graph, a: &Answer, it: &Item) -> Value {
+    let mut v = node(g, it.values[0]);
+    let Value::Object(m) = &mut v else { return v };
+    m.insert("relation".into(), json!(it.relation(g).map(|r| r.as_str())));
+    m.insert("sources".into(), sources_of(g, &it.support));
+    let certainty = it.support.iter().map(|&e| g.edge(e).certainty).max().unwrap_or_default();
+    m.insert("certainty".into(), json!(certainty.as_str()));
+    if let Some(w) = it.support.iter().find_map(|&e| g.edge(e).when.as_ref()) {
+        m.insert("when".into(), window(w));
+    }
+    if !it.warnings.is_empty() {
+        m.insert("warnings".into(), Value::Array(it.warnings.iter().map(|w| warning(g, w)).collect()));
+    }
+    m.insert("path".into(), Value::Array(it.support.iter().map(|&e| edge(g, e)).collect()));
+    if a.vars.len() > 1 {
+        let mut b = Map::new();
+        for (var, &ix) in a.vars.iter().zip(&it.values) {
+            b.insert(var.clone(), node_ref(g, ix));
+        }
+        m.insert("bindings".into(), Value::Object(b));
+    }
+    v
+}
+
+fn answer(g: &Graph, a: &Answer) -> Value {
+    let mut m = Map::new();
+    m.insert("question".into(), json!(a.question));
+    m.insert("template".into(), json!(a.template));
+    m.insert("interpretation".into(), json!(a.interpretation));
+    m.insert("query".into(), json!(a.query));
+    m.insert("answers".into(), Value::Array(a.items.iter().map(|it| item(g, a, it)).collect()));
+    if let Some((yes, no)) = &a.verdict {
+        m.insert("verdict".into(), json!(if a.is_empty() { "no" } else { "yes" }));
+        m.insert("verdict_text".into(), json!(if a.is_empty() { no } else { yes }));
+    }
+    Value::Object(m)
 }

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use petgraph::Direction;
 
 use super::{Style, pad, window_text};
+use crate::answer::{Answer, Item, Warning};
 use crate::graph::{EIx, Graph, Ix};
 use crate::model::{Certainty, Kind, Relation};
 use crate::report::Report;
@@ -54,8 +55,164 @@ pub fn render(report: &Report, g: &Graph, st: Style) -> String {
             }
         }
         Report::Show { node } => show(&mut out, g, *node, st),
+        Report::Answer(a) => answer(&mut out, g, a, st),
+        Report::Paths { from, to, paths } => connections(&mut out, g, *from, *to, paths, st),
     }
     out
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+fn answer(out: &mut String, g: &Graph, a: &Answer, st: Style) {
+    if let Some((yes, no)) = &a.verdict {
+        let _ = writeln!(out, "{}", st.bold(if a.is_empty() { no } else { yes }));
+        for item in &a.items {
+            for &e in &item.support {
+                edge_line(out, g, e, st);
+            }
+        }
+        return;
+    }
+    if a.is_empty() {
+        let _ = writeln!(out, "No answer: the article says nothing about {}.", a.interpretation);
+        return;
+    }
+    let n = a.items.len();
+    let _ = writeln!(out, "{}", st.bold(&format!("{} ({n} answer{})", capitalized(&a.interpretation), if n == 1 { "" } else { "s" })));
+    if a.vars.len() > 1 {
+        table(out, g, a, st);
+        return;
+    }
+    let nw = a.items.iter().map(|i| g.node(i.values[0]).name.chars().count()).max().unwrap_or(0).min(36);
+    let kw = a.items.iter().map(|i| g.node(i.values[0]).kind.label().len()).max().unwrap_or(0);
+    let indent = 2 + nw + 2 + kw + 2;
+    let mut groups: Vec<(Option<Relation>, Vec<&Item>)> = Vec::new();
+    for item in &a.items {
+        let rel = item.relation(g);
+        match groups.iter_mut().find(|(r, _)| *r == rel) {
+            Some((_, v)) => v.push(item),
+            None => groups.push((rel, vec![item])),
+        }
+    }
+    groups.sort_by_key(|(r, _)| *r);
+    for (rel, items) in groups {
+        let _ = writeln!(out, "\n{}", st.bold(&rel.map_or_else(|| "answers".to_string(), |r| r.label())));
+        for item in items {
+            let node = g.node(item.values[0]);
+            let cites: Vec<String> = cited(g, &item.support);
+            let _ = writeln!(
+                out,
+                "  {}  {}  {}",
+                st.kind(node.kind, &pad(&node.name, nw)),
+                st.dim(&pad(node.kind.label(), kw)),
+                st.dim(&cites.join("; "))
+            );
+            let pad_to = " ".repeat(indent);
+            for &e in &item.support {
+                for q in qualifiers(g, e) {
+                    let _ = writeln!(out, "{pad_to}{}", st.dim(&q));
+                }
+            }
+            let via = item.via(g, &a.focus);
+            if !via.is_empty() && item.support.len() > 1 {
+                let chain: Vec<String> = item.support.iter().map(|&e| step_text(g, e)).collect();
+                let _ = writeln!(out, "{pad_to}{}", st.dim(&format!("path: {}", chain.join("; "))));
+            }
+            for w in &item.warnings {
+                let _ = writeln!(out, "{pad_to}{}", st.paint("33", &warning_text(g, w)));
+            }
+        }
+    }
+}
+
+/// "⚠ avoid drinking alcohol (given for medication): risks unpredictable reaction [Important warnings ¶3]"
+pub fn warning_text(g: &Graph, w: &Warning) -> String {
+    let mut s = match w.relation {
+        Relation::AvoidWhile => format!("warning: avoid {}", g.node(w.node).name),
+        _ => format!("warning: risks {}", g.node(w.node).name),
+    };
+    if let Some(c) = w.via {
+        s.push_str(&format!(" (said of {})", g.node(c).name));
+    }
+    if !w.harms.is_empty() {
+        let harms: Vec<&str> = w.harms.iter().map(|&h| g.node(h).name.as_str()).collect();
+        s.push_str(&format!(", which risks {}", harms.join(", ")));
+    }
+    let notes: Vec<&str> = w.edges.iter().filter_map(|&e| g.edge(e).note.as_deref()).collect();
+    if let Some(n) = notes.first() {
+        s.push_str(&format!(": {n}"));
+    }
+    s.push_str(&format!(" [{}]", cited(g, &w.edges).join("; ")));
+    s
+}
+
+/// Distinct citations of some edges, in order.
+pub fn cited(g: &Graph, edges: &[EIx]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for &e in edges {
+        for &s in &g.edge(e).sources {
+            let c = g.cite(s);
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// "sweating causes electrolyte imbalance"
+pub fn step_text(g: &Graph, e: EIx) -> String {
+    let (a, b) = g.ends(e);
+    format!("{} {} {}", g.node(a).name, g.edge(e).relation.label(), g.node(b).name)
+}
+
+fn edge_line(out: &mut String, g: &Graph, e: EIx, st: Style) {
+    let _ = writeln!(out, "  {}  {}", step_text(g, e), st.dim(&format!("[{}]", cites(g, e))));
+    for q in qualifiers(g, e) {
+        let _ = writeln!(out, "    {}", st.dim(&q));
+    }
+}
+
+fn table(out: &mut String, g: &Graph, a: &Answer, st: Style) {
+    let widths: Vec<usize> = (0..a.vars.len())
+        .map(|i| {
+            a.items.iter().map(|it| g.node(it.values[i]).name.chars().count()).max().unwrap_or(0).max(a.vars[i].len() + 1).min(36)
+        })
+        .collect();
+    let header: Vec<String> = a.vars.iter().zip(&widths).map(|(v, &w)| pad(&format!("?{v}"), w)).collect();
+    let _ = writeln!(out, "\n  {}", st.bold(&header.join("  ")));
+    for item in &a.items {
+        let cells: Vec<String> = item.values.iter().zip(&widths).map(|(&ix, &w)| st.kind(g.node(ix).kind, &pad(&g.node(ix).name, w))).collect();
+        let _ = writeln!(out, "  {}  {}", cells.join("  "), st.dim(&cited(g, &item.support).join("; ")));
+    }
+}
+
+fn connections(out: &mut String, g: &Graph, from: Ix, to: Ix, paths: &[Vec<EIx>], st: Style) {
+    let (a, b) = (&g.node(from).name, &g.node(to).name);
+    if paths.is_empty() {
+        let _ = writeln!(out, "No connection: the article links nothing from {a} to {b}.");
+        return;
+    }
+    let steps = paths[0].len();
+    let _ = writeln!(
+        out,
+        "{}",
+        st.bold(&format!(
+            "How {a} connects to {b}: {} shortest chain{} of {steps} step{}",
+            paths.len(),
+            if paths.len() == 1 { "" } else { "s" },
+            if steps == 1 { "" } else { "s" }
+        ))
+    );
+    for (i, p) in paths.iter().enumerate() {
+        let _ = writeln!(out, "\n{}", st.bold(&format!("{}.", i + 1)));
+        for &e in p {
+            edge_line(out, g, e, st);
+        }
+    }
 }
 
 /// Citations of an edge: "Ice pack ¶1; Important warnings during spasm treatment ¶2".

@@ -52,6 +52,35 @@ pub fn render(report: &Report, g: &Graph) -> String {
                 let _ = writeln!(out, "{r}\t{}", r.describe());
             }
         }
+        Report::Answer(a) => {
+            for it in &a.items {
+                let ids: Vec<&str> = it.values.iter().map(|&ix| g.node(ix).id.as_str()).collect();
+                let mut all: Vec<String> = Vec::new();
+                for &e in &it.support {
+                    for c in cites(g, e).split(',') {
+                        if !c.is_empty() && !all.iter().any(|x| x == c) {
+                            all.push(c.to_string());
+                        }
+                    }
+                }
+                let when = it.support.iter().find_map(|&e| g.edge(e).when.as_ref()).map(super::window_text).unwrap_or_default();
+                if a.vars.len() > 1 {
+                    let _ = writeln!(out, "{}\t{}", ids.join("\t"), all.join(","));
+                } else {
+                    let n = g.node(it.values[0]);
+                    let rel = it.relation(g).map_or("", |r| r.as_str());
+                    let _ = writeln!(out, "{}\t{}\t{}\t{rel}\t{}\t{}", n.id, field(&n.name), n.kind, all.join(","), field(&when));
+                }
+            }
+        }
+        Report::Paths { paths, .. } => {
+            for (i, p) in paths.iter().enumerate() {
+                for &e in p {
+                    let (a, b) = g.ends(e);
+                    let _ = writeln!(out, "{}\t{}\t{}\t{}\t{}", i + 1, g.node(a).id, g.edge(e).relation, g.node(b).id, cites(g, e));
+                }
+            }
+        }
         Report::Show { node } => {
             for (dir, word) in [(Direction::Outgoing, "out"), (Direction::Incoming, "in")] {
                 for (e, other) in g.edges_at(*node, dir) {

@@ -1,0 +1,136 @@
+//! Answers: what `kg ask` and `kg query` produce. Each item is a row of the
+//! query result with the edges that support it, so it can show its relation,
+//! its citations, its timing and its path; treatment answers also carry the
+//! warnings that apply to them, found by the same query engine.
+
+use crate::graph::{EIx, Graph, Ix};
+use crate::model::{Kind, Relation};
+use crate::query::{self, QueryResult};
+
+#[derive(Clone, Debug)]
+pub struct Answer {
+    /// The question or query as typed.
+    pub question: String,
+    /// The template that matched, if it was a question.
+    pub template: Option<&'static str>,
+    /// What the question was taken to mean, in words.
+    pub interpretation: String,
+    /// The pattern query that produced the answers.
+    pub query: String,
+    /// Nodes the question names (drawn highlighted in DOT).
+    pub focus: Vec<Ix>,
+    pub vars: Vec<String>,
+    pub items: Vec<Item>,
+    /// For yes/no questions: the sentence to print for yes and for no.
+    pub verdict: Option<(String, String)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Item {
+    /// One node per variable; the first is the answer.
+    pub values: Vec<Ix>,
+    /// The edges that matched, in path order.
+    pub support: Vec<EIx>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Something to avoid while using an answer, or a harm it risks.
+#[derive(Clone, Debug)]
+pub struct Warning {
+    /// `AvoidWhile`: `node` is what to avoid; `Risks`: `node` is the harm.
+    pub relation: Relation,
+    pub node: Ix,
+    /// The class the warning was given for, when the answer is a member of it.
+    pub via: Option<Ix>,
+    /// Harms the avoided thing risks.
+    pub harms: Vec<Ix>,
+    /// Every edge behind the warning, for citations.
+    pub edges: Vec<EIx>,
+}
+
+impl Answer {
+    pub fn from_result(question: &str, query: &str, focus: Vec<Ix>, result: QueryResult) -> Answer {
+        Answer {
+            question: question.to_string(),
+            template: None,
+            interpretation: format!("answers to the pattern `{}`", query.trim()),
+            query: query.trim().to_string(),
+            focus,
+            vars: result.vars,
+            items: result.rows.into_iter().map(|r| Item { values: r.values, support: r.support, warnings: Vec::new() }).collect(),
+            verdict: None,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Finds the warnings for every treatment among the answers.
+    pub fn add_warnings(&mut self, g: &Graph) {
+        for item in &mut self.items {
+            if let Some(&ix) = item.values.first()
+                && Kind::TREATMENTS.contains(&g.node(ix).kind)
+            {
+                item.warnings = warnings_for(g, ix);
+            }
+        }
+    }
+}
+
+impl Item {
+    /// The relation the answer stands in: the first support edge that is not
+    /// `is_a` (which only carries a statement from a class to its member).
+    pub fn relation(&self, g: &Graph) -> Option<Relation> {
+        let rels: Vec<Relation> = self.support.iter().map(|&e| g.edge(e).relation).collect();
+        rels.iter().copied().find(|&r| r != Relation::IsA).or(rels.first().copied())
+    }
+
+    /// Nodes the support passes through, other than the answer and `focus`.
+    pub fn via(&self, g: &Graph, focus: &[Ix]) -> Vec<Ix> {
+        let mut out = Vec::new();
+        for &e in &self.support {
+            let (a, b) = g.ends(e);
+            for n in [a, b] {
+                if !self.values.contains(&n) && !focus.contains(&n) && !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// What the article says to avoid while using `ix` (or any class it is a
+/// kind of), with the harms those things risk, and the harms `ix` risks.
+pub fn warnings_for(g: &Graph, ix: Ix) -> Vec<Warning> {
+    let id = &g.node(ix).id;
+    let mut out = Vec::new();
+    let run = |q: String| query::run(g, &q).map(|(_, r)| r.rows).unwrap_or_default();
+    for row in run(format!("select ?w where \"{id}\" is_a*/^avoid_while ?w")) {
+        let avoid = row.values[0];
+        let via = row
+            .support
+            .iter()
+            .find(|&&e| g.edge(e).relation == Relation::AvoidWhile)
+            .map(|&e| g.ends(e).1)
+            .filter(|&c| c != ix);
+        let mut edges = row.support.clone();
+        let mut harms = Vec::new();
+        for h in run(format!("select ?h where \"{}\" risks ?h", g.node(avoid).id)) {
+            harms.push(h.values[0]);
+            edges.extend(h.support);
+        }
+        out.push(Warning { relation: Relation::AvoidWhile, node: avoid, via, harms, edges });
+    }
+    for row in run(format!("select ?h where \"{id}\" is_a*/risks ?h")) {
+        let via = row
+            .support
+            .iter()
+            .find(|&&e| g.edge(e).relation == Relation::Risks)
+            .map(|&e| g.ends(e).0)
+            .filter(|&c| c != ix);
+        out.push(Warning { relation: Relation::Risks, node: row.values[0], via, harms: Vec::new(), edges: row.support });
+    }
+    out
+}

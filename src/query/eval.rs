@@ -1,0 +1,427 @@
+//! The evaluator: names resolved to nodes, clauses joined one at a time in
+//! the order that keeps the work smallest, each answer keeping the edges that
+//! matched (its support) so it can say why.
+
+use std::collections::{HashMap, HashSet};
+
+use petgraph::Direction;
+
+use super::ast::{Clause, Days, Path, Query, Term};
+use crate::diag::Diagnostic;
+use crate::graph::{EIx, Graph, Ix};
+use crate::model::{Kind, Relation};
+use crate::resolve::resolve;
+
+/// Partial answers beyond this mean the query is too broad to finish.
+pub const MAX_ROWS: usize = 200_000;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum CTerm {
+    Var(usize),
+    Node(Ix),
+}
+
+#[derive(Clone, Debug)]
+enum CClause {
+    Triple { negated: bool, s: CTerm, path: Path, o: CTerm, during: Option<Days> },
+    Kind { var: usize, kinds: Vec<Kind> },
+}
+
+/// A query with its names resolved, ready to run.
+#[derive(Clone, Debug)]
+pub struct Compiled {
+    pub vars: Vec<String>,
+    select: Vec<usize>,
+    clauses: Vec<CClause>,
+    limit: Option<usize>,
+    /// Nodes named in the query, in order.
+    pub named: Vec<Ix>,
+    /// "taking "x" as "y"" notes for names taken as near matches.
+    pub notes: Vec<String>,
+}
+
+/// One answer: a node per projected variable, and the edges that support it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub values: Vec<Ix>,
+    pub support: Vec<EIx>,
+}
+
+#[derive(Clone, Debug)]
+pub struct QueryResult {
+    pub vars: Vec<String>,
+    pub rows: Vec<Row>,
+}
+
+/// Resolves names and variables. Diagnostics point into source 0.
+pub fn compile(g: &Graph, q: &Query) -> Result<Compiled, Diagnostic> {
+    let mut vars: Vec<String> = Vec::new();
+    let mut named = Vec::new();
+    let mut notes = Vec::new();
+    let var = |name: &str, vars: &mut Vec<String>| match vars.iter().position(|v| v == name) {
+        Some(i) => i,
+        None => {
+            vars.push(name.to_string());
+            vars.len() - 1
+        }
+    };
+    let mut term = |t: &Term, vars: &mut Vec<String>| -> Result<CTerm, Diagnostic> {
+        match t {
+            Term::Var(v, _) => Ok(CTerm::Var(var(v, vars))),
+            Term::Node(text, span) => match resolve(g, text) {
+                Ok(r) => {
+                    if !r.exact {
+                        notes.push(format!("taking \"{text}\" as \"{}\"", g.node(r.ix).name));
+                    }
+                    named.push(r.ix);
+                    Ok(CTerm::Node(r.ix))
+                }
+                Err(e) => {
+                    let (message, helps) = e.describe(g);
+                    let mut d = Diagnostic::error(message).at(0, span.clone());
+                    for h in helps {
+                        d = d.help(h);
+                    }
+                    Err(d)
+                }
+            },
+        }
+    };
+    let mut clauses = Vec::new();
+    for c in &q.clauses {
+        clauses.push(match c {
+            Clause::Triple { negated, subject, path, object, during } => CClause::Triple {
+                negated: *negated,
+                s: term(subject, &mut vars)?,
+                path: path.clone(),
+                o: term(object, &mut vars)?,
+                during: *during,
+            },
+            Clause::Kind { var: v, kinds, .. } => CClause::Kind { var: var(v, &mut vars), kinds: kinds.clone() },
+        });
+    }
+    if !q.clauses.iter().any(|c| matches!(c, Clause::Triple { negated: false, .. } | Clause::Kind { .. })) {
+        return Err(Diagnostic::error("a query needs at least one clause that is not negated")
+            .at(0, 0..0)
+            .help("say what to look for, then what to exclude: `?t treats \"spasm\", not ?t risks ?h`"));
+    }
+    // A variable seen only under `not` cannot be an answer.
+    let positive: HashSet<usize> = clauses
+        .iter()
+        .flat_map(|c| match c {
+            CClause::Triple { negated: false, s, o, .. } => [s, o].into_iter().filter_map(var_of).collect::<Vec<_>>(),
+            CClause::Kind { var, .. } => vec![*var],
+            _ => vec![],
+        })
+        .collect();
+    let mut select = Vec::new();
+    for (name, span) in &q.select {
+        match vars.iter().position(|v| v == name) {
+            Some(i) if positive.contains(&i) => select.push(i),
+            Some(_) => {
+                return Err(Diagnostic::error(format!("`?{name}` appears only under `not`, so it has no value"))
+                    .at(0, span.clone()));
+            }
+            None => {
+                return Err(Diagnostic::error(format!("`?{name}` is selected but not used in any clause"))
+                    .at(0, span.clone())
+                    .help("use it in a clause, or remove it from `select`"));
+            }
+        }
+    }
+    if select.is_empty() {
+        select = (0..vars.len()).filter(|i| positive.contains(i)).collect();
+    }
+    Ok(Compiled { vars, select, clauses, limit: q.limit, named, notes })
+}
+
+fn var_of(t: &CTerm) -> Option<usize> {
+    match t {
+        CTerm::Var(v) => Some(*v),
+        CTerm::Node(_) => None,
+    }
+}
+
+#[derive(Clone)]
+struct State {
+    vals: Vec<Option<Ix>>,
+    support: Vec<EIx>,
+}
+
+/// Runs a compiled query.
+pub fn eval(g: &Graph, c: &Compiled) -> Result<QueryResult, Diagnostic> {
+    let mut states = vec![State { vals: vec![None; c.vars.len()], support: Vec::new() }];
+    let mut pending: Vec<&CClause> = c.clauses.iter().collect();
+    let mut bound = vec![false; c.vars.len()];
+    let is_bound = |t: &CTerm, bound: &[bool]| match t {
+        CTerm::Node(_) => true,
+        CTerm::Var(v) => bound[*v],
+    };
+    // Variables that some positive clause binds; the rest, under `not`, are existential.
+    let binders: HashSet<usize> = c
+        .clauses
+        .iter()
+        .flat_map(|cl| match cl {
+            CClause::Triple { negated: false, s, o, .. } => [s, o].into_iter().filter_map(var_of).collect::<Vec<_>>(),
+            CClause::Kind { var, .. } => vec![*var],
+            _ => vec![],
+        })
+        .collect();
+    while !pending.is_empty() && !states.is_empty() {
+        // Filters first, as soon as they can run; then the best-bound triple.
+        let ready = pending.iter().position(|cl| match cl {
+            CClause::Kind { var, .. } => bound[*var],
+            CClause::Triple { negated: true, s, o, .. } => [s, o]
+                .into_iter()
+                .all(|t| is_bound(t, &bound) || var_of(t).is_some_and(|v| !binders.contains(&v))),
+            _ => false,
+        });
+        let pick = ready.unwrap_or_else(|| {
+            let score = |cl: &&CClause| match cl {
+                CClause::Triple { negated: false, s, o, .. } => {
+                    2 + usize::from(is_bound(s, &bound)) + usize::from(is_bound(o, &bound))
+                }
+                CClause::Kind { .. } => 1,
+                _ => 0,
+            };
+            let best = pending.iter().enumerate().max_by_key(|(i, cl)| (score(cl), usize::MAX - i));
+            best.map_or(0, |(i, _)| i)
+        });
+        let clause = pending.remove(pick);
+        let mut next = Vec::new();
+        for st in &states {
+            match clause {
+                CClause::Kind { var, kinds } => match st.vals[*var] {
+                    Some(ix) => {
+                        if kinds.contains(&g.node(ix).kind) {
+                            next.push(st.clone());
+                        }
+                    }
+                    None => {
+                        for ix in g.nodes().filter(|&ix| kinds.contains(&g.node(ix).kind)) {
+                            let mut s2 = st.clone();
+                            s2.vals[*var] = Some(ix);
+                            next.push(s2);
+                        }
+                    }
+                },
+                CClause::Triple { negated: true, s, path, o, during } => {
+                    if matches(g, st, s, path, o, *during).is_empty() {
+                        next.push(st.clone());
+                    }
+                }
+                CClause::Triple { negated: false, s, path, o, during } => {
+                    for (a, b, witness) in matches(g, st, s, path, o, *during) {
+                        let mut s2 = st.clone();
+                        if let CTerm::Var(v) = s {
+                            s2.vals[*v] = Some(a);
+                        }
+                        if let CTerm::Var(v) = o {
+                            s2.vals[*v] = Some(b);
+                        }
+                        for e in witness {
+                            if !s2.support.contains(&e) {
+                                s2.support.push(e);
+                            }
+                        }
+                        next.push(s2);
+                    }
+                }
+            }
+            if next.len() > MAX_ROWS {
+                return Err(Diagnostic::error(format!("the query matches too much (over {MAX_ROWS} partial answers)"))
+                    .help("name a node, add a clause or a kind filter to narrow it"));
+            }
+        }
+        match clause {
+            CClause::Triple { negated: false, s, o, .. } => {
+                for t in [s, o] {
+                    if let CTerm::Var(v) = t {
+                        bound[*v] = true;
+                    }
+                }
+            }
+            CClause::Kind { var, .. } => bound[*var] = true,
+            _ => {}
+        }
+        states = next;
+    }
+    Ok(project(g, c, states))
+}
+
+/// Distinct answers over the selected variables, sorted by name, supports merged.
+fn project(g: &Graph, c: &Compiled, states: Vec<State>) -> QueryResult {
+    let mut index: HashMap<Vec<Ix>, usize> = HashMap::new();
+    let mut rows: Vec<Row> = Vec::new();
+    for st in states {
+        let values: Vec<Ix> = c.select.iter().filter_map(|&v| st.vals[v]).collect();
+        if values.len() != c.select.len() {
+            continue;
+        }
+        match index.get(&values) {
+            Some(&i) => {
+                for e in st.support {
+                    if !rows[i].support.contains(&e) {
+                        rows[i].support.push(e);
+                    }
+                }
+            }
+            None => {
+                index.insert(values.clone(), rows.len());
+                rows.push(Row { values, support: st.support });
+            }
+        }
+    }
+    rows.sort_by(|a, b| {
+        let key = |r: &Row| r.values.iter().map(|&ix| g.node(ix).name.to_lowercase()).collect::<Vec<_>>();
+        key(a).cmp(&key(b))
+    });
+    if let Some(n) = c.limit {
+        rows.truncate(n);
+    }
+    QueryResult { vars: c.select.iter().map(|&v| c.vars[v].clone()).collect(), rows }
+}
+
+/// Every way one triple matches under a state: (subject, object, witness edges from subject to object).
+fn matches(g: &Graph, st: &State, s: &CTerm, path: &Path, o: &CTerm, during: Option<Days>) -> Vec<(Ix, Ix, Vec<EIx>)> {
+    let value = |t: &CTerm| match t {
+        CTerm::Node(ix) => Some(*ix),
+        CTerm::Var(v) => st.vals[*v],
+    };
+    let same_var = matches!((s, o), (CTerm::Var(a), CTerm::Var(b)) if a == b);
+    let mut out = Vec::new();
+    match (value(s), value(o)) {
+        (Some(a), b) => {
+            for (end, w) in walk(g, path, a, false) {
+                if b.is_none_or(|b| b == end) && (!same_var || end == a) {
+                    out.push((a, end, w));
+                }
+            }
+        }
+        (None, Some(b)) => {
+            for (start, mut w) in walk(g, path, b, true) {
+                w.reverse();
+                out.push((start, b, w));
+            }
+        }
+        (None, None) => {
+            if let Some((rel, inverse)) = single_step(path) {
+                for e in g.edges().filter(|&e| g.edge(e).relation == rel) {
+                    let (x, y) = g.ends(e);
+                    let (a, b) = if inverse { (y, x) } else { (x, y) };
+                    if !same_var || a == b {
+                        out.push((a, b, vec![e]));
+                    }
+                }
+            } else {
+                for a in g.nodes() {
+                    for (end, w) in walk(g, path, a, false) {
+                        if !same_var || end == a {
+                            out.push((a, end, w));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if let Some(days) = during {
+        out.retain(|(_, _, w)| fits(g, w, days));
+    }
+    out
+}
+
+fn single_step(p: &Path) -> Option<(Relation, bool)> {
+    match p {
+        Path::Step(r) => Some((*r, false)),
+        Path::Inverse(inner) => match inner.as_ref() {
+            Path::Step(r) => Some((*r, true)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Whether a witness holds an edge timed to overlap the days, and no timed
+/// edge outside them.
+fn fits(g: &Graph, witness: &[EIx], days: Days) -> bool {
+    let windows: Vec<_> = witness.iter().filter_map(|&e| g.edge(e).when.as_ref()).collect();
+    !windows.is_empty() && windows.iter().all(|w| w.overlaps(days.from, days.to))
+}
+
+/// Nodes reachable from `start` along `path` (backwards when `rev`), each
+/// with the first (shortest) chain of edges found, in walking order.
+pub fn walk(g: &Graph, path: &Path, start: Ix, rev: bool) -> Vec<(Ix, Vec<EIx>)> {
+    let mut out = Ends::default();
+    match path {
+        Path::Step(r) => {
+            let dir = if rev { Direction::Incoming } else { Direction::Outgoing };
+            for (e, other) in g.step(start, *r, dir) {
+                out.add(other, vec![e]);
+            }
+        }
+        Path::Inverse(p) => return walk(g, p, start, !rev),
+        Path::Seq(ps) => {
+            let mut frontier = vec![(start, Vec::new())];
+            let order: Vec<&Path> = if rev { ps.iter().rev().collect() } else { ps.iter().collect() };
+            for p in order {
+                let mut next = Ends::default();
+                for (n, w) in &frontier {
+                    for (m, w2) in walk(g, p, *n, rev) {
+                        let mut chain = w.clone();
+                        chain.extend(w2);
+                        next.add(m, chain);
+                    }
+                }
+                frontier = next.list;
+            }
+            return frontier;
+        }
+        Path::Alt(ps) => {
+            for p in ps {
+                for (m, w) in walk(g, p, start, rev) {
+                    out.add(m, w);
+                }
+            }
+        }
+        Path::Opt(p) => {
+            out.add(start, Vec::new());
+            for (m, w) in walk(g, p, start, rev) {
+                out.add(m, w);
+            }
+        }
+        Path::Star(p) | Path::Plus(p) => {
+            let star = matches!(path, Path::Star(_));
+            if star {
+                out.add(start, Vec::new());
+            }
+            let mut queue = std::collections::VecDeque::from([(start, Vec::new())]);
+            let mut expanded = HashSet::from([start]);
+            while let Some((n, w)) = queue.pop_front() {
+                for (m, w2) in walk(g, p, n, rev) {
+                    let mut chain: Vec<EIx> = w.clone();
+                    chain.extend(w2);
+                    out.add(m, chain.clone());
+                    if expanded.insert(m) {
+                        queue.push_back((m, chain));
+                    }
+                }
+            }
+        }
+    }
+    out.list
+}
+
+/// Distinct end nodes, keeping the first chain found for each.
+#[derive(Default)]
+struct Ends {
+    seen: HashSet<Ix>,
+    list: Vec<(Ix, Vec<EIx>)>,
+}
+
+impl Ends {
+    fn add(&mut self, ix: Ix, chain: Vec<EIx>) {
+        if self.seen.insert(ix) {
+            self.list.push((ix, chain));
+        }
+    }
+}
