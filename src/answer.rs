@@ -57,7 +57,11 @@ impl Answer {
             query: query.trim().to_string(),
             focus,
             vars: result.vars,
-            items: result.rows.into_iter().map(|r| Item { values: r.values, support: r.support, warnings: Vec::new() }).collect(),
+            items: result
+                .rows
+                .into_iter()
+                .map(|r| Item { values: r.values, support: r.support, warnings: Vec::new() })
+                .collect(),
             verdict: None,
         }
     }
@@ -79,11 +83,24 @@ impl Answer {
 }
 
 impl Item {
-    /// The relation the answer stands in: the first support edge that is not
-    /// `is_a` (which only carries a statement from a class to its member).
+    /// The relation the answer stands in: that of the edge touching the
+    /// answer, preferring one that is not `is_a` (which only carries a
+    /// statement from a class to its member).
     pub fn relation(&self, g: &Graph) -> Option<Relation> {
-        let rels: Vec<Relation> = self.support.iter().map(|&e| g.edge(e).relation).collect();
-        rels.iter().copied().find(|&r| r != Relation::IsA).or(rels.first().copied())
+        let answer = *self.values.first()?;
+        let touching = |e: &&EIx| {
+            let (a, b) = g.ends(**e);
+            a == answer || b == answer
+        };
+        let rel = |e: &EIx| g.edge(*e).relation;
+        let mut edges = self.support.iter().filter(touching);
+        edges
+            .clone()
+            .map(rel)
+            .find(|&r| r != Relation::IsA)
+            .or_else(|| edges.next().map(rel))
+            .or_else(|| self.support.iter().map(rel).find(|&r| r != Relation::IsA))
+            .or_else(|| self.support.first().map(rel))
     }
 
     /// Nodes the support passes through, other than the answer and `focus`.
@@ -130,7 +147,13 @@ pub fn warnings_for(g: &Graph, ix: Ix) -> Vec<Warning> {
             .find(|&&e| g.edge(e).relation == Relation::Risks)
             .map(|&e| g.ends(e).0)
             .filter(|&c| c != ix);
-        out.push(Warning { relation: Relation::Risks, node: row.values[0], via, harms: Vec::new(), edges: row.support });
+        out.push(Warning {
+            relation: Relation::Risks,
+            node: row.values[0],
+            via,
+            harms: Vec::new(),
+            edges: row.support,
+        });
     }
     out
 }

@@ -15,6 +15,11 @@ kg reports what one article claims. It is not medical advice.";
 
 const EXAMPLES: &str = "\
 Examples:
+  kg ask what treats muscle spasm       a question in plain English
+  kg ask \"what must I avoid while on muscle relaxants\"
+  kg query '?t relieves \"spasm\" during 0..2'
+  kg path dehydration to spasm          how two things connect, each step cited
+  kg                                    the REPL (on a terminal); a script on stdin
   kg list medication                    nodes of one kind
   kg show \"ice pack\"                    a node, its edges and their citations
   kg check graph/                       validate graph files, report every problem
@@ -46,6 +51,45 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Ask a question in plain English; answers cite the article
+    #[command(after_help = ASK_HELP)]
+    Ask {
+        /// The question (quotes optional)
+        #[arg(required = true, num_args = 1.., value_name = "QUESTION")]
+        question: Vec<String>,
+        /// Also print (to stderr) the template matched and the query it ran
+        #[arg(long)]
+        explain: bool,
+    },
+
+    /// Run a pattern query (the language is in GRAMMAR.md)
+    #[command(after_help = QUERY_HELP)]
+    Query {
+        /// The query (quotes advised: it holds `?` and `|`)
+        #[arg(required = true, num_args = 1.., value_name = "QUERY")]
+        query: Vec<String>,
+    },
+
+    /// Shortest chains of cited claims between two nodes
+    #[command(
+        after_help = "Examples:\n  kg path \"strength training\" \"muscle relaxants\"\n  kg path dehydration to spasm"
+    )]
+    Path {
+        /// Two nodes: two quoted names, or words with `to` between them
+        #[arg(required = true, num_args = 1.., value_name = "NODE")]
+        nodes: Vec<String>,
+    },
+
+    /// Run a script: one question, query or command per line (`-` reads stdin)
+    #[command(after_help = RUN_HELP)]
+    Run {
+        /// The script file, or `-` for standard input
+        file: PathBuf,
+    },
+
+    /// Open the interactive REPL (the default when stdin is a terminal)
+    Repl,
+
     /// Show one node: kind, aliases, summary, and every edge with its citations
     #[command(after_help = "Examples:\n  kg show ice pack\n  kg show muscle-relaxants --format json")]
     Show {
@@ -79,6 +123,45 @@ pub enum Command {
     )]
     Export,
 }
+
+const ASK_HELP: &str = "\
+Questions are matched against a table of templates (`:help` in the REPL lists
+them all); a typo in a name is taken with a note, an unknown name is an error.
+
+Examples:
+  kg ask what treats muscle spasm
+  kg ask what must I avoid while on muscle relaxants
+  kg ask what helps in the first 2 days
+  kg ask which foods contain potassium
+  kg ask when should I see a doctor
+  kg ask --explain why avoid strength training on muscle relaxants
+  kg ask what causes back spasms --format json | jq -r '.answers[].name'
+
+Exit status: 0 answers, 1 no answer in the article, 2 error.";
+
+const QUERY_HELP: &str = "\
+Grammar (GRAMMAR.md): clauses `subject relation object` joined by `,`;
+`?x` variables, \"quoted names\", `^rel` inverse, `rel*` / `rel+` / `rel?`,
+`a/b` sequence, `a|b` choice, `?x : kind`, `not ...`, `during 0..3`,
+`select ?x`, `limit N`.
+
+Examples:
+  kg query '?t treats|relieves \"back muscle spasm\"'
+  kg query 'select ?x where \"muscle relaxants\" is_a*/^avoid_while ?x'
+  kg query '?c causes+ \"spasm\", ?c : factor|behaviour'
+  kg query '?f rich_in \"potassium\"' --format tsv | cut -f2";
+
+const RUN_HELP: &str = "\
+Each line is a question, or a command: ask, query, show, path, list, stats.
+Blank lines and lines starting with # are skipped. The first error stops the
+script with its file:line and exit status 2; otherwise the status is 0 if
+every line found answers, 1 if some found none.
+
+Example script:
+  # what the article says about ice
+  what treats muscle spasm
+  query ?t relieves \"spasm\" during 0..2
+  show ice pack";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {

@@ -21,7 +21,8 @@ pub fn shortest(g: &Graph, a: Ix, b: Ix, max: usize) -> Vec<Vec<EIx>> {
         if dist.get(&b).is_some_and(|&db| d >= db) {
             break;
         }
-        let mut next: Vec<(EIx, Ix)> = g.edges_at(n, Direction::Outgoing).chain(g.edges_at(n, Direction::Incoming)).collect();
+        let mut next: Vec<(EIx, Ix)> =
+            g.edges_at(n, Direction::Outgoing).chain(g.edges_at(n, Direction::Incoming)).collect();
         next.sort_by_key(|&(e, m)| (g.node(m).name.clone(), e));
         for (e, m) in next {
             match dist.get(&m) {
@@ -41,7 +42,14 @@ pub fn shortest(g: &Graph, a: Ix, b: Ix, max: usize) -> Vec<Vec<EIx>> {
     out
 }
 
-fn collect(preds: &HashMap<Ix, Vec<(Ix, EIx)>>, a: Ix, at: Ix, chain: &mut Vec<EIx>, out: &mut Vec<Vec<EIx>>, max: usize) {
+fn collect(
+    preds: &HashMap<Ix, Vec<(Ix, EIx)>>,
+    a: Ix,
+    at: Ix,
+    chain: &mut Vec<EIx>,
+    out: &mut Vec<Vec<EIx>>,
+    max: usize,
+) {
     if out.len() >= max {
         return;
     }

@@ -5,7 +5,7 @@ use crate::graph::{EIx, Ix};
 use crate::model::Kind;
 
 /// One command's result. Each format module renders every variant.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Report {
     /// `kg check`: the graph is clean.
     Checked { nodes: usize, edges: usize, citations: usize, warnings: usize },

@@ -15,6 +15,7 @@ use crate::model::Kind;
 use crate::render::{self, Style};
 use crate::report::Report;
 use crate::resolve::resolve;
+use crate::session::{Output, Session};
 use crate::text::suggest;
 
 /// How a command ended, short of an error.
@@ -129,29 +130,141 @@ pub fn emit(text: &str) -> Result<(), Failure> {
 
 fn execute(cli: &Cli) -> Result<Status, Failure> {
     let style = Style { color: use_color(cli.color, std::io::stdout().is_terminal()) };
-    let Some(command) = &cli.command else {
-        return Err(Failure::new(
-            Diagnostic::error("no command given").help("try `kg show spasm`, `kg list` or `kg --help`"),
-        ));
-    };
-    if let Command::Check { paths } = command {
+    let err_color = use_color(cli.color, std::io::stderr().is_terminal());
+    if let Some(Command::Check { paths }) = &cli.command {
         return check(cli, paths, style);
     }
-    let (g, _sources, _warnings) = load_graph(&graph_paths(&cli.graph))?;
-    let report = match command {
-        Command::Check { .. } => unreachable!("handled above"),
-        Command::Stats => Report::Stats,
-        Command::List { kind } => list(&g, kind.as_deref())?,
-        Command::Show { node } => Report::Show { node: node_arg(&g, &node.join(" "))? },
-        Command::Export => {
-            let format = cli.format.unwrap_or(Format::Json);
-            return match format {
-                Format::Json => emit(&render::json::export(&g)).map(|()| Status::Answered),
+    let paths = graph_paths(&cli.graph);
+    let (g, _sources, _warnings) = load_graph(&paths)?;
+    let format = cli.format.unwrap_or(Format::Text);
+    let mut session = Session::new(g, format, style);
+    session.paths = paths;
+    let out = match &cli.command {
+        Some(Command::Check { .. }) => unreachable!("handled above"),
+        None if std::io::stdin().is_terminal() => return crate::repl::run(session, err_color),
+        None => return run_script(&mut session, "<stdin>", &read_stdin()?, err_color),
+        Some(Command::Repl) => return crate::repl::run(session, err_color),
+        Some(Command::Run { file }) => {
+            let (name, text) = if file.as_os_str() == "-" {
+                ("<stdin>".to_string(), read_stdin()?)
+            } else {
+                let text = std::fs::read_to_string(file).map_err(|e| {
+                    Failure::new(Diagnostic::error(format!(
+                        "cannot read `{}`: {}",
+                        file.display(),
+                        load::io_reason(&e)
+                    )))
+                })?;
+                (file.display().to_string(), text)
+            };
+            return run_script(&mut session, &name, &text, err_color);
+        }
+        Some(Command::Export) => {
+            return match cli.format.unwrap_or(Format::Json) {
+                Format::Json => emit(&render::json::export(&session.graph)).map(|()| Status::Answered),
                 other => Err(unsupported(other, "export", &["json"])),
             };
         }
+        Some(Command::Ask { question, explain }) => {
+            session.explain = *explain;
+            session.ask(&question.join(" "))?
+        }
+        Some(Command::Query { query }) => session.query(&query.join(" "))?,
+        Some(Command::Show { node }) => session.show(&node.join(" "))?,
+        Some(Command::Path { nodes }) => match nodes.as_slice() {
+            [a, b] => session.path(a, b)?,
+            _ => session.path_line(&nodes.join(" "))?,
+        },
+        Some(Command::List { kind }) => session.list(kind.as_deref())?,
+        Some(Command::Stats) => session.report(Report::Stats)?,
     };
-    print_report(&report, &g, cli.format.unwrap_or(Format::Text), style)
+    finish(out, err_color)
+}
+
+/// Prints an output's notes to stderr and its text to stdout.
+fn finish(out: Output, err_color: bool) -> Result<Status, Failure> {
+    for n in &out.notes {
+        eprintln!("{}", note(n, err_color));
+    }
+    emit(&out.text)?;
+    Ok(out.status.unwrap_or(Status::Answered))
+}
+
+pub fn note(text: &str, color: bool) -> String {
+    if color { format!("\x1b[1;36mnote\x1b[0m: {text}") } else { format!("note: {text}") }
+}
+
+fn read_stdin() -> Result<String, Failure> {
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+        .map_err(|e| Failure::new(Diagnostic::error(format!("cannot read standard input: {}", load::io_reason(&e)))))?;
+    Ok(text)
+}
+
+/// Runs a script line by line; the first error stops it, pointing at its
+/// `file:line:col`. Status 1 if any line found no answer.
+pub fn run_script(session: &mut Session, name: &str, text: &str, err_color: bool) -> Result<Status, Failure> {
+    let mut status = Status::Answered;
+    let lines: Vec<(usize, &str)> = line_starts(text);
+    let commands = lines.iter().filter(|(_, l)| !l.trim().is_empty() && !l.trim().starts_with('#')).count();
+    let mut first = true;
+    for &(start, line) in &lines {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        match session.eval(line) {
+            Ok(mut out) => {
+                if commands > 1 && session.format == Format::Text {
+                    let header = format!("{}» {trimmed}\n", if first { "" } else { "\n" });
+                    out.text = format!("{}{}", session.style.dim(&header), out.text);
+                }
+                first = false;
+                if out.status == Some(Status::NoAnswer) {
+                    status = Status::NoAnswer;
+                }
+                finish(out, err_color)?;
+            }
+            Err(f) if f.diags.is_empty() => return Err(f),
+            Err(f) => return Err(relocate(f, name, text, start, line)),
+        }
+    }
+    Ok(status)
+}
+
+/// Byte offset and text of each line.
+fn line_starts(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        out.push((start, line.trim_end_matches(['\n', '\r'])));
+        start += line.len();
+    }
+    out
+}
+
+/// Moves a line's diagnostics into the script, so they show `file:line:col`.
+fn relocate(f: Failure, name: &str, text: &str, line_start: usize, line: &str) -> Failure {
+    let mut sources = Sources::default();
+    let file = sources.add(name, text);
+    let sub = f.sources.files.first().map(|s| s.text.as_str()).unwrap_or("");
+    let base = line.find(sub).filter(|_| !sub.is_empty()).map(|i| line_start + i);
+    let lead = line.len() - line.trim_start().len();
+    let whole_line = line_start + lead..line_start + line.trim_end().len();
+    let diags = f
+        .diags
+        .into_iter()
+        .map(|mut d| {
+            d.at = Some(match (&d.at, base) {
+                (Some(loc), Some(b)) if loc.file == 0 => {
+                    crate::diag::Loc { file, span: b + loc.span.start..b + loc.span.end }
+                }
+                _ => crate::diag::Loc { file, span: whole_line.clone() },
+            });
+            d
+        })
+        .collect();
+    Failure { sources, diags }
 }
 
 /// Renders a report to stdout; the status says whether it held anything.
@@ -163,7 +276,7 @@ pub fn print_report(report: &Report, g: &Graph, format: Format, style: Style) ->
     Ok(if report.is_empty() { Status::NoAnswer } else { Status::Answered })
 }
 
-fn unsupported(format: Format, what: &str, valid: &[&str]) -> Failure {
+pub fn unsupported(format: Format, what: &str, valid: &[&str]) -> Failure {
     Failure::new(
         Diagnostic::error(format!("{what} cannot write `--format {}`", format.name()))
             .help(format!("use one of: {}", valid.join(", "))),
@@ -232,7 +345,7 @@ pub fn node_arg(g: &Graph, text: &str) -> Result<crate::graph::Ix, Failure> {
     }
 }
 
-fn list(g: &Graph, kind: Option<&str>) -> Result<Report, Failure> {
+pub fn list(g: &Graph, kind: Option<&str>) -> Result<Report, Failure> {
     let kind = match kind.map(str::trim) {
         None | Some("" | "all" | "nodes") => None,
         Some("kinds") => return Ok(Report::Kinds),

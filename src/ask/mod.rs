@@ -12,7 +12,7 @@ use crate::answer::Answer;
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, Ix};
 use crate::query;
-use crate::resolve::{ResolveError, Resolution, resolve};
+use crate::resolve::{Resolution, ResolveError, resolve};
 use crate::text::{normalize, singular};
 use pattern::Elem;
 use templates::{Action, BARE, TEMPLATES, Template};
@@ -65,7 +65,8 @@ pub enum Outcome {
 /// Each template's wordings, compiled once.
 fn compiled() -> &'static Vec<Vec<Vec<Elem>>> {
     static COMPILED: OnceLock<Vec<Vec<Vec<Elem>>>> = OnceLock::new();
-    COMPILED.get_or_init(|| TEMPLATES.iter().map(|t| t.wordings.iter().map(|w| pattern::compile(w)).collect()).collect())
+    COMPILED
+        .get_or_init(|| TEMPLATES.iter().map(|t| t.wordings.iter().map(|w| pattern::compile(w)).collect()).collect())
 }
 
 /// Lower case, punctuation dropped, contractions expanded, number words as
@@ -164,7 +165,13 @@ pub fn words(question: &str) -> Vec<String> {
                 out.drain(..lead.len());
             }
         }
-        for tail in [&["please"][..], &["thanks"], &["thank", "you"], &["according", "to", "the", "article"], &["in", "the", "article"]] {
+        for tail in [
+            &["please"][..],
+            &["thanks"],
+            &["thank", "you"],
+            &["according", "to", "the", "article"],
+            &["in", "the", "article"],
+        ] {
             if out.len() > tail.len() && out[out.len() - tail.len()..].iter().zip(tail.iter()).all(|(a, b)| a == b) {
                 out.truncate(out.len() - tail.len());
             }
@@ -178,17 +185,36 @@ pub fn words(question: &str) -> Vec<String> {
 
 fn number(w: &str) -> Option<u32> {
     const WORDS: &[&str] = &[
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
     ];
     WORDS.iter().position(|&x| x == w).map(|i| i as u32)
 }
 
 /// Words that carry no name and no intent.
 const STOP: &[&str] = &[
-    "what", "which", "who", "how", "why", "when", "where", "is", "are", "was", "the", "a", "an", "i", "you", "my", "me",
-    "do", "does", "can", "should", "to", "of", "for", "with", "in", "on", "and", "or", "it", "this", "that", "be",
-    "have", "has", "if", "about", "there", "any", "some", "get", "from", "at", "by", "am", "not",
+    "what", "which", "who", "how", "why", "when", "where", "is", "are", "was", "the", "a", "an", "i", "you", "my",
+    "me", "do", "does", "can", "should", "to", "of", "for", "with", "in", "on", "and", "or", "it", "this", "that",
+    "be", "have", "has", "if", "about", "there", "any", "some", "get", "from", "at", "by", "am", "not",
 ];
 
 /// Finds the node a slot names: the whole phrase, else the longest run of
@@ -259,8 +285,14 @@ fn not_understood(question: &str) -> Diagnostic {
     d.note("`kg ask --help` lists every kind of question; `kg query` takes a precise pattern")
 }
 
-fn fill_slots(g: &Graph, t: &'static Template, words: &[String], binds: &pattern::Binds) -> Result<Reading, Diagnostic> {
+fn fill_slots(
+    g: &Graph,
+    t: &'static Template,
+    words: &[String],
+    binds: &pattern::Binds,
+) -> Result<Reading, Diagnostic> {
     let mut r = Reading { template: t, x: None, y: None, n: None, notes: Vec::new() };
+    let mut partial = Vec::new();
     for &(slot, a, e) in binds {
         let span = &words[a..e];
         if slot == 'n' {
@@ -272,6 +304,7 @@ fn fill_slots(g: &Graph, t: &'static Template, words: &[String], binds: &pattern
             helps.into_iter().fold(Diagnostic::error(message), |d, h| d.help(h))
         })?;
         if !found.exact {
+            partial.push(found.ix);
             r.notes.push(format!("taking \"{}\" as \"{}\"", span.join(" "), g.node(found.ix).name));
         }
         if slot == 'x' {
@@ -287,6 +320,14 @@ fn fill_slots(g: &Graph, t: &'static Template, words: &[String], binds: &pattern
         && !t.x_kinds.is_empty()
         && !t.x_kinds.contains(&g.node(x).kind)
     {
+        // A name found inside a longer phrase ("my back hurts") that does not
+        // fit: the question is about the article's subject.
+        if t.default_x && partial.contains(&x) {
+            r.x = Some(g.subject);
+            r.notes.retain(|n| !n.starts_with("taking"));
+            r.notes.push(format!("reading the question as: {}", r.meaning(g)));
+            return Ok(r);
+        }
         let kinds: Vec<&str> = t.x_kinds.iter().map(|k| k.label()).collect();
         return Err(Diagnostic::error(format!(
             "`{}` is a {}, but this question is about a {}",
@@ -311,7 +352,8 @@ fn by_keywords(g: &Graph, words: &[String]) -> Option<Reading> {
         if t.keywords.is_empty() || (entity.is_none() && !t.default_x) {
             continue;
         }
-        let hits = t.keywords.iter().filter(|k| stems.iter().any(|s| s == *k || s.starts_with(*k) && k.len() >= 5)).count();
+        let hits =
+            t.keywords.iter().filter(|k| stems.iter().any(|s| s == *k || s.starts_with(*k) && k.len() >= 5)).count();
         if hits > 0 && best.is_none_or(|(b, _)| hits > b) {
             best = Some((hits, t));
         }
@@ -322,7 +364,10 @@ fn by_keywords(g: &Graph, words: &[String]) -> Option<Reading> {
         r.x = Some(g.subject);
     }
     if !t.x_kinds.is_empty() && r.x.is_some_and(|x| !t.x_kinds.contains(&g.node(x).kind)) {
-        return None;
+        if !t.default_x {
+            return None;
+        }
+        r.x = Some(g.subject);
     }
     r.notes.push(format!("reading the question as: {}", r.meaning(g)));
     Some(r)
@@ -340,9 +385,8 @@ pub fn ask(g: &Graph, question: &str) -> Result<(Outcome, Reading), Diagnostic> 
         },
         Action::Query | Action::Check { .. } => {
             let q = reading.query(g);
-            let (compiled, result) = query::run(g, &q).map_err(|d| {
-                Diagnostic::error(format!("internal error in template `{}`: {}", t.name, d.message))
-            })?;
+            let (compiled, result) = query::run(g, &q)
+                .map_err(|d| Diagnostic::error(format!("internal error in template `{}`: {}", t.name, d.message)))?;
             let mut a = Answer::from_result(question, &q, compiled.named, result);
             a.template = Some(t.name);
             a.interpretation = reading.meaning(g);

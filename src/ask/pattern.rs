@@ -4,7 +4,10 @@
 #[derive(Clone, Debug, PartialEq)]
 pub enum Elem {
     Word(String),
-    Choice { alts: Vec<Vec<Elem>>, optional: bool },
+    Choice {
+        alts: Vec<Vec<Elem>>,
+        optional: bool,
+    },
     /// `{x}`, `{y}` (one or more words) or `{n}` (one number).
     Slot(char),
 }
@@ -97,7 +100,13 @@ pub fn matches(elems: &[Elem], words: &[String]) -> Option<Binds> {
 
 /// Matches `elems` at `words[at..]` and calls `cont` wherever they can end,
 /// backtracking until `cont` accepts.
-fn go(elems: &[Elem], words: &[String], at: usize, binds: &mut Binds, cont: &mut dyn FnMut(usize, &mut Binds) -> bool) -> bool {
+fn go(
+    elems: &[Elem],
+    words: &[String],
+    at: usize,
+    binds: &mut Binds,
+    cont: &mut dyn FnMut(usize, &mut Binds) -> bool,
+) -> bool {
     let Some((first, tail)) = elems.split_first() else {
         return cont(at, binds);
     };

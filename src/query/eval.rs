@@ -171,9 +171,9 @@ pub fn eval(g: &Graph, c: &Compiled) -> Result<QueryResult, Diagnostic> {
         // Filters first, as soon as they can run; then the best-bound triple.
         let ready = pending.iter().position(|cl| match cl {
             CClause::Kind { var, .. } => bound[*var],
-            CClause::Triple { negated: true, s, o, .. } => [s, o]
-                .into_iter()
-                .all(|t| is_bound(t, &bound) || var_of(t).is_some_and(|v| !binders.contains(&v))),
+            CClause::Triple { negated: true, s, o, .. } => {
+                [s, o].into_iter().all(|t| is_bound(t, &bound) || var_of(t).is_some_and(|v| !binders.contains(&v)))
+            }
             _ => false,
         });
         let pick = ready.unwrap_or_else(|| {

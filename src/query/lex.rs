@@ -154,9 +154,7 @@ pub fn lex(src: &str) -> Result<Vec<Spanned>, Diagnostic> {
                 }
                 toks.push((Tok::Word(src[i..end].to_string()), i..end));
             } else {
-                let n = src[i..end].parse().map_err(|_| {
-                    Diagnostic::error("number too large").at(0, i..end)
-                })?;
+                let n = src[i..end].parse().map_err(|_| Diagnostic::error("number too large").at(0, i..end))?;
                 toks.push((Tok::Int(n), i..end));
             }
         } else if is_word_char(c) {

@@ -112,7 +112,9 @@ impl Parser {
     fn clause(&mut self) -> Result<Clause, Diagnostic> {
         let negated = self.eat_word("not");
         // `?x : kind|kind`
-        if let (Some((Tok::Var(v), span)), Some((Tok::Colon, _))) = (self.toks.get(self.pos), self.toks.get(self.pos + 1)) {
+        if let (Some((Tok::Var(v), span)), Some((Tok::Colon, _))) =
+            (self.toks.get(self.pos), self.toks.get(self.pos + 1))
+        {
             if negated {
                 return Err(Diagnostic::error("`not` cannot apply to a kind filter")
                     .at(0, span.clone())
@@ -311,9 +313,18 @@ mod tests {
             ("?t treats \"spasm\"", r#"select [] ?t [treats] "spasm" limit None"#),
             ("?t treats|relieves spasm", r#"select [] ?t [treats|relieves] "spasm" limit None"#),
             ("select ?x where ?a is_a*/^avoid_while ?x", r#"select ["x"] ?a [is_a*/^avoid_while] ?x limit None"#),
-            ("?c causes+ ?x, ?c : factor|behaviour limit 3", "select [] ?c [causes+] ?x, ?c : [Factor, Behaviour] limit Some(3)"),
-            ("?s (presents?)/(located_in|radiates_to) ?b", "select [] ?s [presents?/(located_in|radiates_to)] ?b limit None"),
-            ("?t relieves ?x during 0..2 and not ?t risks ?h", "select [] ?t [relieves] ?x during 0..Some(2), not ?t [risks] ?h limit None"),
+            (
+                "?c causes+ ?x, ?c : factor|behaviour limit 3",
+                "select [] ?c [causes+] ?x, ?c : [Factor, Behaviour] limit Some(3)",
+            ),
+            (
+                "?s (presents?)/(located_in|radiates_to) ?b",
+                "select [] ?s [presents?/(located_in|radiates_to)] ?b limit None",
+            ),
+            (
+                "?t relieves ?x during 0..2 and not ?t risks ?h",
+                "select [] ?t [relieves] ?x during 0..Some(2), not ?t [risks] ?h limit None",
+            ),
             ("?t relieves ?x during 3..", "select [] ?t [relieves] ?x during 3..None limit None"),
             ("?t relieves ?x during 5", "select [] ?t [relieves] ?x during 5..Some(6) limit None"),
             ("?t ^(causes/is_a) ?x", "select [] ?t [^(causes/is_a)] ?x limit None"),

@@ -1,5 +1,6 @@
 //! Rendering reports: one module per format, all from the same [`Report`].
 
+pub mod dot;
 pub mod json;
 pub mod text;
 pub mod tsv;

@@ -81,7 +81,11 @@ fn answer(out: &mut String, g: &Graph, a: &Answer, st: Style) {
         return;
     }
     let n = a.items.len();
-    let _ = writeln!(out, "{}", st.bold(&format!("{} ({n} answer{})", capitalized(&a.interpretation), if n == 1 { "" } else { "s" })));
+    let _ = writeln!(
+        out,
+        "{}",
+        st.bold(&format!("{} ({n} answer{})", capitalized(&a.interpretation), if n == 1 { "" } else { "s" }))
+    );
     if a.vars.len() > 1 {
         table(out, g, a, st);
         return;
@@ -179,13 +183,24 @@ fn edge_line(out: &mut String, g: &Graph, e: EIx, st: Style) {
 fn table(out: &mut String, g: &Graph, a: &Answer, st: Style) {
     let widths: Vec<usize> = (0..a.vars.len())
         .map(|i| {
-            a.items.iter().map(|it| g.node(it.values[i]).name.chars().count()).max().unwrap_or(0).max(a.vars[i].len() + 1).min(36)
+            a.items
+                .iter()
+                .map(|it| g.node(it.values[i]).name.chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(a.vars[i].len() + 1)
+                .min(36)
         })
         .collect();
     let header: Vec<String> = a.vars.iter().zip(&widths).map(|(v, &w)| pad(&format!("?{v}"), w)).collect();
     let _ = writeln!(out, "\n  {}", st.bold(&header.join("  ")));
     for item in &a.items {
-        let cells: Vec<String> = item.values.iter().zip(&widths).map(|(&ix, &w)| st.kind(g.node(ix).kind, &pad(&g.node(ix).name, w))).collect();
+        let cells: Vec<String> = item
+            .values
+            .iter()
+            .zip(&widths)
+            .map(|(&ix, &w)| st.kind(g.node(ix).kind, &pad(&g.node(ix).name, w)))
+            .collect();
         let _ = writeln!(out, "  {}  {}", cells.join("  "), st.dim(&cited(g, &item.support).join("; ")));
     }
 }

@@ -63,13 +63,26 @@ pub fn render(report: &Report, g: &Graph) -> String {
                         }
                     }
                 }
-                let when = it.support.iter().find_map(|&e| g.edge(e).when.as_ref()).map(super::window_text).unwrap_or_default();
+                let when = it
+                    .support
+                    .iter()
+                    .find_map(|&e| g.edge(e).when.as_ref())
+                    .map(super::window_text)
+                    .unwrap_or_default();
                 if a.vars.len() > 1 {
                     let _ = writeln!(out, "{}\t{}", ids.join("\t"), all.join(","));
                 } else {
                     let n = g.node(it.values[0]);
                     let rel = it.relation(g).map_or("", |r| r.as_str());
-                    let _ = writeln!(out, "{}\t{}\t{}\t{rel}\t{}\t{}", n.id, field(&n.name), n.kind, all.join(","), field(&when));
+                    let _ = writeln!(
+                        out,
+                        "{}\t{}\t{}\t{rel}\t{}\t{}",
+                        n.id,
+                        field(&n.name),
+                        n.kind,
+                        all.join(","),
+                        field(&when)
+                    );
                 }
             }
         }
@@ -77,7 +90,15 @@ pub fn render(report: &Report, g: &Graph) -> String {
             for (i, p) in paths.iter().enumerate() {
                 for &e in p {
                     let (a, b) = g.ends(e);
-                    let _ = writeln!(out, "{}\t{}\t{}\t{}\t{}", i + 1, g.node(a).id, g.edge(e).relation, g.node(b).id, cites(g, e));
+                    let _ = writeln!(
+                        out,
+                        "{}\t{}\t{}\t{}\t{}",
+                        i + 1,
+                        g.node(a).id,
+                        g.edge(e).relation,
+                        g.node(b).id,
+                        cites(g, e)
+                    );
                 }
             }
         }

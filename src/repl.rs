@@ -1,0 +1,347 @@
+//! The interactive REPL: a short rustyline loop around [`Session`], with
+//! context-aware completion, hints from history, continuation lines for an
+//! open quote or parenthesis, and history kept in the XDG state directory.
+//! The logic lives in `Session` and in [`complete`], both testable without a
+//! terminal.
+
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+use rustyline::completion::{Completer, Pair};
+use rustyline::error::ReadlineError;
+use rustyline::highlight::{CmdKind, Highlighter};
+use rustyline::hint::{Hinter, HistoryHinter};
+use rustyline::history::DefaultHistory;
+use rustyline::validate::{ValidationContext, ValidationResult, Validator};
+use rustyline::{CompletionType, Config, Context, Editor, Helper};
+
+use crate::diag::{Diagnostic, render_all};
+use crate::graph::Graph;
+use crate::model::{Kind, Relation};
+use crate::run::{Failure, Status, emit, note};
+use crate::session::{COMMANDS, META, Meta, Session};
+
+/// What can be completed, taken from the graph.
+#[derive(Clone, Debug, Default)]
+pub struct Names {
+    /// Node names and aliases, sorted, without repeats.
+    pub nodes: Vec<String>,
+}
+
+impl Names {
+    pub fn of(g: &Graph) -> Names {
+        let mut nodes: Vec<String> = Vec::new();
+        for ix in g.nodes() {
+            let n = g.node(ix);
+            nodes.push(n.name.clone());
+            nodes.extend(n.aliases.iter().cloned());
+        }
+        nodes.sort_by_key(|s| s.to_lowercase());
+        nodes.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+        Names { nodes }
+    }
+
+    fn starting_with(&self, prefix: &str) -> Vec<String> {
+        let p = prefix.to_lowercase();
+        // Names are sorted by lower case, so the matches are one run.
+        let start = self.nodes.partition_point(|n| n.to_lowercase() < p);
+        self.nodes[start..].iter().take_while(|n| n.to_lowercase().starts_with(&p)).cloned().collect()
+    }
+}
+
+/// Completion candidates for `line[..pos]`: the byte where the replaced text
+/// starts, and the replacements. Context-aware: command names first, then
+/// node names after `show`, `path` and in questions, relation and kind names
+/// in queries, kinds after `list`, meta commands after `:`.
+pub fn complete(line: &str, pos: usize, names: &Names) -> (usize, Vec<String>) {
+    let before = &line[..pos.min(line.len())];
+    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '"').map_or(0, |i| i + 1);
+    let word = &before[word_start..];
+    if before.starts_with(':') && !before.contains(' ') {
+        let metas = META.iter().map(|(m, _)| m.split(' ').next().unwrap_or(m).to_string());
+        return (0, metas.filter(|m| m.starts_with(before)).collect());
+    }
+    let (first, rest) = match before.find(char::is_whitespace) {
+        Some(i) => (&before[..i], &before[i..]),
+        None => {
+            let cmds: Vec<String> =
+                COMMANDS.iter().map(|(c, _)| c.to_string()).filter(|c| c.starts_with(word)).collect();
+            if !cmds.is_empty() && !word.is_empty() {
+                return (0, cmds);
+            }
+            return complete_name(before, 0, names, false);
+        }
+    };
+    let rest_start = first.len() + (rest.len() - rest.trim_start().len());
+    match first {
+        "list" => {
+            let options = Kind::names().chain(["kinds", "relations"]).map(String::from);
+            (word_start, options.filter(|k| k.starts_with(word)).collect())
+        }
+        "show" | "describe" => complete_name(&before[rest_start..], rest_start, names, false),
+        "path" | "connect" => {
+            // Inside an open quote: complete the quoted name; else quote names of several words.
+            let quotes = before[rest_start..].matches('"').count();
+            if quotes % 2 == 1 {
+                let q = before.rfind('"').map_or(rest_start, |i| i + 1);
+                let (s, c) = complete_name(&before[q..], q, names, false);
+                return (s, c.into_iter().map(|n| format!("{n}\"")).collect());
+            }
+            let (s, c) = complete_name(&before[word_start..], word_start, names, true);
+            (s, c)
+        }
+        "query" | "q" => {
+            let quotes = before.matches('"').count();
+            if quotes % 2 == 1 {
+                let q = before.rfind('"').map_or(0, |i| i + 1);
+                let (s, c) = complete_name(&before[q..], q, names, false);
+                return (s, c.into_iter().map(|n| format!("{n}\"")).collect());
+            }
+            let after_colon = before[..word_start].trim_end().ends_with(':')
+                || before[..word_start].trim_end().ends_with('|') && {
+                    let t = before[..word_start].trim_end();
+                    t.rfind(':') > t.rfind(',')
+                };
+            // A word after `^`, `/` or `|` is a relation too.
+            let start = word_start + word.rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
+            let typed = &before[start..];
+            let pool: Vec<String> = if after_colon {
+                Kind::names().map(String::from).collect()
+            } else {
+                Relation::names().chain(["select", "where", "not", "limit", "during"]).map(String::from).collect()
+            };
+            (start, pool.into_iter().filter(|r| r.starts_with(typed)).collect())
+        }
+        _ => complete_name(before, 0, names, false),
+    }
+}
+
+/// Completes the longest tail of `text` (starting at a word) that begins
+/// some node name. `offset` is where `text` starts in the line.
+fn complete_name(text: &str, offset: usize, names: &Names, quote: bool) -> (usize, Vec<String>) {
+    let mut starts: Vec<usize> = vec![0];
+    starts.extend(text.char_indices().filter(|&(_, c)| c.is_whitespace()).map(|(i, c)| i + c.len_utf8()));
+    for s in starts {
+        let tail = &text[s..];
+        if tail.trim().is_empty() {
+            continue;
+        }
+        let found = names.starting_with(tail);
+        if !found.is_empty() {
+            let found =
+                found.into_iter().map(|n| if quote && n.contains(' ') { format!("\"{n}\"") } else { n }).collect();
+            return (offset + s, found);
+        }
+    }
+    (offset + text.len(), Vec::new())
+}
+
+/// Whether a line is unfinished: an open quote or parenthesis.
+pub fn is_incomplete(input: &str) -> bool {
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    for c in input.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"') => quote = Some('"'),
+            (None, '(') => depth += 1,
+            (None, ')') => depth -= 1,
+            _ => {}
+        }
+    }
+    quote.is_some() || depth > 0
+}
+
+struct KgHelper {
+    names: Names,
+    hinter: HistoryHinter,
+    color: bool,
+}
+
+impl Completer for KgHelper {
+    type Candidate = Pair;
+
+    fn complete(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
+        let (start, found) = complete(line, pos, &self.names);
+        Ok((start, found.into_iter().map(|s| Pair { display: s.clone(), replacement: s }).collect()))
+    }
+}
+
+impl Hinter for KgHelper {
+    type Hint = String;
+
+    fn hint(&self, line: &str, pos: usize, ctx: &Context<'_>) -> Option<String> {
+        self.hinter.hint(line, pos, ctx)
+    }
+}
+
+impl Highlighter for KgHelper {
+    fn highlight_hint<'h>(&self, hint: &'h str) -> Cow<'h, str> {
+        if self.color { Cow::Owned(format!("\x1b[2m{hint}\x1b[0m")) } else { Cow::Borrowed(hint) }
+    }
+
+    fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
+        false
+    }
+}
+
+impl Validator for KgHelper {
+    fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
+        Ok(if is_incomplete(ctx.input()) { ValidationResult::Incomplete } else { ValidationResult::Valid(None) })
+    }
+}
+
+impl Helper for KgHelper {}
+
+/// `$XDG_STATE_HOME/kg/history`, else `~/.local/state/kg/history`.
+pub fn history_path() -> Option<PathBuf> {
+    let base = match std::env::var_os("XDG_STATE_HOME") {
+        Some(d) if !d.is_empty() && PathBuf::from(&d).is_absolute() => PathBuf::from(d),
+        _ => PathBuf::from(std::env::var_os("HOME").filter(|h| !h.is_empty())?).join(".local/state"),
+    };
+    Some(base.join("kg").join("history"))
+}
+
+/// The banner: graph title and counts, the not-medical-advice line, help.
+pub fn banner(g: &Graph) -> String {
+    format!(
+        "kg — {}\n{} nodes, {} edges, {} citations. Answers report what one article claims; they are not medical advice.\nAsk a question (what treats muscle spasm), Tab completes names, :help for more, Ctrl-D to quit.\n",
+        g.article.title,
+        g.node_count(),
+        g.edge_count(),
+        g.citation_count()
+    )
+}
+
+/// Runs the REPL until `:quit` or Ctrl-D.
+pub fn run(mut session: Session, err_color: bool) -> Result<Status, Failure> {
+    let config = Config::builder()
+        .auto_add_history(false)
+        .history_ignore_space(true)
+        .completion_type(CompletionType::List)
+        .max_history_size(5000)
+        .map_err(|e| Failure::new(Diagnostic::error(format!("cannot configure the editor: {e}"))))?
+        .build();
+    let mut rl: Editor<KgHelper, DefaultHistory> = Editor::with_config(config)
+        .map_err(|e| Failure::new(Diagnostic::error(format!("cannot start the line editor: {e}"))))?;
+    rl.set_helper(Some(KgHelper {
+        names: Names::of(&session.graph),
+        hinter: HistoryHinter::new(),
+        color: session.style.color,
+    }));
+    let history = history_path();
+    let mut history_ok = true;
+    if let Some(p) = &history {
+        let _ = rl.load_history(p);
+    }
+    emit(&banner(&session.graph))?;
+    let prompt = "kg> ";
+    loop {
+        match rl.readline(prompt) {
+            Ok(line) => {
+                if !line.trim().is_empty() {
+                    let _ = rl.add_history_entry(line.as_str());
+                    if let (Some(p), true) = (&history, history_ok)
+                        && let Err(e) = save_history(&mut rl, p)
+                    {
+                        history_ok = false;
+                        eprintln!(
+                            "{}",
+                            note(&format!("history will not be kept: cannot write {}: {e}", p.display()), err_color)
+                        );
+                    }
+                }
+                let trimmed = line.trim();
+                if trimmed.starts_with(':') {
+                    match session.meta(trimmed) {
+                        Ok(Meta::Quit) => break,
+                        Ok(Meta::History) => {
+                            let lines: Vec<String> =
+                                rl.history().iter().enumerate().map(|(i, l)| format!("{:>5}  {l}\n", i + 1)).collect();
+                            emit(&lines.concat())?;
+                        }
+                        Ok(Meta::Print(out)) => {
+                            emit(&out.text)?;
+                            if let Some(h) = rl.helper_mut() {
+                                h.names = Names::of(&session.graph);
+                            }
+                        }
+                        Err(f) => eprint!("{}", render_all(&f.diags, &f.sources, err_color)),
+                    }
+                    continue;
+                }
+                match session.eval_and_keep(&line) {
+                    Ok(out) => {
+                        for n in &out.notes {
+                            eprintln!("{}", note(n, err_color));
+                        }
+                        emit(&out.text)?;
+                    }
+                    Err(f) if f.diags.is_empty() => return Err(f),
+                    Err(f) => eprint!("{}", render_all(&f.diags, &f.sources, err_color)),
+                }
+            }
+            Err(ReadlineError::Interrupted) => continue,
+            Err(ReadlineError::Eof) => break,
+            Err(e) => return Err(Failure::new(Diagnostic::error(format!("cannot read input: {e}")))),
+        }
+    }
+    Ok(Status::Answered)
+}
+
+fn save_history(rl: &mut Editor<KgHelper, DefaultHistory>, path: &std::path::Path) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| crate::load::io_reason(&e))?;
+    }
+    rl.save_history(path).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> Names {
+        Names {
+            nodes: vec!["ice pack".into(), "ice compress".into(), "muscle relaxants".into(), "muscle spasm".into()],
+        }
+        .sorted()
+    }
+
+    impl Names {
+        fn sorted(mut self) -> Names {
+            self.nodes.sort_by_key(|s| s.to_lowercase());
+            self
+        }
+    }
+
+    #[test]
+    fn completion_table() {
+        let n = names();
+        for (line, start, want) in [
+            ("sh", 0, vec!["show"]),
+            ("show ice", 5, vec!["ice compress", "ice pack"]),
+            ("show muscle r", 5, vec!["muscle relaxants"]),
+            ("what treats muscle sp", 12, vec!["muscle spasm"]),
+            ("path ice", 5, vec!["\"ice compress\"", "\"ice pack\""]),
+            ("path \"muscle r", 6, vec!["muscle relaxants\""]),
+            ("list med", 5, vec!["medication"]),
+            ("query ?t tre", 9, vec!["treats"]),
+            ("query ?t is_a*/^avoid", 16, vec!["avoid_while"]),
+            ("query ?t : med", 11, vec!["medication"]),
+            ("query ?t treats \"ice p", 17, vec!["ice pack\""]),
+            (":he", 0, vec![":help"]),
+        ] {
+            let (s, c) = complete(line, line.len(), &n);
+            assert_eq!((s, c.iter().map(String::as_str).collect::<Vec<_>>()), (start, want), "{line}");
+        }
+    }
+
+    #[test]
+    fn open_quotes_and_parens_continue() {
+        assert!(is_incomplete("query ?t treats \"ice"));
+        assert!(is_incomplete("query ?t (treats|relieves"));
+        assert!(!is_incomplete("query ?t (treats|relieves) \"ice pack\""));
+        assert!(!is_incomplete("what treats spasm"));
+    }
+}
