@@ -69,9 +69,16 @@ pub fn max_typo_distance(word: &str) -> usize {
 }
 
 /// The candidate nearest to `word`, if it is near enough to be a typo.
+/// A word that starts a candidate ("alias" for "aliases") counts as near too.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = max_typo_distance(word);
-    candidates.into_iter().map(|c| (edit_distance(word, c), c)).filter(|&(d, _)| d <= limit).min().map(|(_, c)| c)
+    let prefix = |c: &str| word.chars().count() >= 3 && c.starts_with(word);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|&(d, c)| d <= limit || prefix(c))
+        .min()
+        .map(|(_, c)| c)
 }
 
 /// Whether `id` is kebab-case: lower-case letters and digits in words joined
@@ -128,6 +135,7 @@ mod tests {
     fn suggest_picks_nearest_within_reach() {
         assert_eq!(suggest("treat", ["treats", "relieves"]), Some("treats"));
         assert_eq!(suggest("xyz", ["treats", "relieves"]), None);
+        assert_eq!(suggest("alias", ["id", "aliases"]), Some("aliases"));
     }
 
     #[test]

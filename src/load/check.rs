@@ -66,6 +66,7 @@ pub fn check(
     sources: &Sources,
     parsed: &[(usize, GraphFile, Vec<String>)],
     mut diags: Vec<Diagnostic>,
+    unreadable: bool,
 ) -> Result<Loaded, Vec<Diagnostic>> {
     let loc = Locator { sources, outlines: (0..sources.files.len()).map(|_| OnceCell::new()).collect() };
     let failed: std::collections::HashSet<&str> =
@@ -168,6 +169,7 @@ pub fn check(
 
     let subject = article.and_then(|(file, a)| match by_id.get(a.subject.as_str()) {
         Some(&ix) => Some(ix as u32),
+        None if unreadable || failed.contains(a.subject.as_str()) => None,
         None => {
             let mut d = Diagnostic::error(format!("the article's subject `{}` is not a node", a.subject))
                 .at_opt(loc.find(file, At::Article("subject")));
@@ -190,7 +192,7 @@ pub fn check(
                 if let Some(&ix) = by_id.get(id) {
                     return Some(ix);
                 }
-                if !failed.contains(id) {
+                if !failed.contains(id) && !unreadable {
                     let mut d = Diagnostic::error(format!("edge `{field}` names an unknown node `{id}`"))
                         .at_opt(here(field))
                         .label("no node has this id");

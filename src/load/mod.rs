@@ -100,12 +100,15 @@ pub fn io_reason(e: &std::io::Error) -> String {
 pub fn load(sources: &Sources, files: &[usize]) -> Result<Loaded, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let mut parsed = Vec::new();
+    let mut unreadable = false;
     for &file in files {
         let (graph, failed_ids, mut found) = parse_file(sources, file);
+        // A file rejected whole hides its node ids: references to them cannot be judged.
+        unreadable |= !found.is_empty() && graph == GraphFile::default();
         diags.append(&mut found);
         parsed.push((file, graph, failed_ids));
     }
-    check(sources, &parsed, diags)
+    check(sources, &parsed, diags, unreadable)
 }
 
 fn ron_options() -> ron::Options {

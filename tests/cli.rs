@@ -1,0 +1,209 @@
+//! End-to-end tests of the binary: stdout, stderr and exit codes.
+
+mod common;
+
+use common::{ARTICLE, TOPIC, TempDir, kg, kg_env};
+
+#[test]
+fn check_of_the_bundled_graph_is_clean() {
+    let r = kg(&["check"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stderr, "");
+    let line = r.stdout.trim();
+    let nums: Vec<usize> = line.split(|c: char| !c.is_ascii_digit()).filter_map(|w| w.parse().ok()).collect();
+    assert!(line.starts_with("ok: ") && line.ends_with(" citations"), "{line}");
+    assert_eq!(nums.len(), 3, "{line}");
+    assert!(nums.iter().all(|&n| n > 0), "{line}");
+}
+
+#[test]
+fn check_of_a_directory_counts_what_it_holds() {
+    let dir = TempDir::new("check");
+    dir.write("article.ron", ARTICLE);
+    dir.write("topic.ron", TOPIC);
+    let r = kg(&["check", dir.str()], None);
+    assert_eq!((r.code, r.stdout.as_str(), r.stderr.as_str()), (0, "ok: 3 nodes, 2 edges, 2 citations\n", ""));
+}
+
+#[test]
+fn export_json_has_the_documented_shape_sorted() {
+    let r = kg(&["export", "--format", "json"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("valid JSON");
+    let nodes = v["nodes"].as_array().expect("nodes");
+    let edges = v["edges"].as_array().expect("edges");
+    assert!(!nodes.is_empty() && !edges.is_empty());
+    for n in nodes {
+        for key in ["id", "name", "kind", "aliases", "summary"] {
+            assert!(n.get(key).is_some(), "node lacks {key}: {n}");
+        }
+    }
+    let ids: Vec<&str> = nodes.iter().map(|n| n["id"].as_str().unwrap()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted, "nodes sorted by id");
+    for e in edges {
+        for key in ["from", "relation", "to", "sources"] {
+            assert!(e.get(key).is_some(), "edge lacks {key}: {e}");
+        }
+        let s = &e["sources"][0];
+        assert!(s["section"].is_string() && s["title"].is_string() && s["paragraph"].is_u64(), "{e}");
+    }
+    let keys: Vec<(String, String, String)> = edges
+        .iter()
+        .map(|e| {
+            (
+                e["from"].as_str().unwrap().into(),
+                e["relation"].as_str().unwrap().into(),
+                e["to"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "edges sorted by (from, relation, to)");
+    // Stable: the same bytes twice.
+    assert_eq!(kg(&["export"], None).stdout, r.stdout);
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(["export", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    assert_eq!(&first[..1], b"{");
+}
+
+#[test]
+fn unknown_names_exit_2_with_suggestions_on_stderr() {
+    let r = kg(&["show", "xyzzy"], None);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stdout, "");
+    assert!(r.stderr.starts_with("error: nothing in the graph is called `xyzzy`"), "{}", r.stderr);
+
+    let r = kg(&["show", "muscle", "relaxnts"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("note: taking \"muscle relaxnts\" as \"muscle relaxants\""), "{}", r.stderr);
+    assert!(r.stdout.starts_with("muscle relaxants"), "{}", r.stdout);
+}
+
+#[test]
+fn exit_1_for_a_valid_question_with_no_answer() {
+    let r = kg(&["query", "?x rich_in \"back-muscle-spasm\""], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stdout.starts_with("No answer"), "{}", r.stdout);
+    assert_eq!(r.stderr, "");
+}
+
+#[test]
+fn query_errors_point_at_the_column_and_suggest() {
+    let r = kg(&["query", "?t treat \"spasm\""], None);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.stdout, "");
+    assert_eq!(
+        r.stderr,
+        "error: unknown relation `treat`\n --> query:1:4\n  |\n1 | ?t treat \"spasm\"\n  |    ^^^^^ did you mean `treats`?\n  = help: did you mean `treats`?\n  = note: `kg list relations` shows every relation\n\n"
+    );
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let plain = kg(&["show", "ice pack"], None);
+    assert!(!plain.stdout.contains('\x1b'), "no colour into a pipe");
+    let forced = kg(&["--color", "always", "show", "ice pack"], None);
+    assert!(forced.stdout.contains("\x1b["), "--color always colours");
+    let never = kg_env(&["--color", "never", "show", "ice pack"], None, &[("NO_COLOR", "1")]);
+    assert!(!never.stdout.contains('\x1b'));
+}
+
+#[test]
+fn help_teaches_and_warns() {
+    let r = kg(&["--help"], None);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("not medical advice"), "{}", r.stdout);
+    assert!(r.stdout.contains("Examples:") && r.stdout.contains("kg ask"), "{}", r.stdout);
+    let r = kg(&["ask", "--help"], None);
+    assert!(r.stdout.contains("what must I avoid while on muscle relaxants"), "{}", r.stdout);
+    let r = kg(&["frobnicate"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("frobnicate"), "{}", r.stderr);
+}
+
+#[test]
+fn export_refuses_formats_it_cannot_write() {
+    let r = kg(&["export", "--format", "tsv"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("export cannot write `--format tsv`"), "{}", r.stderr);
+}
+
+#[test]
+fn graph_from_flag_and_from_env() {
+    let dir = TempDir::new("env");
+    dir.write("article.ron", ARTICLE);
+    dir.write("topic.ron", TOPIC);
+    let r = kg(&["--graph", dir.str(), "ask", "what treats cramps"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("ice pack"), "{}", r.stdout);
+    let r = kg_env(&["list"], None, &[("KG_GRAPH", dir.str())]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 3, "{}", r.stdout);
+    let r = kg(&["--graph", "/no/such/dir", "list"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("cannot read `/no/such/dir`"), "{}", r.stderr);
+}
+
+#[test]
+fn scripts_run_line_by_line_and_stop_at_the_first_error() {
+    let dir = TempDir::new("script");
+    let script = dir.write(
+        "s.kgq",
+        "# a comment\nwhat treats muscle spasm\n\nshow ice pack\nquery ?t treat \"spasm\"\nshow acupuncture\n",
+    );
+    let r = kg(&["run", script.to_str().unwrap()], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stdout.contains("» what treats muscle spasm") && r.stdout.contains("» show ice pack"), "{}", r.stdout);
+    assert!(!r.stdout.contains("acupuncture (procedure"), "stopped before the last line: {}", r.stdout);
+    let loc = format!("--> {}:5:10", script.display());
+    assert!(r.stderr.contains(&loc), "wants {loc} in {}", r.stderr);
+}
+
+#[test]
+fn stdin_that_is_not_a_terminal_runs_as_a_script() {
+    let r = kg(&[], Some("what treats muscle spasm\n"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("ice pack"), "{}", r.stdout);
+    let r = kg(&["run", "-"], Some("query ?x rich_in \"back-muscle-spasm\"\n"));
+    assert_eq!(r.code, 1, "a script whose question has no answer exits 1");
+}
+
+#[test]
+fn formats_are_the_same_everywhere() {
+    let json = kg(&["ask", "what treats muscle spasm", "--format", "json"], None);
+    assert_eq!(json.code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("JSON");
+    for key in ["question", "interpretation", "query", "answers"] {
+        assert!(v.get(key).is_some(), "answer JSON lacks {key}");
+    }
+    let a = &v["answers"][0];
+    for key in ["id", "name", "kind", "aliases", "relation", "sources"] {
+        assert!(a.get(key).is_some(), "answer lacks {key}: {a}");
+    }
+    let tsv = kg(&["ask", "what treats muscle spasm", "--format", "tsv"], None);
+    let ids: Vec<&str> = tsv.stdout.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    let json_ids: Vec<&str> = v["answers"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, json_ids);
+    assert!(tsv.stdout.lines().all(|l| l.split('\t').count() == 6), "{}", tsv.stdout);
+    let dot = kg(&["ask", "what treats muscle spasm", "--format", "dot"], None);
+    assert_eq!(dot.code, 0, "{}", dot.stderr);
+    assert!(dot.stdout.starts_with("digraph"), "{}", dot.stdout);
+}

@@ -1,0 +1,217 @@
+//! One test per kind of graph-file diagnostic, pinning message and position,
+//! through `kg check` as a user would see it.
+
+mod common;
+
+use common::{ARTICLE, TOPIC, TempDir, kg};
+
+/// Checks a directory holding the article plus `topic` as `topic.ron`.
+fn check_topic(topic: &str) -> (TempDir, common::Run) {
+    let dir = TempDir::new("diag");
+    dir.write("article.ron", ARTICLE);
+    dir.write("topic.ron", topic);
+    let r = kg(&["check", dir.str()], None);
+    (dir, r)
+}
+
+/// The first `error:` block of stderr and its `-->` position.
+fn first_error(stderr: &str) -> (String, String) {
+    let mut lines = stderr.lines();
+    let message = lines.next().unwrap_or("").to_string();
+    let at = lines.find_map(|l| l.trim_start().strip_prefix("--> ")).unwrap_or("").to_string();
+    (message, at)
+}
+
+fn expect(topic: &str, message: &str, file_pos: &str, hint: Option<&str>) {
+    let (dir, r) = check_topic(topic);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(r.stdout, "");
+    let (m, at) = first_error(&r.stderr);
+    assert_eq!(m, format!("error: {message}"), "{}", r.stderr);
+    assert_eq!(at, format!("{}/topic.ron:{file_pos}", dir.str()), "{}", r.stderr);
+    if let Some(h) = hint {
+        assert!(r.stderr.contains(h), "wants {h:?} in {}", r.stderr);
+    }
+}
+
+#[test]
+fn ron_syntax_error() {
+    let topic = "(\n    nodes: [\n        (id: \"a\", name: \"a\" kind: condition, summary: \"s\"),\n    ],\n)";
+    let (_, r) = check_topic(topic);
+    assert_eq!(r.code, 2);
+    let (m, at) = first_error(&r.stderr);
+    assert_eq!(m, "error: expected comma");
+    assert!(at.ends_with("topic.ron:3:29"), "{at} in {}", r.stderr);
+    // Nodes of a file that did not parse are unknown, so references to them are not reported.
+    assert!(!r.stderr.contains("subject `spasm` is not a node"), "{}", r.stderr);
+}
+
+#[test]
+fn unknown_kind_with_did_you_mean_and_the_valid_list() {
+    let topic = TOPIC.replace("kind: symptom", "kind: symptm");
+    expect(&topic, "unknown kind `symptm`", "5:42", Some("did you mean `symptom`?"));
+    let (_, r) = check_topic(&topic);
+    assert!(r.stderr.contains("valid kinds: `condition`"), "{}", r.stderr);
+}
+
+#[test]
+fn unknown_relation() {
+    let topic = TOPIC.replace("relation: presents", "relation: present");
+    expect(&topic, "unknown relation `present`", "9:35", Some("did you mean `presents`?"));
+}
+
+#[test]
+fn unknown_field() {
+    let topic = TOPIC.replace("aliases: [],", "alias: [],");
+    expect(&topic, "unknown field `alias` in a node", "4:58", Some("did you mean `aliases`?"));
+}
+
+#[test]
+fn every_bad_item_is_reported_not_only_the_first() {
+    let topic = TOPIC.replace("kind: symptom", "kind: symptm").replace("relation: presents", "relation: present");
+    let (_, r) = check_topic(&topic);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("unknown kind `symptm`") && r.stderr.contains("unknown relation `present`"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("2 errors"), "{}", r.stderr);
+    // The edge to the node that failed to parse is not reported again.
+    assert!(!r.stderr.contains("unknown node `pain`"), "{}", r.stderr);
+}
+
+#[test]
+fn duplicate_ids_across_files_show_both_places() {
+    let dir = TempDir::new("dup");
+    dir.write("article.ron", ARTICLE);
+    dir.write("a.ron", TOPIC);
+    dir.write("b.ron", "(\n  nodes: [(id: \"ice\", name: \"another ice\", kind: home_remedy, summary: \"x\")],\n)");
+    let r = kg(&["check", dir.str()], None);
+    assert_eq!(r.code, 2);
+    let (m, at) = first_error(&r.stderr);
+    assert_eq!(m, "error: duplicate node id `ice`");
+    assert_eq!(at, format!("{}/b.ron:2:16", dir.str()));
+    assert!(r.stderr.contains(&format!("first defined at {}/a.ron:4:14", dir.str())), "{}", r.stderr);
+}
+
+#[test]
+fn dangling_edge_end() {
+    let topic = TOPIC.replace("to: \"pain\"", "to: \"pian\"");
+    expect(&topic, "edge `to` names an unknown node `pian`", "9:49", Some("did you mean `pain`?"));
+}
+
+#[test]
+fn alias_that_names_two_nodes() {
+    let topic = TOPIC.replace("aliases: [],", "aliases: [\"Cramps\"],");
+    expect(&topic, "alias `Cramps` names two nodes: `spasm` and `ice`", "4:68", Some("also a name of `spasm`"));
+}
+
+#[test]
+fn citation_of_unknown_section_and_paragraph() {
+    let topic = TOPIC.replace("(\"care\", 1)", "(\"cure\", 1)");
+    expect(&topic, "citation of unknown section `cure`", "8:66", Some("did you mean `care`?"));
+    let topic = TOPIC.replace("(\"intro\", 2)", "(\"intro\", 3)");
+    expect(&topic, "citation of paragraph 3 of section `intro`, which has 2 paragraphs", "9:67", None);
+}
+
+#[test]
+fn is_a_cycle() {
+    let topic = TOPIC
+        .replace(
+            "    ],\n    edges",
+            "        (id: \"tightness\", name: \"tightness\", kind: condition, summary: \"x\"),\n    ],\n    edges",
+        )
+        .replace(
+            "    ],\n)",
+            "        (from: \"spasm\", relation: is_a, to: \"tightness\", sources: [(\"intro\", 1)]),\n        (from: \"tightness\", relation: is_a, to: \"spasm\", sources: [(\"intro\", 1)]),\n    ],\n)",
+        );
+    let (dir, r) = check_topic(&topic);
+    assert_eq!(r.code, 2);
+    let (m, at) = first_error(&r.stderr);
+    assert_eq!(m, "error: `is_a` cycle: spasm → tightness → spasm");
+    assert_eq!(at, format!("{}/topic.ron:12:39", dir.str()));
+}
+
+#[test]
+fn domain_and_range() {
+    let topic = TOPIC.replace(
+        "(from: \"spasm\", relation: presents, to: \"pain\"",
+        "(from: \"spasm\", relation: rich_in, to: \"pain\"",
+    );
+    expect(&topic, "`rich_in` cannot start at `spasm`, a condition", "9:35", Some("`rich_in` starts at: food"));
+}
+
+#[test]
+fn empty_name_and_summary() {
+    let topic = TOPIC.replace("name: \"pain\"", "name: \"  \"");
+    expect(&topic, "node `pain` has an empty name", "5:28", None);
+}
+
+#[test]
+fn bad_timing_window() {
+    let topic = TOPIC.replace("when: (from_day: 0, to_day: 3)", "when: (from_day: 3, to_day: 1)");
+    expect(&topic, "timing window starts on day 3 but ends on day 1", "8:86", None);
+}
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    let topic = TOPIC.replace("summary: \"It hurts.\"", "summary: \"Ça fait très mal — ouch.\", kind: symptom");
+    let (_, r) = check_topic(&topic);
+    assert_eq!(r.code, 2);
+    let (_, at) = first_error(&r.stderr);
+    // `kind` repeated: the second `kind` starts at character 88 of line 5 (byte 93).
+    assert!(at.ends_with("topic.ron:5:88"), "{at}: {}", r.stderr);
+}
+
+#[test]
+fn non_utf8_file() {
+    let dir = TempDir::new("utf8");
+    dir.write("article.ron", ARTICLE);
+    dir.write("bad.ron", b"(\n  nodes: [(id: \"a\xff\")],\n)".as_slice());
+    let r = kg(&["check", dir.str()], None);
+    assert_eq!(r.code, 2);
+    let (m, at) = first_error(&r.stderr);
+    assert_eq!(m, format!("error: `{}/bad.ron` is not valid UTF-8", dir.str()));
+    assert_eq!(at, format!("{}/bad.ron:2:18", dir.str()));
+}
+
+#[test]
+fn directory_without_ron_files() {
+    let dir = TempDir::new("empty");
+    dir.write("notes.txt", "hello");
+    let r = kg(&["check", dir.str()], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with(&format!("error: no .ron files in directory `{}`", dir.str())), "{}", r.stderr);
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let dir = TempDir::new("deep");
+    dir.write("article.ron", ARTICLE);
+    dir.write("deep.ron", format!("(nodes: {}{})", "[".repeat(100_000), "]".repeat(100_000)));
+    let r = kg(&["check", dir.str()], None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.starts_with("error: "), "{}", r.stderr);
+}
+
+#[test]
+fn missing_article() {
+    let dir = TempDir::new("noarticle");
+    dir.write("topic.ron", TOPIC);
+    let r = kg(&["check", dir.str()], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("error: no graph file describes the article"), "{}", r.stderr);
+}
+
+#[test]
+fn orphan_nodes_are_warnings() {
+    let topic = TOPIC.replace(
+        "    ],\n    edges",
+        "        (id: \"lonely\", name: \"lonely\", kind: factor, summary: \"x\"),\n    ],\n    edges",
+    );
+    let (_, r) = check_topic(&topic);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "ok: 4 nodes, 2 edges, 2 citations (1 warning)\n");
+    assert!(r.stderr.starts_with("warning: node `lonely` has no edges"), "{}", r.stderr);
+}
