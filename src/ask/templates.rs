@@ -296,7 +296,7 @@ pub const TEMPLATES: &[Template] = &[
             "what (is|are) {x} caused by",
             "(is|are) {x} caused by what",
         ],
-        query: "select ?cause where ?cause causes+/^is_a* \"{x}\"",
+        query: "select ?cause where ?cause (causes+|risks)/^is_a* \"{x}\"",
         meaning: "what causes {x}, directly or through a chain",
         help: "Causes, direct and through chains (sweating leads to electrolyte imbalance, which leads to spasm); each answer shows its path.",
         example: "what causes back spasms",

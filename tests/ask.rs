@@ -1,0 +1,274 @@
+//! Question families, each in several phrasings, checked against what the
+//! article says; and every template's own example, taken from the table.
+
+use kg::answer::Answer;
+use kg::ask::templates::{Action, TEMPLATES};
+use kg::ask::{Outcome, ask};
+use kg::graph::Graph;
+
+fn graph() -> Graph {
+    Graph::new(kg::bundled::data().expect("bundled graph decodes"))
+}
+
+fn answer(g: &Graph, q: &str) -> Answer {
+    match ask(g, q) {
+        Ok((Outcome::Answer(a), _)) => a,
+        Ok((other, r)) => panic!("{q:?}: expected answers, got {other:?} via {}", r.template.name),
+        Err(d) => panic!("{q:?}: {}", d.message),
+    }
+}
+
+fn ids(g: &Graph, a: &Answer) -> Vec<String> {
+    a.items.iter().map(|i| g.node(i.values[0]).id.clone()).collect()
+}
+
+/// Each phrasing must be read by `template` and its answers include every id
+/// in `must` and none in `must_not`.
+fn family(template: &str, phrasings: &[&str], must: &[&str], must_not: &[&str]) {
+    let g = graph();
+    for q in phrasings {
+        let a = answer(&g, q);
+        assert_eq!(a.template, Some(template), "{q:?} was read as {:?}", a.template);
+        let got = ids(&g, &a);
+        for id in must {
+            assert!(got.iter().any(|x| x == id), "{q:?}: wants {id} in {got:?}");
+        }
+        for id in must_not {
+            assert!(!got.iter().any(|x| x == id), "{q:?}: does not want {id} in {got:?}");
+        }
+    }
+}
+
+#[test]
+fn treatments() {
+    family(
+        "treatments",
+        &[
+            "what treats muscle spasm",
+            "What treats back spasms?",
+            "how do I get rid of a back spasm",
+            "what helps with cramps",
+            "remedies for back muscle spasms",
+            "How can I relieve muscle spasm in the back?",
+            "treatment for spasm of the back muscles",
+            "what can I take for a muscle spasm",
+        ],
+        &["ice-pack", "heat-therapy", "muscle-relaxants", "acupuncture"],
+        &[],
+    );
+}
+
+#[test]
+fn treatment_answers_carry_timing_and_warnings() {
+    let g = graph();
+    let a = answer(&g, "what treats muscle spasm");
+    let item = |id: &str| a.items.iter().find(|i| g.node(i.values[0]).id == id).unwrap_or_else(|| panic!("{id}"));
+    let ice = item("ice-pack");
+    let window = ice.support.iter().find_map(|&e| g.edge(e).when.clone()).expect("ice has a timing window");
+    assert_eq!((window.from_day, window.to_day), (Some(0), Some(3)));
+    let relaxants = item("muscle-relaxants");
+    let avoided: Vec<&str> = relaxants.warnings.iter().map(|w| g.node(w.node).id.as_str()).collect();
+    assert!(avoided.contains(&"strength-training"), "{avoided:?}");
+    assert!(avoided.contains(&"drinking-alcohol"), "class-level warning reaches the member: {avoided:?}");
+}
+
+#[test]
+fn avoid_while_follows_is_a() {
+    family(
+        "avoid",
+        &[
+            "what must I avoid while on muscle relaxants",
+            "what should I not do while taking muscle relaxers",
+            "what to avoid when using muscle relaxants",
+            "contraindications of muscle relaxants",
+            "What shouldn't I do while I'm on muscle relaxants?",
+        ],
+        &["strength-training", "drinking-alcohol"],
+        &[],
+    );
+    family("avoid", &["what should I avoid while taking acetaminophen"], &["drinking-alcohol"], &["strength-training"]);
+}
+
+#[test]
+fn can_i_questions_give_a_verdict() {
+    let g = graph();
+    let a = answer(&g, "can I drink alcohol while taking muscle relaxants");
+    assert_eq!(a.template, Some("can-i"));
+    assert!(!a.is_empty(), "the article warns against it");
+    assert!(a.verdict.as_ref().is_some_and(|(yes, _)| yes.contains("warns against drinking alcohol")));
+    let a = answer(&g, "can I use heat therapy while on acetaminophen");
+    assert!(a.is_empty(), "no such warning in the article");
+}
+
+#[test]
+fn risks_and_effects() {
+    family(
+        "effects",
+        &["what are the side effects of opiates", "are opiates dangerous", "risks of strong painkillers"],
+        &["liver-damage"],
+        &[],
+    );
+    family("effects", &["what are the dangers of an ice pack", "can ice packs hurt me"], &["frostbite"], &[]);
+    family(
+        "effects",
+        &[
+            "what can a back spasm lead to",
+            "what happens if I leave a muscle spasm untreated",
+            "consequences of back spasm",
+        ],
+        &["spinal-curve-deformation", "poor-circulation"],
+        &[],
+    );
+}
+
+#[test]
+fn causes() {
+    family(
+        "causes",
+        &[
+            "what causes back spasms",
+            "why do I get muscle spasms",
+            "causes of back spasm",
+            "what are the main causes of muscle cramps",
+        ],
+        &["emotional-stress", "calcium-deficiency", "carrying-bag-one-shoulder"],
+        &["ice-pack"],
+    );
+}
+
+#[test]
+fn symptoms_and_where_felt() {
+    family(
+        "symptoms",
+        &["what are the symptoms of a back spasm", "how do I know if I have a back spasm", "signs of muscle spasm"],
+        &["aching-pain"],
+        &[],
+    );
+    family(
+        "where",
+        &["where is a back spasm felt", "which muscles does back spasm affect"],
+        &["trapezius", "shoulder"],
+        &[],
+    );
+}
+
+#[test]
+fn prevention() {
+    family(
+        "prevent",
+        &["how can I prevent muscle spasms", "how to prevent back spasms from coming back", "what prevents cramps"],
+        &["strength-training"],
+        &[],
+    );
+}
+
+#[test]
+fn when_to_see_a_doctor() {
+    family(
+        "doctor",
+        &[
+            "when should I see a doctor",
+            "do I need to see a doctor for back spasm",
+            "red flags",
+            "When is it time to see a specialist?",
+        ],
+        &["spasm-with-numbness"],
+        &[],
+    );
+}
+
+#[test]
+fn foods_for_a_nutrient() {
+    family(
+        "foods",
+        &["which foods contain calcium", "sources of calcium", "what is rich in calcium", "where can I get calcium"],
+        &["milk"],
+        &[],
+    );
+}
+
+#[test]
+fn timing_windows() {
+    family(
+        "early",
+        &[
+            "what helps in the first 2 days",
+            "what helps in the first two days",
+            "what can I do in the first day",
+            "what helps right away",
+        ],
+        &["ice-pack"],
+        &["heat-therapy"],
+    );
+    family(
+        "later",
+        &["what helps after 3 days", "what helps after the first three days"],
+        &["heat-therapy"],
+        &["ice-pack"],
+    );
+}
+
+#[test]
+fn describe_and_connections() {
+    let g = graph();
+    for q in ["what is acupuncture", "tell me about ice packs", "ice pack", "explain muscle relaxants"] {
+        assert!(matches!(ask(&g, q), Ok((Outcome::Show(_), _))), "{q}");
+    }
+    for q in ["how is emotional stress related to back spasm", "why avoid strength training while on muscle relaxants"]
+    {
+        match ask(&g, q) {
+            Ok((Outcome::Path(a, b), _)) => assert!(!kg::path::shortest(&g, a, b, 3).is_empty(), "{q}"),
+            other => panic!("{q}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn every_template_example_is_answered_by_its_template() {
+    let g = graph();
+    for t in TEMPLATES {
+        let (outcome, reading) = ask(&g, t.example).unwrap_or_else(|d| panic!("{}: {}", t.example, d.message));
+        assert_eq!(reading.template.name, t.name, "example {:?}", t.example);
+        match (t.action, outcome) {
+            (Action::Query, Outcome::Answer(a)) => assert!(!a.is_empty(), "{:?} has no answer", t.example),
+            (Action::Check { .. }, Outcome::Answer(_))
+            | (Action::Show, Outcome::Show(_))
+            | (Action::Path, Outcome::Path(..)) => {}
+            (action, outcome) => panic!("{:?}: {action:?} gave {outcome:?}", t.example),
+        }
+    }
+}
+
+#[test]
+fn every_template_query_parses() {
+    for t in TEMPLATES {
+        if !t.query.is_empty() {
+            let q = t.query.replace("{x}", "x").replace("{y}", "y").replace("{n}", "2").replace("{n-1}", "1");
+            kg::query::parse::parse(&q).unwrap_or_else(|d| panic!("{}: {}", t.name, d.message));
+        }
+    }
+}
+
+#[test]
+fn names_are_resolved_through_typos_plurals_and_filler() {
+    let g = graph();
+    let (_, r) = ask(&g, "what treats muscle spsm").expect("typo taken");
+    assert!(r.notes.iter().any(|n| n.contains("taking \"muscle spsm\" as \"back muscle spasm\"")), "{:?}", r.notes);
+    let (_, r) = ask(&g, "what treats MUSCLE SPASMS").expect("case and plural");
+    assert!(r.notes.is_empty(), "{:?}", r.notes);
+}
+
+#[test]
+fn unknown_and_ambiguous_names_are_errors() {
+    let g = graph();
+    let e = ask(&g, "what treats zzqqx").expect_err("unknown");
+    assert!(e.message.contains("zzqqx"), "{}", e.message);
+    let e = ask(&g, "blorp fizzle wobble").expect_err("not understood");
+    assert!(
+        e.message.starts_with("could not understand") || e.message.starts_with("nothing in the graph"),
+        "{}",
+        e.message
+    );
+    assert!(ask(&g, "").is_err());
+    assert!(ask(&g, "?!?").is_err());
+}
