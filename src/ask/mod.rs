@@ -6,15 +6,12 @@
 mod pattern;
 pub mod templates;
 
-use std::sync::OnceLock;
-
 use crate::answer::Answer;
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, Ix};
 use crate::query;
 use crate::resolve::{Resolution, ResolveError, resolve};
 use crate::text::{normalize, singular};
-use pattern::Elem;
 use templates::{Action, BARE, TEMPLATES, Template};
 
 /// What a question was taken to mean.
@@ -60,13 +57,6 @@ pub enum Outcome {
     Answer(Answer),
     Show(Ix),
     Path(Ix, Ix),
-}
-
-/// Each template's wordings, compiled once.
-fn compiled() -> &'static Vec<Vec<Vec<Elem>>> {
-    static COMPILED: OnceLock<Vec<Vec<Vec<Elem>>>> = OnceLock::new();
-    COMPILED
-        .get_or_init(|| TEMPLATES.iter().map(|t| t.wordings.iter().map(|w| pattern::compile(w)).collect()).collect())
 }
 
 /// Lower case, punctuation dropped, contractions expanded, number words as
@@ -254,9 +244,12 @@ pub fn read(g: &Graph, question: &str) -> Result<Reading, Diagnostic> {
         return Err(Diagnostic::error("empty question").help("try `what treats muscle spasm` or `:help` in the REPL"));
     }
     let mut first_error: Option<Diagnostic> = None;
-    for (t, wordings) in TEMPLATES.iter().zip(compiled()) {
-        for w in wordings {
-            let Some(binds) = pattern::matches(w, &words) else { continue };
+    for t in TEMPLATES {
+        for &wording in t.wordings {
+            if !pattern::plausible(wording, &words) {
+                continue;
+            }
+            let Some(binds) = pattern::matches(&pattern::compile(wording), &words) else { continue };
             match fill_slots(g, t, &words, &binds) {
                 Ok(r) => return Ok(r),
                 Err(e) => {

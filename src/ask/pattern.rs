@@ -3,7 +3,7 @@
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Elem {
-    Word(String),
+    Word(&'static str),
     Choice {
         alts: Vec<Vec<Elem>>,
         optional: bool,
@@ -12,63 +12,95 @@ pub enum Elem {
     Slot(char),
 }
 
+/// The tokens of a wording, as slices of it: words, brackets, `|`, `{x}`.
+fn tokens(w: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut rest = w;
+    std::iter::from_fn(move || {
+        rest = rest.trim_start();
+        let c = rest.chars().next()?;
+        let len = match c {
+            '(' | ')' | '[' | ']' | '|' => 1,
+            '{' => rest.find('}').map_or(rest.len(), |i| i + 1),
+            _ => rest.find(|c: char| c.is_whitespace() || "()[]|{".contains(c)).unwrap_or(rest.len()),
+        };
+        let (tok, tail) = rest.split_at(len);
+        rest = tail;
+        Some(tok)
+    })
+}
+
+/// Whether every word the wording requires (outside brackets) is among
+/// `words`: a cheap test that spares compiling wordings that cannot match.
+pub fn plausible(wording: &'static str, words: &[String]) -> bool {
+    first_word_fits(wording, words.first().map_or("", String::as_str)) && fixed_words_present(wording, words)
+}
+
+/// Whether the wording can start with `first`: a leading word must be it; a
+/// leading `( ... )` must hold it at the head of a choice (or a head that is
+/// not a plain word). Optional groups and slots may start anything.
+fn first_word_fits(wording: &'static str, first: &str) -> bool {
+    let mut toks = tokens(wording);
+    match toks.next() {
+        Some("(") => {
+            let (mut depth, mut at_head) = (1usize, true);
+            for t in toks {
+                match t {
+                    "(" | "[" | "{" if at_head => return true,
+                    "(" | "[" => depth += 1,
+                    ")" | "]" if depth == 1 => return false,
+                    ")" | "]" => depth -= 1,
+                    "|" if depth == 1 => at_head = true,
+                    t if at_head && depth == 1 => {
+                        if t == first || t.starts_with('{') {
+                            return true;
+                        }
+                        at_head = false;
+                    }
+                    _ => at_head = false,
+                }
+            }
+            false
+        }
+        Some(t) if !t.starts_with('{') && t != "[" => t == first,
+        _ => true,
+    }
+}
+
+fn fixed_words_present(wording: &'static str, words: &[String]) -> bool {
+    let mut depth = 0usize;
+    for t in tokens(wording) {
+        match t {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth = depth.saturating_sub(1),
+            t if depth == 0 && t != "|" && !t.starts_with('{') => {
+                if !words.iter().any(|w| w == t) {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    true
+}
+
 /// Compiles a wording. The table is ours, so a malformed wording is a bug
 /// caught by the tests, not a user error; it compiles to what it can.
-pub fn compile(wording: &str) -> Vec<Elem> {
-    let toks = tokens(wording);
+pub fn compile(wording: &'static str) -> Vec<Elem> {
+    let toks: Vec<&'static str> = tokens(wording).collect();
     let mut pos = 0;
     seq(&toks, &mut pos)
 }
 
-fn tokens(w: &str) -> Vec<String> {
+fn seq(toks: &[&'static str], pos: &mut usize) -> Vec<Elem> {
     let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut chars = w.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '(' | ')' | '[' | ']' | '|' => {
-                if !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
-                }
-                out.push(c.to_string());
-            }
-            '{' => {
-                if !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
-                }
-                let mut slot = String::from("{");
-                for c in chars.by_ref() {
-                    slot.push(c);
-                    if c == '}' {
-                        break;
-                    }
-                }
-                out.push(slot);
-            }
-            c if c.is_whitespace() => {
-                if !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
-                }
-            }
-            c => cur.push(c),
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
-fn seq(toks: &[String], pos: &mut usize) -> Vec<Elem> {
-    let mut out = Vec::new();
-    while let Some(t) = toks.get(*pos) {
-        match t.as_str() {
+    while let Some(&t) = toks.get(*pos) {
+        match t {
             ")" | "]" | "|" => break,
             "(" | "[" => {
                 let optional = t == "[";
                 *pos += 1;
                 let mut alts = vec![seq(toks, pos)];
-                while toks.get(*pos).is_some_and(|t| t == "|") {
+                while toks.get(*pos).is_some_and(|&t| t == "|") {
                     *pos += 1;
                     alts.push(seq(toks, pos));
                 }
@@ -80,7 +112,7 @@ fn seq(toks: &[String], pos: &mut usize) -> Vec<Elem> {
                 *pos += 1;
             }
             w => {
-                out.push(Elem::Word(w.to_string()));
+                out.push(Elem::Word(w));
                 *pos += 1;
             }
         }
@@ -151,7 +183,7 @@ mod tests {
         s.split_whitespace().map(String::from).collect()
     }
 
-    fn slots(wording: &str, q: &str) -> Option<Vec<(char, String)>> {
+    fn slots(wording: &'static str, q: &str) -> Option<Vec<(char, String)>> {
         let w = words(q);
         matches(&compile(wording), &w).map(|b| b.iter().map(|&(c, a, e)| (c, w[a..e].join(" "))).collect())
     }
@@ -180,5 +212,13 @@ mod tests {
         assert_eq!(slots(t, "what helps in the first two days"), None);
         let t = "(a|a b) c";
         assert_eq!(slots(t, "a b c"), Some(vec![]));
+    }
+
+    #[test]
+    fn plausible_needs_the_fixed_words() {
+        let w = words("what helps with my back");
+        assert!(plausible("what (helps|treats) [with] {x}", &w));
+        assert!(!plausible("how (do|can) i treat {x}", &w));
+        assert!(plausible("[how] {x}", &w));
     }
 }
