@@ -72,11 +72,7 @@ fn fixed_words_present(wording: &'static str, words: &[String]) -> bool {
         match t {
             "(" | "[" => depth += 1,
             ")" | "]" => depth = depth.saturating_sub(1),
-            t if depth == 0 && t != "|" && !t.starts_with('{') => {
-                if !words.iter().any(|w| w == t) {
-                    return false;
-                }
-            }
+            t if depth == 0 && t != "|" && !t.starts_with('{') && !words.iter().any(|w| w == t) => return false,
             _ => {}
         }
     }
