@@ -167,7 +167,12 @@ fn execute(cli: &Cli) -> Result<Status, Failure> {
         }
         Some(Command::Ask { question, explain }) => {
             session.explain = *explain;
-            session.ask(&question.join(" "))?
+            let mut out = session.ask(&question.join(" "))?;
+            // A person reading answers on a terminal is reminded what they are; scripts are not.
+            if format == Format::Text && std::io::stdout().is_terminal() {
+                out.text.push_str(&style.dim("\nkg reports what one article claims; it is not medical advice.\n"));
+            }
+            out
         }
         Some(Command::Query { query }) => session.query(&query.join(" "))?,
         Some(Command::Show { node }) => session.show(&node.join(" "))?,
