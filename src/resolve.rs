@@ -19,6 +19,9 @@ pub struct Resolution {
     pub ix: Ix,
     /// False when the name was taken as a near match: say so.
     pub exact: bool,
+    /// True when the near match is a spelling within typo distance of a
+    /// whole name, rather than a name that merely shares words.
+    pub typo: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,13 +59,13 @@ pub fn resolve(g: &Graph, text: &str) -> Result<Resolution, ResolveError> {
         return Err(ResolveError::Empty);
     }
     if let Some(ix) = g.by_id(text) {
-        return Ok(Resolution { ix, exact: true });
+        return Ok(Resolution { ix, exact: true, typo: false });
     }
     let key = normalize(text);
     let stripped: String = key.split(' ').filter(|w| !FILLER.contains(w)).collect::<Vec<_>>().join(" ");
     for k in [&key, &stripped] {
         match g.by_name(k) {
-            [ix] => return Ok(Resolution { ix: *ix, exact: true }),
+            [ix] => return Ok(Resolution { ix: *ix, exact: true, typo: false }),
             [] => {}
             many => return Err(ResolveError::Ambiguous { text: text.into(), candidates: many.to_vec() }),
         }
@@ -96,7 +99,7 @@ pub fn resolve(g: &Graph, text: &str) -> Result<Resolution, ResolveError> {
         }
     }
     match near.len() {
-        1 => return Ok(Resolution { ix: near[0], exact: false }),
+        1 => return Ok(Resolution { ix: near[0], exact: false, typo: true }),
         0 => {}
         _ => return Err(ResolveError::Ambiguous { text: text.into(), candidates: sorted(g, near) }),
     }
@@ -115,7 +118,7 @@ pub fn resolve(g: &Graph, text: &str) -> Result<Resolution, ResolveError> {
         }
     }
     match containing.len() {
-        1 => Ok(Resolution { ix: containing[0], exact: false }),
+        1 => Ok(Resolution { ix: containing[0], exact: false, typo: false }),
         0 => Err(ResolveError::Unknown { text: text.into(), nearest: nearest(g, &key, 3) }),
         _ => Err(ResolveError::Ambiguous { text: text.into(), candidates: sorted(g, containing) }),
     }

@@ -207,3 +207,18 @@ fn formats_are_the_same_everywhere() {
     assert_eq!(dot.code, 0, "{}", dot.stderr);
     assert!(dot.stdout.starts_with("digraph"), "{}", dot.stdout);
 }
+
+#[test]
+fn a_pattern_without_variables_answers_yes_or_no_in_every_format() {
+    for format in ["text", "json", "tsv", "dot"] {
+        let held = kg(&["query", "\"ice pack\" relieves \"spasm\"", "--format", format], None);
+        assert_eq!(held.code, 0, "{format}: {}", held.stderr);
+        assert!(!held.stdout.is_empty(), "{format}");
+        assert!(!held.stderr.contains("panicked"), "{format}: {}", held.stderr);
+        let not = kg(&["query", "\"ice pack\" prevents \"frostbite\"", "--format", format], None);
+        assert_eq!(not.code, 1, "{format}: {}", not.stderr);
+    }
+    let text = kg(&["query", "\"ice pack\" relieves \"spasm\""], None);
+    assert!(text.stdout.contains("yes"), "{}", text.stdout);
+    assert!(text.stdout.contains("Ice pack ¶1"), "the support is cited: {}", text.stdout);
+}

@@ -212,11 +212,13 @@ const STOP: &[&str] = &[
 fn resolve_phrase(g: &Graph, words: &[String]) -> Result<Resolution, ResolveError> {
     let text = words.join(" ");
     let whole = resolve(g, &text);
-    if matches!(whole, Ok(Resolution { exact: true, .. })) {
+    // The whole phrase, exactly or misspelt ("muscle spsm"), beats a shorter
+    // name inside it ("muscle").
+    if matches!(whole, Ok(Resolution { exact: true, .. } | Resolution { typo: true, .. })) {
         return whole;
     }
     if let Some(found) = longest_name(g, words, words.len().saturating_sub(1)) {
-        return Ok(Resolution { ix: found, exact: false });
+        return Ok(Resolution { ix: found, exact: false, typo: false });
     }
     whole
 }

@@ -190,7 +190,8 @@ fn warning(g: &Graph, w: &Warning) -> Value {
 }
 
 fn item(g: &Graph, a: &Answer, it: &Item) -> Value {
-    let mut v = node(g, it.values[0]);
+    // A pattern without variables has no node to name, only its support.
+    let mut v = it.values.first().map_or_else(|| json!({}), |&ix| node(g, ix));
     let Value::Object(m) = &mut v else { return v };
     m.insert("relation".into(), json!(it.relation(g).map(|r| r.as_str())));
     m.insert("sources".into(), sources_of(g, &it.support));

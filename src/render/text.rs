@@ -77,7 +77,10 @@ fn answer(out: &mut String, g: &Graph, a: &Answer, st: Style) {
         return;
     }
     if a.is_empty() {
-        let _ = writeln!(out, "No answer: the article says nothing about {}.", a.interpretation);
+        let _ = match a.template {
+            Some(_) => writeln!(out, "No answer: the article says nothing about {}.", a.interpretation),
+            None => writeln!(out, "No answer: nothing in the graph matches `{}`.", a.query),
+        };
         return;
     }
     let n = a.items.len();
@@ -86,7 +89,7 @@ fn answer(out: &mut String, g: &Graph, a: &Answer, st: Style) {
         "{}",
         st.bold(&format!("{} ({n} answer{})", capitalized(&a.interpretation), if n == 1 { "" } else { "s" }))
     );
-    if a.vars.len() > 1 {
+    if a.vars.len() != 1 {
         table(out, g, a, st);
         return;
     }
@@ -193,8 +196,15 @@ fn table(out: &mut String, g: &Graph, a: &Answer, st: Style) {
         })
         .collect();
     let header: Vec<String> = a.vars.iter().zip(&widths).map(|(v, &w)| pad(&format!("?{v}"), w)).collect();
-    let _ = writeln!(out, "\n  {}", st.bold(&header.join("  ")));
+    if !header.is_empty() {
+        let _ = writeln!(out, "\n  {}", st.bold(&header.join("  ")));
+    }
     for item in &a.items {
+        if item.values.is_empty() {
+            // A pattern without variables holds or not: say so, with its support.
+            let _ = writeln!(out, "  yes  {}", st.dim(&cited(g, &item.support).join("; ")));
+            continue;
+        }
         let cells: Vec<String> = item
             .values
             .iter()

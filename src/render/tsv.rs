@@ -69,7 +69,9 @@ pub fn render(report: &Report, g: &Graph) -> String {
                     .find_map(|&e| g.edge(e).when.as_ref())
                     .map(super::window_text)
                     .unwrap_or_default();
-                if a.vars.len() > 1 {
+                if a.vars.is_empty() {
+                    let _ = writeln!(out, "yes\t{}", all.join(","));
+                } else if a.vars.len() > 1 {
                     let _ = writeln!(out, "{}\t{}", ids.join("\t"), all.join(","));
                 } else {
                     let n = g.node(it.values[0]);
