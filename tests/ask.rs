@@ -59,6 +59,21 @@ fn treatments() {
 }
 
 #[test]
+fn home_care_is_what_a_person_can_do_themselves() {
+    family(
+        "home",
+        &[
+            "how can I treat a back spasm at home",
+            "how do I get rid of a back spasm at home",
+            "home remedies for cramps",
+            "what can I do myself",
+        ],
+        &["ice-pack", "heat-therapy", "stretching", "finger-pressure"],
+        &["surgery", "muscle-relaxants", "acupuncture"],
+    );
+}
+
+#[test]
 fn treatment_answers_carry_timing_and_warnings() {
     let g = graph();
     let a = answer(&g, "what treats muscle spasm");

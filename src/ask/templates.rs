@@ -240,6 +240,24 @@ pub const TEMPLATES: &[Template] = &[
         keywords: &[],
     },
     Template {
+        name: "home",
+        wordings: &[
+            "how (do|can|should|to|could|would|might|do you|can you|can one) [i|you|one|we] (treat|cure|relieve|ease|heal|soothe|fix|stop|help|manage|handle|deal with|get rid of|calm|reduce|alleviate|loosen|release|relax) {x} (at home|myself|yourself|by myself|on my own|without a doctor|without drugs|without medication|naturally)",
+            "(home remedies|home remedy|home treatment|home treatments|home care|self-care|self care|natural remedies|things i can do at home) (for|of|against|with) {x}",
+            "what (can|should|could) [i|you|one|we] do (at home|myself|yourself|on my own) [for|about|against|with] [{x}]",
+            "(treat|treating|relieve|relieving|ease|easing) {x} at home",
+        ],
+        query: "select ?treatment where ?treatment (treats|relieves)/^is_a* \"{x}\", ?treatment : home_remedy|exercise",
+        meaning: "what you can do yourself (home remedies and exercises) for {x}",
+        help: "Home care: the home remedies and exercises that treat or relieve the condition, with timing and warnings.",
+        example: "how can I treat a back spasm at home",
+        action: Action::Query,
+        warnings: true,
+        default_x: true,
+        x_kinds: &[Kind::Condition, Kind::Symptom, Kind::Harm, Kind::Mechanism, Kind::Factor],
+        keywords: &["home", "myself", "self-care"],
+    },
+    Template {
         name: "treatments",
         wordings: &[
             "what (treats|cures|helps|relieves|eases|heals|soothes|fixes|stops|calms|reduces|alleviates|loosens|releases|relaxes|works for|is good for|is best for|is effective for|can treat|can cure|can relieve|can ease|will help|would help|can help) {x}",
