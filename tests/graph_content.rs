@@ -55,8 +55,8 @@ fn every_kind_and_relation_is_used_and_nothing_is_orphaned() {
     }
     for n in g.nodes() {
         let node = g.node(n);
-        let degree = g.edges_at(n, petgraph::Direction::Outgoing).count()
-            + g.edges_at(n, petgraph::Direction::Incoming).count();
+        let degree =
+            g.edges_at(n, petgraph::Direction::Outgoing).count() + g.edges_at(n, petgraph::Direction::Incoming).count();
         assert!(degree > 0, "`{}` has no edges", node.id);
         assert!(node.summary.split_whitespace().count() >= 3, "`{}` needs a summary", node.id);
     }
@@ -243,7 +243,10 @@ fn hierarchy_carries_class_statements_to_members() {
 fn the_articles_phrasings_name_the_same_node() {
     let g = graph();
     for (id, phrasings) in [
-        ("back-muscle-spasm", &["back spasm", "spasm of the back muscles", "muscle spasm in the back", "muscle cramps"][..]),
+        (
+            "back-muscle-spasm",
+            &["back spasm", "spasm of the back muscles", "muscle spasm in the back", "muscle cramps"][..],
+        ),
         ("muscle-relaxants", &["muscle relaxers", "muscle relaxant"]),
         ("ice-pack", &["ice compress", "cold compress", "ice packs"]),
         ("heat-therapy", &["heat treatment", "moist heat", "warm compress"]),
