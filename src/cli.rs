@@ -40,7 +40,7 @@ pub struct Cli {
     #[arg(short, long, global = true, value_name = "PATH")]
     pub graph: Vec<PathBuf>,
 
-    /// Output format [default: text; json for export]
+    /// Output format [default: text; json for export]. ntriples, turtle and graphml are for export
     #[arg(short, long, global = true, value_enum)]
     pub format: Option<Format>,
 
@@ -152,10 +152,8 @@ pub enum Command {
         output: Option<PathBuf>,
     },
 
-    /// Write the whole graph in a standard format (json by default)
-    #[command(
-        after_help = "JSON shape (sorted for stable diffs):\n  {\"article\":{...}, \"nodes\":[{\"id\",\"name\",\"kind\",\"aliases\",\"summary\"}],\n   \"edges\":[{\"from\",\"relation\",\"to\",\"sources\":[{\"section\",\"title\",\"paragraph\"}],\"certainty\",\"when\"?,\"note\"?}]}"
-    )]
+    /// Write the whole graph in a standard format: json (default), turtle, ntriples, graphml, dot
+    #[command(after_help = EXPORT_HELP)]
     Export,
 }
 
@@ -201,6 +199,26 @@ Examples:
 
 --render needs Graphviz (apt-get install graphviz, brew install graphviz).";
 
+const EXPORT_HELP: &str = "\
+Formats (--format):
+  json      {\"article\":{...}, \"nodes\":[{\"id\",\"name\",\"kind\",\"aliases\",\"summary\"}],
+             \"edges\":[{\"from\",\"relation\",\"to\",\"sources\":[{\"section\",\"title\",\"paragraph\"}],
+             \"certainty\",\"when\"?,\"note\"?}]}
+  turtle    RDF (also ntriples): base https://kg.example/back-spasm/
+              node:<id>  a kind:<Kind>; rdfs:label, skos:altLabel, rdfs:comment
+              node:<from> rel:<relation> node:<to>     each claim, directly
+              an rdf:Statement per claim: kg:certainty, kg:when..., rel:source
+              kg:source/<section>/<paragraph>: kg:section (title), kg:paragraph
+  graphml   nodes with name, kind, aliases, summary; edges with relation,
+            sources (\"section:paragraph;...\"), certainty, when, note
+  dot       the whole graph for Graphviz (kg dot has more options)
+All are sorted for stable diffs.
+
+Examples:
+  kg export | jq '.nodes | length'
+  kg export --format turtle > kg.ttl && oxigraph load --location db --file kg.ttl
+  kg export --format graphml > kg.graphml";
+
 const RUN_HELP: &str = "\
 Each line is a question, or a command: ask, query, show, path, list, stats.
 Blank lines and lines starting with # are skipped. The first error stops the
@@ -223,6 +241,14 @@ pub enum Format {
     Tsv,
     /// Graphviz DOT
     Dot,
+    /// RDF N-Triples (export only)
+    #[value(alias = "nt")]
+    Ntriples,
+    /// RDF Turtle (export only)
+    #[value(alias = "ttl")]
+    Turtle,
+    /// GraphML, for networkx, Gephi, Neo4j (export only)
+    Graphml,
 }
 
 impl Format {
@@ -232,6 +258,9 @@ impl Format {
             Format::Json => "json",
             Format::Tsv => "tsv",
             Format::Dot => "dot",
+            Format::Ntriples => "ntriples",
+            Format::Turtle => "turtle",
+            Format::Graphml => "graphml",
         }
     }
 }

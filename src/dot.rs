@@ -315,9 +315,10 @@ fn write(g: &Graph, title: &str, nodes: &[Ix], edges: &[EIx], marks: &[(Ix, Mark
     out
 }
 
-fn edge_key(g: &Graph, e: EIx) -> (&str, Relation, &str) {
+/// What edges sort by: (from id, relation name, to id), as in the exports.
+fn edge_key(g: &Graph, e: EIx) -> (&str, &str, &str) {
     let (a, b) = g.ends(e);
-    (g.node(a).id.as_str(), g.edge(e).relation, g.node(b).id.as_str())
+    (g.node(a).id.as_str(), g.edge(e).relation.as_str(), g.node(b).id.as_str())
 }
 
 fn node_line(g: &Graph, n: Ix, mark: Mark) -> String {

@@ -13,6 +13,7 @@ pub mod bundled;
 pub mod cli;
 pub mod diag;
 pub mod dot;
+pub mod export;
 pub mod fsutil;
 pub mod graph;
 pub mod load;

@@ -166,10 +166,18 @@ fn execute(cli: &Cli) -> Result<Status, Failure> {
         }
         Some(Command::Dot { .. }) => return dot_command(&session.graph, cli),
         Some(Command::Export) => {
-            return match cli.format.unwrap_or(Format::Json) {
-                Format::Json => emit(&render::json::export(&session.graph)).map(|()| Status::Answered),
-                other => Err(unsupported(other, "export", &["json"])),
+            let g = &session.graph;
+            let text = match cli.format.unwrap_or(Format::Json) {
+                Format::Json => render::json::export(g),
+                Format::Ntriples => crate::export::rdf::ntriples(g),
+                Format::Turtle => crate::export::rdf::turtle(g),
+                Format::Graphml => crate::export::graphml::graphml(g),
+                Format::Dot => crate::dot::graph(g, &crate::dot::Options::default()),
+                other => {
+                    return Err(unsupported(other, "export", &["json", "turtle", "ntriples", "graphml", "dot"]));
+                }
             };
+            return emit(&text).map(|()| Status::Answered);
         }
         Some(Command::Ask { question, explain }) => {
             session.explain = *explain;
@@ -281,7 +289,9 @@ fn relocate(f: Failure, name: &str, text: &str, line_start: usize, line: &str) -
 /// Renders a report to stdout; the status says whether it held anything.
 pub fn print_report(report: &Report, g: &Graph, format: Format, style: Style) -> Result<Status, Failure> {
     let Some(text) = render::render(report, g, format, style) else {
-        return Err(unsupported(format, "this command", &["text", "json", "tsv"]));
+        let valid: &[&str] =
+            if format == Format::Dot { &["text", "json", "tsv"] } else { &["text", "json", "tsv", "dot"] };
+        return Err(unsupported(format, "this command", valid));
     };
     emit(&text)?;
     Ok(if report.is_empty() { Status::NoAnswer } else { Status::Answered })
