@@ -387,8 +387,10 @@ fn legend(g: &Graph, nodes: &[Ix], edges: &[EIx], out: &mut String) {
     let hedged = edges.iter().any(|&e| g.edge(e).certainty != Certainty::Stated);
     out.push_str("  subgraph cluster_legend {\n");
     out.push_str("    label=\"Legend\"; style=\"rounded\"; color=\"#bdbdbd\"; fontsize=12;\n");
+    // Invisible edges lay the samples out in rows: six kinds, or three
+    // relations, to a row.
     let mut prev: Option<String> = None;
-    for &k in &kinds {
+    for (i, &k) in kinds.iter().enumerate() {
         let (shape, color, fill) = kind_style(k);
         let id = quote(&format!("legend:kind:{}", k.as_str()));
         let _ = writeln!(
@@ -399,13 +401,13 @@ fn legend(g: &Graph, nodes: &[Ix], edges: &[EIx], out: &mut String) {
             quote(color),
             quote(fill)
         );
-        // Invisible edges keep the samples in one column.
-        if let Some(p) = &prev {
+        if let Some(p) = prev.filter(|_| i % 6 != 0) {
             let _ = writeln!(out, "    {p} -> {id} [style=invis];");
         }
         prev = Some(id);
     }
-    for &r in &rels {
+    let mut prev: Option<String> = None;
+    for (i, &r) in rels.iter().enumerate() {
         let (style, color, width) = relation_style(r);
         let a = quote(&format!("legend:rel:{}:from", r.as_str()));
         let b = quote(&format!("legend:rel:{}:to", r.as_str()));
@@ -419,6 +421,10 @@ fn legend(g: &Graph, nodes: &[Ix], edges: &[EIx], out: &mut String) {
             quote(color),
             quote(color)
         );
+        if let Some(p) = prev.filter(|_| i % 3 != 0) {
+            let _ = writeln!(out, "    {p} -> {a} [style=invis];");
+        }
+        prev = Some(b);
     }
     if hedged {
         let _ = writeln!(
