@@ -306,3 +306,89 @@ fn export_formats_are_stable_and_others_are_refused() {
     let run = kg(&["show", "ice pack", "--format", "turtle"], None);
     assert_eq!(run.code, 2, "{}", run.stdout);
 }
+
+const TRICKY_ARTICLE: &str = r#"(
+    article: (
+        title: "Test \"article\" <{|}> \\ Rücken",
+        subject: "spasm",
+        sections: [
+            (id: "intro", title: "Intro & \"more\"", paragraphs: 2),
+            (id: "care", title: "Care <b>", paragraphs: 1),
+        ],
+    ),
+)"#;
+
+const TRICKY_TOPIC: &str = r#"(
+    nodes: [
+        (id: "spasm", name: "spasm \"tight\" {a|b} <c>", kind: condition, aliases: ["cramp \\ knot", "Krampf ü"],
+         summary: "A tight\nmuscle;\ttab & 'quote' \\n literal.\r"),
+        (id: "ice", name: "ice pack ¶ — “cold”", kind: home_remedy, summary: "Cold on the sore spot > 20 min."),
+        (id: "pain", name: "pain\\", kind: symptom, summary: "It hurts \"a lot\"."),
+    ],
+    edges: [
+        (from: "ice", relation: relieves, to: "spasm", sources: [("care", 1)], certainty: hedged,
+         when: (from_day: 0, to_day: 3, minutes: 20.5, note: "until \"better\"\nok"), note: "a <note> & \\ more"),
+        (from: "spasm", relation: presents, to: "pain", sources: [("intro", 2), ("care", 1)], certainty: doubtful),
+    ],
+)"#;
+
+/// Names, summaries and notes full of quotes, backslashes, line breaks,
+/// `<>{}|&` and non-ASCII survive every format, as each tool reads it back.
+#[test]
+fn special_characters_survive_every_format() {
+    let dir = TempDir::new("tricky");
+    dir.write("article.ron", TRICKY_ARTICLE);
+    dir.write("topic.ron", TRICKY_TOPIC);
+    let g = dir.str();
+    let json: Value = serde_json::from_str(&ok(&["--graph", g, "export"])).expect("JSON");
+    let spasm = json["nodes"].as_array().unwrap().iter().find(|n| n["id"] == "spasm").unwrap().clone();
+    let summary = spasm["summary"].as_str().unwrap().to_string();
+    let name = spasm["name"].as_str().unwrap().to_string();
+    assert!(summary.contains('\n') && summary.contains('\\') && name.contains('"'), "the test data is tricky");
+
+    let mut dots =
+        vec![ok(&["--graph", g, "dot", "--clusters"]), ok(&["--graph", g, "show", "spasm", "--format", "dot"])];
+    dots.push(ok(&["--graph", g, "export", "--format", "dot"]));
+    assert!(dots[0].contains("label=\"relieves?\""), "hedged claims are marked");
+    assert!(dots[0].contains("label=\"presents??\""), "doubtful claims are marked");
+    if has_dot() {
+        for dot in &dots {
+            let (success, svg, err) = pipe("dot", &["-Tsvg"], dot.as_bytes());
+            assert!(success, "{err}\n{dot}");
+            assert!(svg.contains("spasm &quot;tight&quot; {a|b} &lt;c&gt;"), "the name is drawn as written:\n{svg}");
+        }
+    }
+
+    if has_python("pyoxigraph") {
+        let ttl = dir.write("kg.ttl", ok(&["--graph", g, "export", "--format", "turtle"]));
+        let nt = dir.write("kg.nt", ok(&["--graph", g, "export", "--format", "ntriples"]));
+        let script = r#"
+import json, sys
+import pyoxigraph as ox
+out = []
+for path, fmt in ((sys.argv[1], ox.RdfFormat.TURTLE), (sys.argv[2], ox.RdfFormat.N_TRIPLES)):
+    store = ox.Store()
+    store.load(path=path, format=fmt)
+    q = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+           SELECT ?name ?summary WHERE { <https://kg.example/back-spasm/node/spasm> rdfs:label ?name ; rdfs:comment ?summary }"""
+    out += [[r["name"].value, r["summary"].value] for r in store.query(q)]
+print(json.dumps(out))
+"#;
+        let got: Value =
+            serde_json::from_str(&python(script, &[ttl.to_str().unwrap(), nt.to_str().unwrap()])).expect("JSON");
+        assert_eq!(got, serde_json::json!([[name, summary], [name, summary]]));
+    }
+
+    if has_python("networkx") {
+        let file = dir.write("kg.graphml", ok(&["--graph", g, "export", "--format", "graphml"]));
+        let script = r#"
+import json, sys
+import networkx as nx
+g = nx.read_graphml(sys.argv[1], force_multigraph=True)
+print(json.dumps([g.nodes["spasm"]["name"], g.nodes["spasm"]["summary"]]))
+"#;
+        let got: Value = serde_json::from_str(&python(script, &[file.to_str().unwrap()])).expect("JSON");
+        assert_eq!(got[0], serde_json::json!(name));
+        assert_eq!(got[1], serde_json::json!(summary));
+    }
+}

@@ -18,8 +18,9 @@ use crate::graph::Graph;
 const NODE_KEYS: &[&str] = &["name", "kind", "aliases", "summary", "labels"];
 const EDGE_KEYS: &[&str] = &["relation", "label", "sources", "certainty", "when", "note"];
 
-/// Text for XML content and attribute values: `& < > " '` as entities, and
-/// characters XML 1.0 cannot hold at all (most controls) dropped.
+/// Text for XML content and attribute values: `& < > " '` as entities, tab
+/// and line breaks as character references, and characters XML 1.0 cannot
+/// hold at all (other controls) dropped.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -29,7 +30,11 @@ pub fn escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
+            // As character references, so parsers keep them as written
+            // (they normalize a raw CR, and raw whitespace in attributes).
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
             c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
             c => out.push(c),
         }
@@ -113,6 +118,7 @@ mod tests {
     fn xml_is_escaped() {
         assert_eq!(escape("a & b <c> \"d\" 'e'\u{0}"), "a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;");
         assert_eq!(escape("Rücken ¶"), "Rücken ¶");
+        assert_eq!(escape("a\r\nb\tc"), "a&#13;&#10;b&#9;c");
     }
 
     #[test]
