@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+pub use crate::dot::RankDir;
+
 const ABOUT: &str = "Ask questions of a knowledge graph of one health article on back muscle spasms.";
 
 const LONG_ABOUT: &str = "\
@@ -23,6 +25,7 @@ Examples:
   kg list medication                    nodes of one kind
   kg show \"ice pack\"                    a node, its edges and their citations
   kg check graph/                       validate graph files, report every problem
+  kg dot --focus spasm > spasm.dot      a node's neighbourhood as a diagram
   kg export --format json | jq .nodes   the whole graph as JSON
 
 Exit status: 0 answers found, 1 a valid question with no answer, 2 an error.
@@ -37,7 +40,7 @@ pub struct Cli {
     #[arg(short, long, global = true, value_name = "PATH")]
     pub graph: Vec<PathBuf>,
 
-    /// Output format [default: text; json for export]
+    /// Output format [default: text; json for export]. ntriples, turtle and graphml are for export
     #[arg(short, long, global = true, value_enum)]
     pub format: Option<Format>,
 
@@ -117,10 +120,40 @@ pub enum Command {
     /// Count nodes and edges by kind and relation, and citations by section
     Stats,
 
-    /// Write the whole graph in a standard format (json by default)
-    #[command(
-        after_help = "JSON shape (sorted for stable diffs):\n  {\"article\":{...}, \"nodes\":[{\"id\",\"name\",\"kind\",\"aliases\",\"summary\"}],\n   \"edges\":[{\"from\",\"relation\",\"to\",\"sources\":[{\"section\",\"title\",\"paragraph\"}],\"certainty\",\"when\"?,\"note\"?}]}"
-    )]
+    /// Draw the graph, or part of it, as a Graphviz diagram (DOT, or SVG/PNG with --render)
+    #[command(after_help = DOT_HELP)]
+    Dot {
+        /// Draw only this node and its neighbourhood (repeatable): an id, a name or an alias
+        #[arg(long, value_name = "NODE")]
+        focus: Vec<String>,
+        /// How many edges from a focus node to go, either direction [default: 1]
+        #[arg(long, value_name = "N", requires = "focus")]
+        depth: Option<usize>,
+        /// Only nodes of these kinds, comma-separated (focus nodes always stay)
+        #[arg(long, value_name = "KIND,...", value_delimiter = ',')]
+        kinds: Vec<String>,
+        /// Only edges of these relations, comma-separated; nodes left without an edge are dropped
+        #[arg(long, value_name = "RELATION,...", value_delimiter = ',')]
+        relations: Vec<String>,
+        /// Group the nodes of each kind in a box
+        #[arg(long)]
+        clusters: bool,
+        /// Which way the diagram flows
+        #[arg(long, value_enum, default_value_t = RankDir::Lr, value_name = "DIR", ignore_case = true)]
+        rankdir: RankDir,
+        /// Leave out the legend of kinds and relations
+        #[arg(long)]
+        no_legend: bool,
+        /// Run Graphviz `dot` to render an image instead of writing DOT
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        render: Option<Image>,
+        /// Write to this file (atomically) instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+
+    /// Write the whole graph in a standard format: json (default), turtle, ntriples, graphml, dot
+    #[command(after_help = EXPORT_HELP)]
     Export,
 }
 
@@ -151,6 +184,41 @@ Examples:
   kg query '?c causes+ \"spasm\", ?c : factor|behaviour'
   kg query '?f rich_in \"potassium\"' --format tsv | cut -f2";
 
+const DOT_HELP: &str = "\
+Node shape and colour show the kind, line style and colour the relation; a
+grey label ending in `?` is a hedged claim. A legend lists what is drawn.
+Hover a node or an edge in the SVG for its summary or its citations.
+
+Examples:
+  kg dot > kg.dot                                 the whole graph as DOT
+  kg dot --clusters --render svg -o graph.svg     an SVG, nodes boxed by kind
+  kg dot --focus \"ice pack\" --depth 2 --render png -o ice.png
+  kg dot --kinds medication,harm,behaviour --rankdir TB
+  kg dot --relations treats,relieves | dot -Tsvg > treatments.svg
+  kg ask what treats muscle spasm --format dot    an answer as DOT
+
+--render needs Graphviz (apt-get install graphviz, brew install graphviz).";
+
+const EXPORT_HELP: &str = "\
+Formats (--format):
+  json      {\"article\":{...}, \"nodes\":[{\"id\",\"name\",\"kind\",\"aliases\",\"summary\"}],
+             \"edges\":[{\"from\",\"relation\",\"to\",\"sources\":[{\"section\",\"title\",\"paragraph\"}],
+             \"certainty\",\"when\"?,\"note\"?}]}
+  turtle    RDF (also ntriples): base https://kg.example/back-spasm/
+              node:<id>  a kind:<Kind>; rdfs:label, skos:altLabel, rdfs:comment
+              node:<from> rel:<relation> node:<to>     each claim, directly
+              an rdf:Statement per claim: kg:certainty, kg:when..., rel:source
+              kg:source/<section>/<paragraph>: kg:section (title), kg:paragraph
+  graphml   nodes with name, kind, aliases, summary; edges with relation,
+            sources (\"section:paragraph;...\"), certainty, when, note
+  dot       the whole graph for Graphviz (kg dot has more options)
+All are sorted for stable diffs.
+
+Examples:
+  kg export | jq '.nodes | length'
+  kg export --format turtle > kg.ttl && oxigraph load --location db --file kg.ttl
+  kg export --format graphml > kg.graphml";
+
 const RUN_HELP: &str = "\
 Each line is a question, or a command: ask, query, show, path, list, stats.
 Blank lines and lines starting with # are skipped. The first error stops the
@@ -173,6 +241,14 @@ pub enum Format {
     Tsv,
     /// Graphviz DOT
     Dot,
+    /// RDF N-Triples (export only)
+    #[value(alias = "nt")]
+    Ntriples,
+    /// RDF Turtle (export only)
+    #[value(alias = "ttl")]
+    Turtle,
+    /// GraphML, for networkx, Gephi, Neo4j (export only)
+    Graphml,
 }
 
 impl Format {
@@ -182,6 +258,25 @@ impl Format {
             Format::Json => "json",
             Format::Tsv => "tsv",
             Format::Dot => "dot",
+            Format::Ntriples => "ntriples",
+            Format::Turtle => "turtle",
+            Format::Graphml => "graphml",
+        }
+    }
+}
+
+/// An image format Graphviz renders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Image {
+    Svg,
+    Png,
+}
+
+impl Image {
+    pub fn name(self) -> &'static str {
+        match self {
+            Image::Svg => "svg",
+            Image::Png => "png",
         }
     }
 }

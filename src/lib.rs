@@ -12,6 +12,8 @@ pub mod ask;
 pub mod bundled;
 pub mod cli;
 pub mod diag;
+pub mod dot;
+pub mod export;
 pub mod fsutil;
 pub mod graph;
 pub mod load;

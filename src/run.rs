@@ -7,11 +7,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{Cli, ColorChoice, Command, Format};
+use crate::cli::{Cli, ColorChoice, Command, Format, Image};
 use crate::diag::{Diagnostic, Sources, render_all};
 use crate::graph::Graph;
 use crate::load;
-use crate::model::Kind;
+use crate::model::{Kind, Relation};
 use crate::render::{self, Style};
 use crate::report::Report;
 use crate::resolve::resolve;
@@ -120,8 +120,13 @@ pub fn main() -> ExitCode {
 /// reader has what it wanted, so the failure carries no diagnostics and the
 /// program ends quietly with success.
 pub fn emit(text: &str) -> Result<(), Failure> {
+    emit_bytes(text.as_bytes())
+}
+
+/// Writes bytes (an image, say) to stdout, as [`emit`] does text.
+pub fn emit_bytes(bytes: &[u8]) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::default()),
         Err(e) => Err(Failure::new(Diagnostic::error(format!("cannot write output: {}", load::io_reason(&e))))),
@@ -159,11 +164,20 @@ fn execute(cli: &Cli) -> Result<Status, Failure> {
             };
             return run_script(&mut session, &name, &text, err_color);
         }
+        Some(Command::Dot { .. }) => return dot_command(&session.graph, cli),
         Some(Command::Export) => {
-            return match cli.format.unwrap_or(Format::Json) {
-                Format::Json => emit(&render::json::export(&session.graph)).map(|()| Status::Answered),
-                other => Err(unsupported(other, "export", &["json"])),
+            let g = &session.graph;
+            let text = match cli.format.unwrap_or(Format::Json) {
+                Format::Json => render::json::export(g),
+                Format::Ntriples => crate::export::rdf::ntriples(g),
+                Format::Turtle => crate::export::rdf::turtle(g),
+                Format::Graphml => crate::export::graphml::graphml(g),
+                Format::Dot => crate::dot::graph(g, &crate::dot::Options::default()),
+                other => {
+                    return Err(unsupported(other, "export", &["json", "turtle", "ntriples", "graphml", "dot"]));
+                }
             };
+            return emit(&text).map(|()| Status::Answered);
         }
         Some(Command::Ask { question, explain }) => {
             session.explain = *explain;
@@ -275,7 +289,9 @@ fn relocate(f: Failure, name: &str, text: &str, line_start: usize, line: &str) -
 /// Renders a report to stdout; the status says whether it held anything.
 pub fn print_report(report: &Report, g: &Graph, format: Format, style: Style) -> Result<Status, Failure> {
     let Some(text) = render::render(report, g, format, style) else {
-        return Err(unsupported(format, "this command", &["text", "json", "tsv"]));
+        let valid: &[&str] =
+            if format == Format::Dot { &["text", "json", "tsv"] } else { &["text", "json", "tsv", "dot"] };
+        return Err(unsupported(format, "this command", valid));
     };
     emit(&text)?;
     Ok(if report.is_empty() { Status::NoAnswer } else { Status::Answered })
@@ -355,21 +371,117 @@ pub fn list(g: &Graph, kind: Option<&str>) -> Result<Report, Failure> {
         None | Some("" | "all" | "nodes") => None,
         Some("kinds") => return Ok(Report::Kinds),
         Some("relations") => return Ok(Report::Relations),
-        Some(k) => {
-            let k = k.replace([' ', '-'], "_").to_lowercase();
-            let singular = crate::text::singular(&k);
-            match Kind::parse(&k).or_else(|| Kind::parse(&singular)) {
-                Some(kind) => Some(kind),
-                None => {
-                    let mut d = Diagnostic::error(format!("unknown kind `{k}`"));
-                    if let Some(s) = suggest(&k, Kind::names()) {
-                        d = d.help(format!("did you mean `{s}`?"));
-                    }
-                    let names: Vec<&str> = Kind::names().collect();
-                    return Err(Failure::new(d.note(format!("kinds: {}", names.join(", ")))));
-                }
-            }
-        }
+        Some(k) => Some(kind_arg(k)?),
     };
     Ok(Report::List { kind, nodes: g.of_kind(kind) })
+}
+
+/// A kind named on the command line: `home remedy`, `home-remedy` and
+/// plurals are taken; an unknown one is an error listing every kind.
+pub fn kind_arg(text: &str) -> Result<Kind, Failure> {
+    let k = text.trim().replace([' ', '-'], "_").to_lowercase();
+    let singular = crate::text::singular(&k);
+    Kind::parse(&k).or_else(|| Kind::parse(&singular)).ok_or_else(|| {
+        let mut d = Diagnostic::error(format!("unknown kind `{k}`"));
+        if let Some(s) = suggest(&k, Kind::names()) {
+            d = d.help(format!("did you mean `{s}`?"));
+        }
+        let names: Vec<&str> = Kind::names().collect();
+        Failure::new(d.note(format!("kinds: {}", names.join(", "))))
+    })
+}
+
+/// A relation named on the command line (`avoid while`, `avoid-while` are
+/// taken); an unknown one is an error listing every relation.
+pub fn relation_arg(text: &str) -> Result<Relation, Failure> {
+    let r = text.trim().replace([' ', '-'], "_").to_lowercase();
+    Relation::parse(&r).ok_or_else(|| {
+        let mut d = Diagnostic::error(format!("unknown relation `{r}`"));
+        if let Some(s) = suggest(&r, Relation::names()) {
+            d = d.help(format!("did you mean `{s}`?"));
+        }
+        let names: Vec<&str> = Relation::names().collect();
+        Failure::new(d.note(format!("relations: {}", names.join(", "))))
+    })
+}
+
+/// `kg dot`: the options checked, the DOT drawn, rendered by Graphviz if
+/// asked, and written to the file or stdout.
+fn dot_command(g: &Graph, cli: &Cli) -> Result<Status, Failure> {
+    let Some(Command::Dot { focus, depth, kinds, relations, clusters, rankdir, no_legend, render, output }) =
+        &cli.command
+    else {
+        unreachable!("called for `kg dot` only")
+    };
+    if let Some(f) = cli.format.filter(|&f| f != Format::Dot) {
+        return Err(unsupported(f, "kg dot", &["dot"]));
+    }
+    let opts = crate::dot::Options {
+        focus: focus.iter().map(|f| node_arg(g, f)).collect::<Result<_, _>>()?,
+        depth: depth.unwrap_or(1),
+        kinds: kinds.iter().filter(|k| !k.trim().is_empty()).map(|k| kind_arg(k)).collect::<Result<_, _>>()?,
+        relations: relations
+            .iter()
+            .filter(|r| !r.trim().is_empty())
+            .map(|r| relation_arg(r))
+            .collect::<Result<_, _>>()?,
+        clusters: *clusters,
+        rankdir: *rankdir,
+        legend: !no_legend,
+        title: None,
+    };
+    let dot = crate::dot::graph(g, &opts);
+    let bytes = match render {
+        Some(image) => graphviz(&dot, *image)?,
+        None => dot.into_bytes(),
+    };
+    match output {
+        Some(path) => crate::fsutil::write_atomic(path, &bytes).map_err(|e| {
+            Failure::new(Diagnostic::error(format!("cannot write `{}`: {}", path.display(), load::io_reason(&e))))
+        })?,
+        None => emit_bytes(&bytes)?,
+    }
+    Ok(Status::Answered)
+}
+
+/// Renders DOT with Graphviz's `dot -T<format>`, the DOT on its stdin.
+pub fn graphviz(dot: &str, image: Image) -> Result<Vec<u8>, Failure> {
+    use std::process::{Command as Process, Stdio};
+    let child = Process::new("dot")
+        .arg(format!("-T{}", image.name()))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Failure::new(
+                Diagnostic::error("Graphviz `dot` was not found on PATH")
+                    .help("install the graphviz package (apt-get install graphviz, brew install graphviz)")
+                    .note("without --render, kg dot writes DOT text that any Graphviz can render later"),
+            ));
+        }
+        Err(e) => {
+            return Err(Failure::new(Diagnostic::error(format!("cannot run Graphviz `dot`: {}", load::io_reason(&e)))));
+        }
+    };
+    // Feed stdin from a thread so a large image on stdout cannot deadlock us.
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let input = dot.to_string();
+    let feeder = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let out = child
+        .wait_with_output()
+        .map_err(|e| Failure::new(Diagnostic::error(format!("Graphviz `dot` failed: {}", load::io_reason(&e)))))?;
+    let fed = feeder.join().unwrap_or_else(|_| Err(std::io::Error::other("writer panicked")));
+    if !out.status.success() || out.stdout.is_empty() {
+        let why = String::from_utf8_lossy(&out.stderr).trim().to_string();
+        let mut d = Diagnostic::error(format!("Graphviz `dot -T{}` failed ({})", image.name(), out.status));
+        if !why.is_empty() {
+            d = d.note(why);
+        }
+        return Err(Failure::new(d));
+    }
+    fed.map_err(|e| Failure::new(Diagnostic::error(format!("cannot feed Graphviz `dot`: {}", load::io_reason(&e)))))?;
+    Ok(out.stdout)
 }

@@ -195,7 +195,8 @@ impl Session {
         let text = match self.format {
             Format::Dot => render::dot::report(&self.graph, &report)
                 .ok_or_else(|| unsupported(Format::Dot, "this command", &["text", "json", "tsv"]))?,
-            f => render::render(&report, &self.graph, f, self.style).unwrap_or_default(),
+            f => render::render(&report, &self.graph, f, self.style)
+                .ok_or_else(|| unsupported(f, "this command", &["text", "json", "tsv", "dot"]))?,
         };
         let status = Some(if report.is_empty() { Status::NoAnswer } else { Status::Answered });
         Ok(Output { text, notes: Vec::new(), status, report: Some(report) })

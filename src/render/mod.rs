@@ -50,7 +50,7 @@ pub fn render(report: &Report, g: &Graph, format: Format, style: Style) -> Optio
         Format::Text => Some(text::render(report, g, style)),
         Format::Json => Some(json::render(report, g)),
         Format::Tsv => Some(tsv::render(report, g)),
-        Format::Dot => None,
+        Format::Dot | Format::Ntriples | Format::Turtle | Format::Graphml => None,
     }
 }
 

@@ -1,0 +1,132 @@
+//! GraphML export, for networkx, Gephi, yEd, Cytoscape and Neo4j's
+//! `apoc.import.graphml`.
+//!
+//! Node ids are the graph's ids. Node data: `name`, `kind`, `aliases`
+//! (joined with `; `), `summary`, and `labels` (`:Kind`, for Neo4j). Edge
+//! ids are `from--relation--to` (with `#2`, `#3` for repeats); edge data:
+//! `relation` (also as `label`, Neo4j's relationship type), `sources`
+//! (`section:paragraph;...`), `certainty`, and when present `when` (in
+//! words) and `note`.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use super::{sorted_edges, sorted_nodes};
+use crate::graph::Graph;
+
+/// The data keys of nodes and of edges; each key's id is its name.
+const NODE_KEYS: &[&str] = &["name", "kind", "aliases", "summary", "labels"];
+const EDGE_KEYS: &[&str] = &["relation", "label", "sources", "certainty", "when", "note"];
+
+/// Text for XML content and attribute values: `& < > " '` as entities, tab
+/// and line breaks as character references, and characters XML 1.0 cannot
+/// hold at all (other controls) dropped.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // As character references, so parsers keep them as written
+            // (they normalize a raw CR, and raw whitespace in attributes).
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn data(out: &mut String, key: &str, value: &str) {
+    let _ = writeln!(out, "      <data key=\"{}\">{}</data>", escape(key), escape(value));
+}
+
+/// The graph as GraphML.
+pub fn graphml(g: &Graph) -> String {
+    let mut out = String::new();
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
+         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
+         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns \
+         http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
+    );
+    for (domain, keys) in [("node", NODE_KEYS), ("edge", EDGE_KEYS)] {
+        for key in keys {
+            let _ = writeln!(
+                out,
+                "  <key id=\"{k}\" for=\"{domain}\" attr.name=\"{k}\" attr.type=\"string\"/>",
+                k = escape(key)
+            );
+        }
+    }
+    let _ = writeln!(out, "  <graph id=\"kg\" edgedefault=\"directed\">");
+    let _ = writeln!(out, "    <desc>{}</desc>", escape(&g.article.title));
+    for ix in sorted_nodes(g) {
+        let n = g.node(ix);
+        let _ = writeln!(out, "    <node id=\"{}\">", escape(&n.id));
+        data(&mut out, "name", &n.name);
+        data(&mut out, "kind", n.kind.as_str());
+        data(&mut out, "aliases", &n.aliases.join("; "));
+        data(&mut out, "summary", &n.summary);
+        data(&mut out, "labels", &format!(":{}", super::rdf::kind_name(n.kind)));
+        out.push_str("    </node>\n");
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for e in sorted_edges(g) {
+        let (a, b) = g.ends(e);
+        let edge = g.edge(e);
+        let base = format!("{}--{}--{}", g.node(a).id, edge.relation.as_str(), g.node(b).id);
+        let count = seen.entry(base.clone()).or_insert(0);
+        *count += 1;
+        let id = if *count == 1 { base } else { format!("{base}#{count}") };
+        let _ = writeln!(
+            out,
+            "    <edge id=\"{}\" source=\"{}\" target=\"{}\">",
+            escape(&id),
+            escape(&g.node(a).id),
+            escape(&g.node(b).id)
+        );
+        data(&mut out, "relation", edge.relation.as_str());
+        data(&mut out, "label", edge.relation.as_str());
+        let sources: Vec<String> =
+            edge.sources.iter().map(|&s| format!("{}:{}", g.section(s).id, s.paragraph)).collect();
+        data(&mut out, "sources", &sources.join(";"));
+        data(&mut out, "certainty", edge.certainty.as_str());
+        if let Some(w) = &edge.when {
+            data(&mut out, "when", &crate::render::window_text(w));
+        }
+        if let Some(n) = &edge.note {
+            data(&mut out, "note", n);
+        }
+        out.push_str("    </edge>\n");
+    }
+    out.push_str("  </graph>\n</graphml>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_is_escaped() {
+        assert_eq!(escape("a & b <c> \"d\" 'e'\u{0}"), "a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;");
+        assert_eq!(escape("Rücken ¶"), "Rücken ¶");
+        assert_eq!(escape("a\r\nb\tc"), "a&#13;&#10;b&#9;c");
+    }
+
+    #[test]
+    fn every_node_and_edge_is_written_once() {
+        let g = Graph::new(crate::bundled::data().expect("bundled graph"));
+        let xml = graphml(&g);
+        assert_eq!(xml.matches("<node id=").count(), g.node_count());
+        assert_eq!(xml.matches("<edge id=").count(), g.edge_count());
+        assert_eq!(xml, graphml(&g));
+    }
+}

@@ -1,0 +1,394 @@
+//! Diagrams and exports, checked by the tools people load them into:
+//! Graphviz for DOT, pyoxigraph for Turtle and N-Triples, networkx for
+//! GraphML. A missing tool skips its check with a note on stderr, except
+//! under CI (`CI` set), where it fails: .ci/run installs them all.
+//!
+//! Expectations come from kg's own output (the JSON export, JSON answers),
+//! never from counts written here, since the bundled graph grows.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use common::{TempDir, kg, kg_env};
+use serde_json::Value;
+
+/// Whether an outside tool is there. Missing: skip (say so on stderr), or
+/// under CI fail.
+fn tool(present: bool, what: &str) -> bool {
+    if present {
+        return true;
+    }
+    if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
+        panic!("{what} is not installed, and CI is set: CI must install it (.ci/run)");
+    }
+    eprintln!("skipping: {what} is not installed");
+    false
+}
+
+fn has_dot() -> bool {
+    tool(Command::new("dot").arg("-V").output().is_ok_and(|o| o.status.success()), "Graphviz `dot`")
+}
+
+fn has_python(module: &str) -> bool {
+    let ok = Command::new("python3").args(["-c", &format!("import {module}")]).output();
+    tool(ok.is_ok_and(|o| o.status.success()), &format!("python3 with {module}"))
+}
+
+/// Runs a program with input on stdin; returns (success, stdout, stderr).
+fn pipe(program: &str, args: &[&str], input: &[u8]) -> (bool, String, String) {
+    let mut child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{program} runs: {e}"));
+    let mut stdin = child.stdin.take().expect("piped");
+    let input = input.to_vec();
+    let feeder = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().expect("finishes");
+    let _ = feeder.join();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn python(script: &str, args: &[&str]) -> String {
+    let mut all = vec!["-c", script];
+    all.extend_from_slice(args);
+    let out = Command::new("python3").args(&all).output().expect("python3 runs");
+    assert!(out.status.success(), "python failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn ok(args: &[&str]) -> String {
+    let run = kg(args, None);
+    assert_eq!(run.code, 0, "kg {args:?}\n{}", run.stderr);
+    run.stdout
+}
+
+fn export_json() -> Value {
+    serde_json::from_str(&ok(&["export"])).expect("JSON export parses")
+}
+
+fn ids(v: &Value, key: &str) -> Vec<String> {
+    let mut out: Vec<String> =
+        v[key].as_array().expect("an array").iter().map(|x| x["id"].as_str().expect("id").to_string()).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn turtle_and_ntriples_load_in_oxigraph_and_answer_as_kg_does() {
+    if !has_python("pyoxigraph") {
+        return;
+    }
+    let dir = TempDir::new("rdf");
+    let ttl = dir.write("kg.ttl", ok(&["export", "--format", "turtle"]));
+    let nt = dir.write("kg.nt", ok(&["export", "--format", "ntriples"]));
+    let subject = export_json()["article"]["subject"].as_str().expect("subject").to_string();
+    let answers: Value =
+        serde_json::from_str(&ok(&["query", &format!("?t treats|relieves \"{subject}\""), "--format", "json"]))
+            .expect("answers parse");
+    let expected = ids(&answers, "answers");
+    assert!(!expected.is_empty());
+
+    let script = r#"
+import json, sys
+import pyoxigraph as ox
+base = "https://kg.example/back-spasm/"
+out = {}
+for path, fmt in ((sys.argv[1], ox.RdfFormat.TURTLE), (sys.argv[2], ox.RdfFormat.N_TRIPLES)):
+    store = ox.Store()
+    store.load(path=path, format=fmt)
+    q = ("PREFIX rel: <%srel/> SELECT DISTINCT ?t WHERE { ?t rel:treats|rel:relieves <%snode/%s> }"
+         % (base, base, sys.argv[3]))
+    ids = sorted(str(r["t"].value)[len(base + "node/"):] for r in store.query(q))
+    stmts = "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> SELECT (COUNT(?s) AS ?n) WHERE { ?s a rdf:Statement }"
+    n = int(next(iter(store.query(stmts)))["n"].value)
+    out[fmt.file_extension] = {"ids": ids, "triples": len(store), "statements": n}
+print(json.dumps(out))
+"#;
+    let got: Value = serde_json::from_str(&python(script, &[ttl.to_str().unwrap(), nt.to_str().unwrap(), &subject]))
+        .expect("python prints JSON");
+    let edges = export_json()["edges"].as_array().expect("edges").len() as u64;
+    for fmt in ["ttl", "nt"] {
+        let found: Vec<String> =
+            got[fmt]["ids"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        assert_eq!(found, expected, "{fmt}: SPARQL and kg disagree");
+        assert_eq!(got[fmt]["statements"], edges, "{fmt}: one rdf:Statement per edge");
+    }
+    assert_eq!(got["ttl"]["triples"], got["nt"]["triples"], "Turtle and N-Triples hold the same triples");
+}
+
+#[test]
+fn graphml_loads_in_networkx_with_every_node_and_edge() {
+    if !has_python("networkx") {
+        return;
+    }
+    let dir = TempDir::new("graphml");
+    let file = dir.write("kg.graphml", ok(&["export", "--format", "graphml"]));
+    let script = r#"
+import json, sys
+import networkx as nx
+g = nx.read_graphml(sys.argv[1], force_multigraph=True)
+rels = sorted({d.get("relation", "") for _, _, d in g.edges(data=True)})
+kinds = sorted({d.get("kind", "") for _, d in g.nodes(data=True)})
+print(json.dumps({"nodes": g.number_of_nodes(), "edges": g.number_of_edges(), "relations": rels, "kinds": kinds,
+                  "directed": g.is_directed()}))
+"#;
+    let got: Value = serde_json::from_str(&python(script, &[file.to_str().unwrap()])).expect("JSON");
+    let json = export_json();
+    let nodes = json["nodes"].as_array().unwrap();
+    let edges = json["edges"].as_array().unwrap();
+    assert_eq!(got["nodes"], nodes.len() as u64);
+    assert_eq!(got["edges"], edges.len() as u64);
+    assert_eq!(got["directed"], true);
+    let mut rels: Vec<&str> = edges.iter().map(|e| e["relation"].as_str().unwrap()).collect();
+    rels.sort();
+    rels.dedup();
+    assert_eq!(got["relations"], serde_json::json!(rels));
+    let mut kinds: Vec<&str> = nodes.iter().map(|n| n["kind"].as_str().unwrap()).collect();
+    kinds.sort();
+    kinds.dedup();
+    assert_eq!(got["kinds"], serde_json::json!(kinds));
+}
+
+#[test]
+fn every_diagram_is_accepted_by_graphviz() {
+    let json = export_json();
+    let subject = json["article"]["subject"].as_str().unwrap().to_string();
+    let first = &json["edges"][0];
+    let (from, to) = (first["from"].as_str().unwrap().to_string(), first["to"].as_str().unwrap().to_string());
+    let kinds = {
+        let mut k: Vec<&str> = json["nodes"].as_array().unwrap().iter().map(|n| n["kind"].as_str().unwrap()).collect();
+        k.sort();
+        k.dedup();
+        k.into_iter().take(3).collect::<Vec<_>>().join(",")
+    };
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["dot"],
+        vec!["dot", "--focus", &subject, "--depth", "2"],
+        vec!["dot", "--focus", &subject, "--depth", "0", "--no-legend"],
+        vec!["dot", "--clusters"],
+        vec!["dot", "--clusters", "--rankdir", "TB", "--focus", &from, "--focus", &to],
+        vec!["dot", "--kinds", &kinds],
+        vec!["dot", "--relations", "treats,relieves,avoid_while"],
+        vec!["export", "--format", "dot"],
+        vec!["ask", "what treats muscle spasm", "--format", "dot"],
+        vec!["show", &subject, "--format", "dot"],
+        vec!["path", &from, &to, "--format", "dot"],
+    ];
+    let dots: Vec<(String, String)> = cases.iter().map(|args| (args.join(" "), ok(args))).collect();
+    for (args, dot) in &dots {
+        assert!(dot.starts_with("digraph kg {"), "kg {args}: {dot}");
+        assert!(dot.contains("charset=\"UTF-8\""), "kg {args}");
+    }
+    // The same command gives the same bytes.
+    assert_eq!(dots[3].1, ok(&["dot", "--clusters"]));
+    if !has_dot() {
+        return;
+    }
+    for (args, dot) in &dots {
+        let (success, svg, err) = pipe("dot", &["-Tsvg"], dot.as_bytes());
+        assert!(success && svg.contains("<svg"), "Graphviz rejects the DOT of `kg {args}`:\n{err}\n{dot}");
+        assert!(err.trim().is_empty(), "Graphviz warns about `kg {args}`:\n{err}");
+    }
+}
+
+#[test]
+fn the_answer_diagram_marks_the_question_focus() {
+    let dot = ok(&["ask", "what treats muscle spasm", "--format", "dot"]);
+    let answers: Value =
+        serde_json::from_str(&ok(&["ask", "what treats muscle spasm", "--format", "json"])).expect("JSON");
+    for id in ids(&answers, "answers") {
+        assert!(dot.contains(&format!("\n  \"{id}\" [")), "answer {id} drawn");
+    }
+    assert!(dot.contains("fontcolor=\"white\""), "the focus is filled:\n{dot}");
+    assert!(dot.contains("subgraph cluster_legend"));
+}
+
+#[test]
+fn a_depth_one_diagram_holds_the_focus_and_its_neighbours_only() {
+    let json = export_json();
+    let subject = json["article"]["subject"].as_str().unwrap();
+    let mut expected: Vec<&str> = vec![subject];
+    for e in json["edges"].as_array().unwrap() {
+        let (f, t) = (e["from"].as_str().unwrap(), e["to"].as_str().unwrap());
+        if f == subject {
+            expected.push(t);
+        }
+        if t == subject {
+            expected.push(f);
+        }
+    }
+    expected.sort();
+    expected.dedup();
+    let dot = ok(&["dot", "--focus", subject, "--no-legend"]);
+    let drawn: Vec<&str> = dot
+        .lines()
+        .filter(|l| l.starts_with("  \"") && !l.contains(" -> "))
+        .map(|l| l.trim_start().split('"').nth(1).unwrap())
+        .collect();
+    assert_eq!(drawn, expected);
+}
+
+#[test]
+fn unknown_kinds_and_relations_are_errors_that_list_the_valid_ones() {
+    let run = kg(&["dot", "--kinds", "medication,medicaton"], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.is_empty());
+    assert!(run.stderr.contains("unknown kind `medicaton`"), "{}", run.stderr);
+    assert!(run.stderr.contains("did you mean `medication`?"), "{}", run.stderr);
+    assert!(run.stderr.contains("home_remedy"), "the valid kinds are listed: {}", run.stderr);
+
+    let run = kg(&["dot", "--relations", "treatz"], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("unknown relation `treatz`"), "{}", run.stderr);
+    assert!(run.stderr.contains("avoid_while"), "{}", run.stderr);
+
+    let run = kg(&["dot", "--focus", "no such thing at all"], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stdout.is_empty());
+
+    let run = kg(&["dot", "--depth", "2"], None);
+    assert_eq!(run.code, 2, "--depth needs --focus");
+}
+
+#[test]
+fn render_without_graphviz_fails_and_writes_nothing() {
+    let dir = TempDir::new("nodot");
+    let out = dir.path().join("graph.svg");
+    let run = kg_env(&["dot", "--render", "svg", "-o", out.to_str().unwrap()], None, &[("PATH", "/nonexistent")]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("Graphviz `dot` was not found on PATH"), "{}", run.stderr);
+    assert!(run.stderr.contains("install the graphviz package"), "{}", run.stderr);
+    assert!(!out.exists(), "no file is written");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no temporary file is left");
+}
+
+#[test]
+fn output_files_hold_the_whole_diagram() {
+    let dir = TempDir::new("dot-out");
+    let file = dir.path().join("kg.dot");
+    let run = kg(&["dot", "--clusters", "-o", file.to_str().unwrap()], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "with -o nothing goes to stdout");
+    let written = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(written, ok(&["dot", "--clusters"]));
+    assert!(written.ends_with("}\n"));
+    if !has_dot() {
+        return;
+    }
+    let svg = dir.path().join("kg.svg");
+    let run = kg(&["dot", "--render", "svg", "-o", svg.to_str().unwrap()], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let svg = std::fs::read_to_string(&svg).unwrap();
+    assert!(svg.contains("<svg") && svg.trim_end().ends_with("</svg>"), "a whole SVG");
+    let png = kg(&["dot", "--focus", export_json()["article"]["subject"].as_str().unwrap(), "--render", "png"], None);
+    assert_eq!(png.code, 0, "{}", png.stderr);
+}
+
+#[test]
+fn export_formats_are_stable_and_others_are_refused() {
+    for format in ["json", "turtle", "ntriples", "graphml", "dot"] {
+        assert_eq!(ok(&["export", "--format", format]), ok(&["export", "--format", format]), "{format}");
+    }
+    assert_eq!(ok(&["export"]), ok(&["export", "--format", "json"]));
+    let run = kg(&["export", "--format", "tsv"], None);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("turtle"), "{}", run.stderr);
+    let run = kg(&["show", "ice pack", "--format", "turtle"], None);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+}
+
+const TRICKY_ARTICLE: &str = r#"(
+    article: (
+        title: "Test \"article\" <{|}> \\ Rücken",
+        subject: "spasm",
+        sections: [
+            (id: "intro", title: "Intro & \"more\"", paragraphs: 2),
+            (id: "care", title: "Care <b>", paragraphs: 1),
+        ],
+    ),
+)"#;
+
+const TRICKY_TOPIC: &str = r#"(
+    nodes: [
+        (id: "spasm", name: "spasm \"tight\" {a|b} <c>", kind: condition, aliases: ["cramp \\ knot", "Krampf ü"],
+         summary: "A tight\nmuscle;\ttab & 'quote' \\n literal.\r"),
+        (id: "ice", name: "ice pack ¶ — “cold”", kind: home_remedy, summary: "Cold on the sore spot > 20 min."),
+        (id: "pain", name: "pain\\", kind: symptom, summary: "It hurts \"a lot\"."),
+    ],
+    edges: [
+        (from: "ice", relation: relieves, to: "spasm", sources: [("care", 1)], certainty: hedged,
+         when: (from_day: 0, to_day: 3, minutes: 20.5, note: "until \"better\"\nok"), note: "a <note> & \\ more"),
+        (from: "spasm", relation: presents, to: "pain", sources: [("intro", 2), ("care", 1)], certainty: doubtful),
+    ],
+)"#;
+
+/// Names, summaries and notes full of quotes, backslashes, line breaks,
+/// `<>{}|&` and non-ASCII survive every format, as each tool reads it back.
+#[test]
+fn special_characters_survive_every_format() {
+    let dir = TempDir::new("tricky");
+    dir.write("article.ron", TRICKY_ARTICLE);
+    dir.write("topic.ron", TRICKY_TOPIC);
+    let g = dir.str();
+    let json: Value = serde_json::from_str(&ok(&["--graph", g, "export"])).expect("JSON");
+    let spasm = json["nodes"].as_array().unwrap().iter().find(|n| n["id"] == "spasm").unwrap().clone();
+    let summary = spasm["summary"].as_str().unwrap().to_string();
+    let name = spasm["name"].as_str().unwrap().to_string();
+    assert!(summary.contains('\n') && summary.contains('\\') && name.contains('"'), "the test data is tricky");
+
+    let mut dots =
+        vec![ok(&["--graph", g, "dot", "--clusters"]), ok(&["--graph", g, "show", "spasm", "--format", "dot"])];
+    dots.push(ok(&["--graph", g, "export", "--format", "dot"]));
+    assert!(dots[0].contains("label=\"relieves?\""), "hedged claims are marked");
+    assert!(dots[0].contains("label=\"presents??\""), "doubtful claims are marked");
+    if has_dot() {
+        for dot in &dots {
+            let (success, svg, err) = pipe("dot", &["-Tsvg"], dot.as_bytes());
+            assert!(success, "{err}\n{dot}");
+            assert!(svg.contains("spasm &quot;tight&quot; {a|b} &lt;c&gt;"), "the name is drawn as written:\n{svg}");
+        }
+    }
+
+    if has_python("pyoxigraph") {
+        let ttl = dir.write("kg.ttl", ok(&["--graph", g, "export", "--format", "turtle"]));
+        let nt = dir.write("kg.nt", ok(&["--graph", g, "export", "--format", "ntriples"]));
+        let script = r#"
+import json, sys
+import pyoxigraph as ox
+out = []
+for path, fmt in ((sys.argv[1], ox.RdfFormat.TURTLE), (sys.argv[2], ox.RdfFormat.N_TRIPLES)):
+    store = ox.Store()
+    store.load(path=path, format=fmt)
+    q = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+           SELECT ?name ?summary WHERE { <https://kg.example/back-spasm/node/spasm> rdfs:label ?name ; rdfs:comment ?summary }"""
+    out += [[r["name"].value, r["summary"].value] for r in store.query(q)]
+print(json.dumps(out))
+"#;
+        let got: Value =
+            serde_json::from_str(&python(script, &[ttl.to_str().unwrap(), nt.to_str().unwrap()])).expect("JSON");
+        assert_eq!(got, serde_json::json!([[name, summary], [name, summary]]));
+    }
+
+    if has_python("networkx") {
+        let file = dir.write("kg.graphml", ok(&["--graph", g, "export", "--format", "graphml"]));
+        let script = r#"
+import json, sys
+import networkx as nx
+g = nx.read_graphml(sys.argv[1], force_multigraph=True)
+print(json.dumps([g.nodes["spasm"]["name"], g.nodes["spasm"]["summary"]]))
+"#;
+        let got: Value = serde_json::from_str(&python(script, &[file.to_str().unwrap()])).expect("JSON");
+        assert_eq!(got[0], serde_json::json!(name));
+        assert_eq!(got[1], serde_json::json!(summary));
+    }
+}
