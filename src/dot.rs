@@ -275,6 +275,9 @@ fn write(g: &Graph, title: &str, nodes: &[Ix], edges: &[EIx], marks: &[(Ix, Mark
     out.push_str("digraph kg {\n");
     let _ = writeln!(out, "  charset=\"UTF-8\";");
     let _ = writeln!(out, "  rankdir={};", opts.rankdir.as_str());
+    // Global ranking: without it Graphviz can fail ("trouble in init_rank")
+    // on edges between clusters.
+    out.push_str("  newrank=true;\n");
     let _ = writeln!(out, "  label={};", quote(title));
     out.push_str("  labelloc=t;\n  fontname=\"Helvetica\";\n  fontsize=16;\n");
     out.push_str("  node [fontname=\"Helvetica\", fontsize=11, style=filled];\n");
