@@ -460,7 +460,7 @@ pub fn generate(edges: usize, seed: u64) -> Generated {
     let mut levels: Vec<[Vec<u32>; LEVELS]> = Vec::new();
     for list in &by_kind {
         let m = list.len();
-        let bounds = [(m / 100).max(1), (m * 4 / 100).max(2), (m * 12 / 100).max(3), (m * 35 / 100).max(4)];
+        let bounds = [(m / 500).max(1), (m * 4 / 100).max(2), (m * 12 / 100).max(3), (m * 35 / 100).max(4)];
         let mut lv: [Vec<u32>; LEVELS] = Default::default();
         for (j, &ix) in list.iter().enumerate() {
             lv[bounds.iter().filter(|&&b| b <= j).count()].push(ix);
