@@ -10,6 +10,7 @@
 pub mod answer;
 pub mod ask;
 pub mod bundled;
+pub mod cache;
 pub mod cli;
 pub mod diag;
 pub mod dot;

@@ -69,12 +69,19 @@ pub fn graph_paths(cli_paths: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// Loads the graph from paths, or the bundled graph when there are none.
+/// Graph files go through the compiled-graph cache ([`crate::cache`]): a
+/// cached load returns no sources and no warnings.
 pub fn load_graph(paths: &[PathBuf]) -> Result<(Graph, Sources, Vec<Diagnostic>), Failure> {
     let mut sources = Sources::default();
     if paths.is_empty() {
         let data = crate::bundled::data().map_err(|e| {
             Failure::new(Diagnostic::error(format!("the bundled graph is damaged: {e}")).help("rebuild kg"))
         })?;
+        return Ok((Graph::new(data), sources, Vec::new()));
+    }
+    // A compiled copy of these files from an earlier run, if still current (see `cache`).
+    let cache = crate::cache::Entry::for_paths(paths);
+    if let Some(data) = cache.as_ref().and_then(crate::cache::Entry::read) {
         return Ok((Graph::new(data), sources, Vec::new()));
     }
     let mut files = Vec::new();
@@ -89,7 +96,12 @@ pub fn load_graph(paths: &[PathBuf]) -> Result<(Graph, Sources, Vec<Diagnostic>)
         return Err(Failure { sources, diags });
     }
     match load::load(&sources, &files) {
-        Ok(loaded) => Ok((Graph::new(loaded.data), sources, loaded.warnings)),
+        Ok(loaded) => {
+            if let Some(c) = &cache {
+                c.write(&loaded.data);
+            }
+            Ok((Graph::new(loaded.data), sources, loaded.warnings))
+        }
         Err(diags) => Err(Failure { sources, diags }),
     }
 }

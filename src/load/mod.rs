@@ -9,7 +9,7 @@
 mod check;
 pub mod outline;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, Sources, offset_of};
 use crate::model::{Article, EdgeDef, GraphData, GraphFile, Node};
@@ -31,10 +31,16 @@ pub struct Loaded {
 /// `*.ron` files (sorted by name, not recursive) merge into one graph.
 /// Returns the indexes of the files read.
 pub fn read_path(path: &Path, sources: &mut Sources) -> Result<Vec<usize>, Diagnostic> {
+    ron_files(path)?.iter().map(|p| read_file(p, sources)).collect()
+}
+
+/// The files one graph path stands for: the path itself if it is not a
+/// directory, else the directory's `*.ron` files sorted by name.
+pub fn ron_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| io_error(&shown, &e))?;
     if !meta.is_dir() {
-        return read_file(path, sources).map(|f| vec![f]);
+        return Ok(vec![path.to_path_buf()]);
     }
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(path).map_err(|e| io_error(&shown, &e))? {
@@ -48,7 +54,7 @@ pub fn read_path(path: &Path, sources: &mut Sources) -> Result<Vec<usize>, Diagn
             .help("point --graph at a .ron file or a directory that holds some"));
     }
     paths.sort();
-    paths.iter().map(|p| read_file(p, sources)).collect()
+    Ok(paths)
 }
 
 fn read_file(path: &Path, sources: &mut Sources) -> Result<usize, Diagnostic> {
