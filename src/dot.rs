@@ -365,7 +365,7 @@ fn edge_line(g: &Graph, e: EIx) -> String {
         tooltip.push(crate::render::window_text(w));
     }
     if let Some(n) = &edge.note {
-        tooltip.push(n.clone());
+        tooltip.push(n.to_string());
     }
     if edge.certainty != Certainty::Stated {
         tooltip.push(format!("{}: {}", edge.certainty, edge.certainty.describe()));

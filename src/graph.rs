@@ -20,7 +20,7 @@ pub struct Graph {
     pub subject: Ix,
     pub g: petgraph::Graph<Node, Edge>,
     ids: OnceCell<Vec<Ix>>,
-    names: OnceCell<HashMap<String, Vec<Ix>>>,
+    names: OnceCell<HashMap<Box<str>, Vec<Ix>>>,
 }
 
 impl Graph {
@@ -31,9 +31,17 @@ impl Graph {
         for n in data.nodes {
             g.add_node(n);
         }
-        for e in data.edges {
+        // Move the edges over while giving back the decoded list's memory as
+        // it empties, so a large graph is not held twice at the peak: reverse
+        // in place, pop from the end (the original order), shrink now and then.
+        let mut edges = data.edges;
+        edges.reverse();
+        while let Some(e) = edges.pop() {
             let (a, b) = (Ix::new(e.from as usize), Ix::new(e.to as usize));
             g.add_edge(a, b, e);
+            if edges.len() % 65_536 == 0 {
+                edges.shrink_to_fit();
+            }
         }
         Graph {
             article: data.article,
@@ -108,21 +116,29 @@ impl Graph {
     }
 
     /// Every normalized name, id and alias, with the nodes it names.
-    pub fn name_index(&self) -> &HashMap<String, Vec<Ix>> {
+    ///
+    /// Sized up front (about one form per node plus its aliases), so that a
+    /// large graph never holds the table twice while it grows; keys are boxed
+    /// strings and the node lists exactly as long as they need to be.
+    pub fn name_index(&self) -> &HashMap<Box<str>, Vec<Ix>> {
         self.names.get_or_init(|| {
-            let mut map: HashMap<String, Vec<Ix>> = HashMap::new();
+            let forms: usize = self.g.node_weights().map(|n| 1 + n.aliases.len()).sum();
+            let mut map: HashMap<Box<str>, Vec<Ix>> = HashMap::with_capacity(forms);
             for ix in self.g.node_indices() {
                 let n = &self.g[ix];
                 let forms = std::iter::once(n.id.replace('-', " "))
                     .chain(std::iter::once(n.name.clone()))
                     .chain(n.aliases.iter().cloned());
                 for form in forms {
-                    let key = normalize(&form);
-                    let entry = map.entry(key).or_default();
+                    let entry = map.entry(normalize(&form).into_boxed_str()).or_insert_with(|| Vec::with_capacity(1));
                     if !entry.contains(&ix) {
                         entry.push(ix);
                     }
                 }
+            }
+            // Most forms name one node; a few lists grew past their first slot.
+            for v in map.values_mut() {
+                v.shrink_to_fit();
             }
             map
         })

@@ -2,6 +2,7 @@
 //! in one place (0 answers, 1 a valid question with no answer, 2 any error).
 
 use std::io::{IsTerminal, Write};
+use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -154,13 +155,18 @@ fn execute(cli: &Cli) -> Result<Status, Failure> {
     let paths = graph_paths(&cli.graph);
     let (g, _sources, _warnings) = load_graph(&paths)?;
     let format = cli.format.unwrap_or(Format::Text);
-    let mut session = Session::new(g, format, style);
+    // A one-shot command ends the process right after answering: freeing
+    // every node and string first would only cost time (much of it, on a
+    // large graph). The REPL takes the session back and drops it normally.
+    let mut session = ManuallyDrop::new(Session::new(g, format, style));
     session.paths = paths;
     let out = match &cli.command {
         Some(Command::Check { .. }) => unreachable!("handled above"),
-        None if std::io::stdin().is_terminal() => return crate::repl::run(session, err_color),
+        None if std::io::stdin().is_terminal() => {
+            return crate::repl::run(ManuallyDrop::into_inner(session), err_color);
+        }
         None => return run_script(&mut session, "<stdin>", &read_stdin()?, err_color),
-        Some(Command::Repl) => return crate::repl::run(session, err_color),
+        Some(Command::Repl) => return crate::repl::run(ManuallyDrop::into_inner(session), err_color),
         Some(Command::Run { file }) => {
             let (name, text) = if file.as_os_str() == "-" {
                 ("<stdin>".to_string(), read_stdin()?)

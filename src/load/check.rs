@@ -289,10 +289,10 @@ pub fn check(
                     from: f as u32,
                     relation: e.relation,
                     to: t as u32,
-                    sources: cites,
-                    when: e.when.clone(),
+                    sources: cites.into(),
+                    when: e.when.clone().map(Box::new),
                     certainty: e.certainty,
-                    note: e.note.clone(),
+                    note: e.note.as_deref().map(Box::from),
                 });
             }
         }

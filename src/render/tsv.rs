@@ -66,7 +66,7 @@ pub fn render(report: &Report, g: &Graph) -> String {
                 let when = it
                     .support
                     .iter()
-                    .find_map(|&e| g.edge(e).when.as_ref())
+                    .find_map(|&e| g.edge(e).when.as_deref())
                     .map(super::window_text)
                     .unwrap_or_default();
                 if a.vars.is_empty() {
