@@ -72,6 +72,26 @@ pub const TEMPLATES: &[Template] = &[
         keywords: &[],
     },
     Template {
+        name: "helps",
+        wordings: &[
+            "(is|are) {x} (good|helpful|effective|useful|recommended|a good idea|any good|worth it|worth trying) (for|against|with|in|to treat|to relieve) {y}",
+            "(does|do|can|will|would|could|might) {x} (help|treat|relieve|cure|ease|heal|soothe|work for|help with|help against|help for|get rid of|reduce) {y}",
+            "(should|can|could|may) i (use|take|try|do|apply|have|get) {x} (for|against|with|to treat|to relieve|to help|to ease|to get rid of) {y}",
+        ],
+        query: "\"{x}\" is_a*/(treats|relieves)/^is_a* \"{y}\"",
+        meaning: "whether the article says {x} treats or relieves {y}",
+        help: "Whether the article says one thing treats or relieves another (what it says of a class holds for its members).",
+        example: "is heat good for back spasm",
+        action: Action::Check {
+            yes: "The article says {x} treats or relieves {y}.",
+            no: "The article does not say {x} treats or relieves {y}.",
+        },
+        warnings: false,
+        default_x: false,
+        x_kinds: &[],
+        keywords: &[],
+    },
+    Template {
         name: "avoid",
         wordings: &[
             "what (should|must|do|can|shall|would) (i|you|one|we) (avoid|not do|never do|stay away from|skip|refrain from|not take|not eat|not drink|not combine|steer clear of) (while|when|whilst|if|with|during|on) [i am|i am|you are|you are] [on|taking|using|doing|having|in|with] {x}",
@@ -138,6 +158,7 @@ pub const TEMPLATES: &[Template] = &[
             "when (should|must|do|to|would|need to|should i|do i need to|is it time to|is it necessary to|do you need to|should you|must i) [i|you|one] (see|visit|call|consult|go to|contact|get|seek|ask|phone) [a|the|my] (doctor|specialist|physician|gp|professional|health worker|medic|medical help|professional help|help|medical attention|medical advice|emergency room|er|hospital|expert|chiropractor) [for|about|with] [{x}]",
             "(do|should|must|would) (i|you) (see|visit|call|consult|need|go to) [a|the|to see a|to see the|to visit a] (doctor|specialist|physician|gp|professional|medic|expert|hospital) [for|about|with] [{x}]",
             "(red flags|red flag|warning signs|warning sign|danger signs|alarm signs|alarming signs|serious signs|emergency signs) [for|of|in|with] [{x}]",
+            "(what|which) (are|is) [the] (red flags|red flag|warning signs|warning sign|danger signs|alarm signs|alarming signs|serious signs|emergency signs) [for|of|in|with] [{x}]",
             "when (is|are) [{x}] (serious|an emergency|dangerous|worrying|a concern|something to worry about|urgent)",
             "when (to|should i|do i need to|must i|should you) (worry|be worried|be concerned) [about] [{x}]",
             "when (is|do i need|does one need) (specialist|professional|medical|expert) (help|care|attention) [needed|necessary] [for|with] [{x}]",
@@ -208,6 +229,7 @@ pub const TEMPLATES: &[Template] = &[
         wordings: &[
             "what (should|can|to|must|do|could) [i|you|one] (eat|drink|consume) (for|with|against|to prevent|to avoid|to stop|to help|to treat|to help with|when i have|if i have|to relieve) {x}",
             "(diet|food|foods|nutrition|eating|drinks|what to eat|nutrients|supplements) (for|against|to prevent|to help with|to help|with) {x}",
+            "what (should|can|must|could) [i|you|one] (eat|drink)",
             "(which|what) (foods|food|drinks|things|nutrients|minerals|vitamins|electrolytes) (help|helps|prevent|prevents|are good|is good|are needed|work) (with|for|against|to prevent) {x}",
             "(which|what) (nutrients|minerals|vitamins|electrolytes|substances|elements) (am i|is the body|are you|are) (lacking|missing|short of) (with|when i have|if i have|in) {x}",
         ],
