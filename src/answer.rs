@@ -1,11 +1,11 @@
 //! Answers: what `kg ask` and `kg query` produce. Each item is a row of the
 //! query result with the edges that support it, so it can show its relation,
 //! its citations, its timing and its path; treatment answers also carry the
-//! warnings that apply to them, found by the same query engine.
+//! warnings that apply to them.
 
 use crate::graph::{EIx, Graph, Ix};
 use crate::model::{Kind, Relation};
-use crate::query::{self, QueryResult};
+use crate::query::QueryResult;
 
 #[derive(Clone, Debug)]
 pub struct Answer {
@@ -120,40 +120,61 @@ impl Item {
 
 /// What the article says to avoid while using `ix` (or any class it is a
 /// kind of), with the harms those things risk, and the harms `ix` risks.
+/// The same as the queries `"ix" is_a*/^avoid_while ?w` and
+/// `"ix" is_a*/risks ?h`, walked directly: this runs for every treatment in
+/// an answer, so it should cost no parsing.
 pub fn warnings_for(g: &Graph, ix: Ix) -> Vec<Warning> {
-    let id = &g.node(ix).id;
-    let mut out = Vec::new();
-    let run = |q: String| query::run(g, &q).map(|(_, r)| r.rows).unwrap_or_default();
-    for row in run(format!("select ?w where \"{id}\" is_a*/^avoid_while ?w")) {
-        let avoid = row.values[0];
-        let via = row
-            .support
-            .iter()
-            .find(|&&e| g.edge(e).relation == Relation::AvoidWhile)
-            .map(|&e| g.ends(e).1)
-            .filter(|&c| c != ix);
-        let mut edges = row.support.clone();
-        let mut harms = Vec::new();
-        for h in run(format!("select ?h where \"{}\" risks ?h", g.node(avoid).id)) {
-            harms.push(h.values[0]);
-            edges.extend(h.support);
+    use petgraph::Direction::{Incoming, Outgoing};
+    // `ix` and its is_a ancestors, each with the is_a edges that reach it.
+    let mut classes: Vec<(Ix, Vec<EIx>)> = vec![(ix, Vec::new())];
+    let mut i = 0;
+    while i < classes.len() {
+        let (cur, chain) = classes[i].clone();
+        for (e, up) in g.step(cur, Relation::IsA, Outgoing) {
+            if !classes.iter().any(|(c, _)| *c == up) {
+                let mut chain = chain.clone();
+                chain.push(e);
+                classes.push((up, chain));
+            }
         }
-        out.push(Warning { relation: Relation::AvoidWhile, node: avoid, via, harms, edges });
+        i += 1;
     }
-    for row in run(format!("select ?h where \"{id}\" is_a*/risks ?h")) {
-        let via = row
-            .support
-            .iter()
-            .find(|&&e| g.edge(e).relation == Relation::Risks)
-            .map(|&e| g.ends(e).0)
-            .filter(|&c| c != ix);
-        out.push(Warning {
-            relation: Relation::Risks,
-            node: row.values[0],
-            via,
-            harms: Vec::new(),
-            edges: row.support,
-        });
+    let mut out: Vec<Warning> = Vec::new();
+    for (class, chain) in &classes {
+        let via = Some(*class).filter(|&c| c != ix);
+        for (e, avoid) in g.step(*class, Relation::AvoidWhile, Incoming) {
+            if out.iter().any(|w| w.relation == Relation::AvoidWhile && w.node == avoid) {
+                continue;
+            }
+            let mut edges = chain.clone();
+            edges.push(e);
+            let mut harms = Vec::new();
+            for (r, h) in g.step(avoid, Relation::Risks, Outgoing) {
+                if !harms.contains(&h) {
+                    harms.push(h);
+                    edges.push(r);
+                }
+            }
+            harms.sort_by(|&a, &b| g.node(a).name.cmp(&g.node(b).name));
+            out.push(Warning { relation: Relation::AvoidWhile, node: avoid, via, harms, edges });
+        }
     }
+    for (class, chain) in &classes {
+        let via = Some(*class).filter(|&c| c != ix);
+        for (e, harm) in g.step(*class, Relation::Risks, Outgoing) {
+            if out.iter().any(|w| w.relation == Relation::Risks && w.node == harm) {
+                continue;
+            }
+            let mut edges = chain.clone();
+            edges.push(e);
+            out.push(Warning { relation: Relation::Risks, node: harm, via, harms: Vec::new(), edges });
+        }
+    }
+    // As the queries listed them: avoids, then risks, each by name.
+    out.sort_by(|a, b| {
+        (a.relation != Relation::AvoidWhile)
+            .cmp(&(b.relation != Relation::AvoidWhile))
+            .then_with(|| g.node(a.node).name.cmp(&g.node(b.node).name))
+    });
     out
 }

@@ -122,6 +122,7 @@ fn in_range(d: &GraphData) -> bool {
     let nodes = d.nodes.len();
     let sections = &d.article.sections;
     (d.subject as usize) < nodes
+        && d.names.is_valid(nodes)
         && d.edges.iter().all(|e| {
             (e.from as usize) < nodes
                 && (e.to as usize) < nodes

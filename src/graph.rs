@@ -1,16 +1,14 @@
 //! The knowledge graph in memory: a petgraph `Graph` whose weights are the
 //! schema's nodes and edges, the article's sections, and lookups by id and
-//! by normalized name or alias (built on first use, so commands that do not
-//! resolve names do not pay for them).
+//! by normalized name or alias (the name index comes computed with the
+//! checked data).
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
 
 use petgraph::Direction;
 use petgraph::visit::EdgeRef;
 
-use crate::model::{Article, Edge, GraphData, Kind, Node, Relation, Section, Source};
-use crate::text::normalize;
+use crate::model::{Article, Edge, GraphData, Kind, NameIndex, Node, Relation, Section, Source};
 
 pub type Ix = petgraph::graph::NodeIndex<u32>;
 pub type EIx = petgraph::graph::EdgeIndex<u32>;
@@ -20,7 +18,22 @@ pub struct Graph {
     pub subject: Ix,
     pub g: petgraph::Graph<Node, Edge>,
     ids: OnceCell<Vec<Ix>>,
-    names: OnceCell<HashMap<Box<str>, Vec<Ix>>>,
+    names: NameIndex,
+    /// `names.nodes` as node indexes.
+    name_nodes: Vec<Ix>,
+}
+
+/// Hands each element of `v` to `f` in order, giving the list's memory back
+/// as it empties, so a large graph is not held twice while it moves into
+/// petgraph: reverse in place, pop from the end, shrink now and then.
+fn drain_freeing<T>(mut v: Vec<T>, mut f: impl FnMut(T)) {
+    v.reverse();
+    while let Some(x) = v.pop() {
+        f(x);
+        if v.len() % 65_536 == 0 {
+            v.shrink_to_fit();
+        }
+    }
 }
 
 impl Graph {
@@ -28,27 +41,23 @@ impl Graph {
     /// `Ix::new(i)`.
     pub fn new(data: GraphData) -> Graph {
         let mut g = petgraph::Graph::with_capacity(data.nodes.len(), data.edges.len());
-        for n in data.nodes {
+        drain_freeing(data.nodes, |n| {
             g.add_node(n);
-        }
-        // Move the edges over while giving back the decoded list's memory as
-        // it empties, so a large graph is not held twice at the peak: reverse
-        // in place, pop from the end (the original order), shrink now and then.
-        let mut edges = data.edges;
-        edges.reverse();
-        while let Some(e) = edges.pop() {
+        });
+        drain_freeing(data.edges, |e| {
             let (a, b) = (Ix::new(e.from as usize), Ix::new(e.to as usize));
             g.add_edge(a, b, e);
-            if edges.len() % 65_536 == 0 {
-                edges.shrink_to_fit();
-            }
-        }
+        });
+        let mut names = data.names;
+        let name_nodes = names.nodes.iter().map(|&n| Ix::new(n as usize)).collect();
+        names.nodes = Vec::new();
         Graph {
             article: data.article,
             subject: Ix::new(data.subject as usize),
             g,
             ids: OnceCell::new(),
-            names: OnceCell::new(),
+            names,
+            name_nodes,
         }
     }
 
@@ -112,36 +121,13 @@ impl Graph {
 
     /// Nodes whose id, name or an alias has this normalized form.
     pub fn by_name(&self, normalized: &str) -> &[Ix] {
-        self.name_index().get(normalized).map_or(&[], Vec::as_slice)
+        self.names.find(normalized).map_or(&[], |i| &self.name_nodes[self.names.node_span(i)])
     }
 
-    /// Every normalized name, id and alias, with the nodes it names.
-    ///
-    /// Sized up front (about one form per node plus its aliases), so that a
-    /// large graph never holds the table twice while it grows; keys are boxed
-    /// strings and the node lists exactly as long as they need to be.
-    pub fn name_index(&self) -> &HashMap<Box<str>, Vec<Ix>> {
-        self.names.get_or_init(|| {
-            let forms: usize = self.g.node_weights().map(|n| 1 + n.aliases.len()).sum();
-            let mut map: HashMap<Box<str>, Vec<Ix>> = HashMap::with_capacity(forms);
-            for ix in self.g.node_indices() {
-                let n = &self.g[ix];
-                let forms = std::iter::once(n.id.replace('-', " "))
-                    .chain(std::iter::once(n.name.clone()))
-                    .chain(n.aliases.iter().cloned());
-                for form in forms {
-                    let entry = map.entry(normalize(&form).into_boxed_str()).or_insert_with(|| Vec::with_capacity(1));
-                    if !entry.contains(&ix) {
-                        entry.push(ix);
-                    }
-                }
-            }
-            // Most forms name one node; a few lists grew past their first slot.
-            for v in map.values_mut() {
-                v.shrink_to_fit();
-            }
-            map
-        })
+    /// Every normalized name, id and alias, with the nodes it names, sorted
+    /// by form (computed when the graph was checked).
+    pub fn name_index(&self) -> impl Iterator<Item = (&str, &[Ix])> + '_ {
+        (0..self.names.len()).map(|i| (self.names.form(i), &self.name_nodes[self.names.node_span(i)]))
     }
 
     /// Nodes of one kind, sorted by name.

@@ -359,6 +359,77 @@ pub struct GraphData {
     pub nodes: Vec<Node>,
     #[serde(deserialize_with = "exact_vec")]
     pub edges: Vec<Edge>,
+    /// Every normalized id, name and alias with the nodes it names, sorted
+    /// by form: computed once when the graph is checked (at build time for
+    /// the bundled graph), so a question never normalizes the whole graph.
+    pub names: NameIndex,
+}
+
+/// The name index, flat: form `i` is `text[form_ends[i-1]..form_ends[i]]`
+/// and names the nodes `nodes[node_ends[i-1]..node_ends[i]]` (indexes into
+/// [`GraphData::nodes`]). Four allocations however large the graph.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NameIndex {
+    pub text: String,
+    #[serde(deserialize_with = "exact_vec")]
+    pub form_ends: Vec<u32>,
+    #[serde(deserialize_with = "exact_vec")]
+    pub node_ends: Vec<u32>,
+    #[serde(deserialize_with = "exact_vec")]
+    pub nodes: Vec<u32>,
+}
+
+impl NameIndex {
+    pub fn len(&self) -> usize {
+        self.form_ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.form_ends.is_empty()
+    }
+
+    fn span(ends: &[u32], i: usize) -> std::ops::Range<usize> {
+        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+        start..ends[i] as usize
+    }
+
+    /// The `i`th form.
+    pub fn form(&self, i: usize) -> &str {
+        &self.text[Self::span(&self.form_ends, i)]
+    }
+
+    /// Where the nodes of the `i`th form are in `nodes`.
+    pub fn node_span(&self, i: usize) -> std::ops::Range<usize> {
+        Self::span(&self.node_ends, i)
+    }
+
+    /// The position of a form, by binary search.
+    pub fn find(&self, form: &str) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.form(mid).cmp(form) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+
+    /// Whether the index is well formed for `node_count` nodes: ends rising
+    /// and in range, cuts on char boundaries, node indexes in range. A
+    /// damaged cache entry must not panic later.
+    pub fn is_valid(&self, node_count: usize) -> bool {
+        let rising = |ends: &[u32], max: usize| {
+            ends.windows(2).all(|w| w[0] <= w[1]) && ends.last().is_none_or(|&e| e as usize == max)
+        };
+        self.form_ends.len() == self.node_ends.len()
+            && rising(&self.form_ends, self.text.len())
+            && rising(&self.node_ends, self.nodes.len())
+            && self.form_ends.iter().all(|&e| self.text.is_char_boundary(e as usize))
+            && self.nodes.iter().all(|&n| (n as usize) < node_count)
+    }
 }
 
 /// Decodes a sequence into a vector allocated once at its stated length

@@ -13,19 +13,25 @@ pub enum Elem {
 }
 
 /// The tokens of a wording, as slices of it: words, brackets, `|`, `{x}`.
+/// Byte-wise: the delimiters are ASCII, so every cut is on a char boundary.
 fn tokens(w: &'static str) -> impl Iterator<Item = &'static str> {
-    let mut rest = w;
+    let b = w.as_bytes();
+    let mut i = 0;
     std::iter::from_fn(move || {
-        rest = rest.trim_start();
-        let c = rest.chars().next()?;
-        let len = match c {
-            '(' | ')' | '[' | ']' | '|' => 1,
-            '{' => rest.find('}').map_or(rest.len(), |i| i + 1),
-            _ => rest.find(|c: char| c.is_whitespace() || "()[]|{".contains(c)).unwrap_or(rest.len()),
-        };
-        let (tok, tail) = rest.split_at(len);
-        rest = tail;
-        Some(tok)
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        match *b.get(i)? {
+            b'(' | b')' | b'[' | b']' | b'|' => i += 1,
+            b'{' => i = b[i..].iter().position(|&c| c == b'}').map_or(b.len(), |p| i + p + 1),
+            _ => {
+                while i < b.len() && !b[i].is_ascii_whitespace() && !b"()[]|{".contains(&b[i]) {
+                    i += 1;
+                }
+            }
+        }
+        Some(&w[start..i])
     })
 }
 

@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::Loaded;
 use super::outline::{self, Value};
 use crate::diag::{Diagnostic, Severity, Sources};
-use crate::model::{Article, Edge, GraphData, GraphFile, Kind, Relation, Source};
+use crate::model::{Article, Edge, GraphData, GraphFile, Kind, NameIndex, Node, Relation, Source};
 use crate::text::{is_kebab_case, normalize, suggest};
 
 /// A place in a file, when it could be found.
@@ -321,10 +321,42 @@ pub fn check(
     let has_errors = diags.iter().any(|d| d.severity == Severity::Error);
     match (article, subject) {
         (Some((_, a)), Some(subject)) if !has_errors => {
-            Ok(Loaded { data: GraphData { article: a.clone(), subject, nodes, edges }, warnings: diags })
+            let names = name_index(&nodes);
+            Ok(Loaded { data: GraphData { article: a.clone(), subject, nodes, edges, names }, warnings: diags })
         }
         _ => Err(diags),
     }
+}
+
+/// The name index: every node's id (dashes as spaces), name and aliases in
+/// normal form, sorted, each with the nodes it names.
+pub fn name_index(nodes: &[Node]) -> NameIndex {
+    let mut pairs: Vec<(String, u32)> = Vec::with_capacity(nodes.iter().map(|n| 2 + n.aliases.len()).sum());
+    for (ix, n) in nodes.iter().enumerate() {
+        let forms = std::iter::once(n.id.replace('-', " "))
+            .chain(std::iter::once(n.name.clone()))
+            .chain(n.aliases.iter().cloned());
+        for form in forms {
+            pairs.push((normalize(&form), ix as u32));
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut index = NameIndex::default();
+    for (i, (form, node)) in pairs.iter().enumerate() {
+        if i == 0 || pairs[i - 1].0 != *form {
+            if i > 0 {
+                index.node_ends.push(index.nodes.len() as u32);
+            }
+            index.text.push_str(form);
+            index.form_ends.push(index.text.len() as u32);
+        }
+        index.nodes.push(*node);
+    }
+    if !pairs.is_empty() {
+        index.node_ends.push(index.nodes.len() as u32);
+    }
+    index
 }
 
 fn nodes_id(parsed: &[(usize, GraphFile, Vec<String>)], origins: &[NodeOrigin], ix: usize) -> String {
