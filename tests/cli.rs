@@ -222,3 +222,56 @@ fn a_pattern_without_variables_answers_yes_or_no_in_every_format() {
     assert!(text.stdout.contains("yes"), "{}", text.stdout);
     assert!(text.stdout.contains("Ice pack ¶1"), "the support is cited: {}", text.stdout);
 }
+
+/// The README's bad-input table, row by row: each gets a message on stderr,
+/// nothing on stdout and exit status 2.
+#[test]
+fn every_row_of_the_bad_input_table_holds() {
+    let dir = TempDir::new("bad-input");
+    let syntax = dir.write("syntax.ron", "(nodes: [(id: \"a\", name: \"a\", kind: condtion, summary: \"x\")])");
+    let not_utf8 = dir.write("bytes.ron", [0xff_u8, 0xfe, 0x00]);
+    let deep = dir.write("deep.ron", "(".repeat(100_000));
+    std::fs::create_dir_all(dir.0.join("empty")).unwrap();
+    let empty = dir.0.join("empty");
+    let missing = dir.0.join("missing.ron");
+    let script = dir.write("bad.kgq", "what treats muscle spasm\nquery ?x (\n");
+    let out = dir.0.join("out.svg");
+    let s = |p: &std::path::Path| p.display().to_string();
+    let rows: Vec<(Vec<String>, &str)> = vec![
+        (vec!["check".into(), s(&syntax)], "did you mean `condition`?"),
+        (vec!["check".into(), s(&not_utf8)], "not valid UTF-8"),
+        (vec!["check".into(), s(&deep)], "deep.ron:1:"),
+        (vec!["--graph".into(), s(&empty), "stats".into()], "no .ron files"),
+        (vec!["--graph".into(), s(&missing), "stats".into()], "cannot read"),
+        (vec!["ask".into(), "what treats unicorns".into()], "nothing in the graph is called `unicorns`"),
+        (vec!["ask".into(), "what treats muscles".into()], "is a body part"),
+        (vec!["ask".into(), "blorp".into()], "try: "),
+        (vec!["query".into(), "?x treat \"spasm\"".into()], "did you mean `treats`?"),
+        (vec!["query".into(), "?x treats \"spasm".into()], "unclosed quote"),
+        (vec!["run".into(), s(&script)], "bad.kgq:2:"),
+        (vec!["--format".into(), "xml".into(), "stats".into()], "possible values"),
+        (vec!["dot".into(), "--kinds".into(), "food,drug".into()], "unknown kind `drug`"),
+        (vec!["dot".into(), "--relations".into(), "cures".into()], "unknown relation"),
+        (vec!["export".into(), "--format".into(), "tsv".into()], "use one of"),
+        (vec!["dot".into(), "-o".into(), s(&dir.0.join("no/such/dir/x.dot"))], "cannot write"),
+    ];
+    for (args, message) in &rows {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let r = kg(&args, None);
+        assert_eq!(r.code, 2, "kg {args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(message), "kg {args:?} should say {message:?}: {}", r.stderr);
+        assert!(!r.stderr.contains("panicked"), "kg {args:?}");
+        if args[0] != "run" {
+            assert!(r.stdout.is_empty(), "kg {args:?} printed {:?}", r.stdout);
+        }
+    }
+    // Without Graphviz on PATH, --render names the package and writes nothing.
+    let r = kg_env(&["dot", "--render", "svg", "-o", &s(&out)], None, &[("PATH", "/nonexistent")]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("graphviz"), "{}", r.stderr);
+    assert!(!out.exists(), "no half-written file");
+    // An ambiguous name lists the candidates.
+    let r = kg(&["show", "disc"], None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("could mean") && r.stderr.contains("say which"), "{}", r.stderr);
+}
