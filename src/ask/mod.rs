@@ -251,7 +251,7 @@ pub fn read(g: &Graph, question: &str) -> Result<Reading, Diagnostic> {
             if !pattern::plausible(wording, &words) {
                 continue;
             }
-            let Some(binds) = pattern::matches(&pattern::compile(wording), &words) else { continue };
+            let Some(binds) = pattern::matches(wording, &words) else { continue };
             match fill_slots(g, t, &words, &binds) {
                 Ok(r) => return Ok(r),
                 Err(e) => {
@@ -266,7 +266,7 @@ pub fn read(g: &Graph, question: &str) -> Result<Reading, Diagnostic> {
     if let Some(r) = by_keywords(g, &words) {
         return Ok(r);
     }
-    match pattern::matches(&pattern::compile(BARE.wordings[0]), &words).map(|b| fill_slots(g, &BARE, &words, &b)) {
+    match pattern::matches(BARE.wordings[0], &words).map(|b| fill_slots(g, &BARE, &words, &b)) {
         Some(Ok(r)) => Ok(r),
         _ => Err(not_understood(question)),
     }

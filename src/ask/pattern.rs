@@ -1,16 +1,5 @@
-//! Wordings: compiled from the template syntax (`(a|b)`, `[a|b]`, `{x}`)
-//! and matched against a question's words by backtracking.
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Elem {
-    Word(&'static str),
-    Choice {
-        alts: Vec<Vec<Elem>>,
-        optional: bool,
-    },
-    /// `{x}`, `{y}` (one or more words) or `{n}` (one number).
-    Slot(char),
-}
+//! Wordings in the template syntax (`(a|b)`, `[a|b]`, `{x}`), matched
+//! against a question's words by backtracking.
 
 /// The tokens of a wording, as slices of it: words, brackets, `|`, `{x}`.
 /// Byte-wise: the delimiters are ASCII, so every cut is on a char boundary.
@@ -85,94 +74,85 @@ fn fixed_words_present(wording: &'static str, words: &[String]) -> bool {
     true
 }
 
-/// Compiles a wording. The table is ours, so a malformed wording is a bug
-/// caught by the tests, not a user error; it compiles to what it can.
-pub fn compile(wording: &'static str) -> Vec<Elem> {
-    let toks: Vec<&'static str> = tokens(wording).collect();
-    let mut pos = 0;
-    seq(&toks, &mut pos)
-}
-
-fn seq(toks: &[&'static str], pos: &mut usize) -> Vec<Elem> {
-    let mut out = Vec::new();
-    while let Some(&t) = toks.get(*pos) {
-        match t {
-            ")" | "]" | "|" => break,
-            "(" | "[" => {
-                let optional = t == "[";
-                *pos += 1;
-                let mut alts = vec![seq(toks, pos)];
-                while toks.get(*pos).is_some_and(|&t| t == "|") {
-                    *pos += 1;
-                    alts.push(seq(toks, pos));
-                }
-                *pos += 1; // the closing bracket
-                out.push(Elem::Choice { alts, optional });
-            }
-            s if s.starts_with('{') => {
-                out.push(Elem::Slot(s.chars().nth(1).unwrap_or('x')));
-                *pos += 1;
-            }
-            w => {
-                out.push(Elem::Word(w));
-                *pos += 1;
-            }
-        }
-    }
-    out
-}
-
 /// Slot bindings: (slot, first word, end word).
 pub type Binds = Vec<(char, usize, usize)>;
 
-/// Matches the whole of `words`; returns the slots' word ranges.
-pub fn matches(elems: &[Elem], words: &[String]) -> Option<Binds> {
+/// Matches the whole of `words` against a wording; returns the slots' word
+/// ranges. The wording is interpreted straight from its tokens (one
+/// allocation), since most wordings are tried once per process. The table
+/// is ours, so a malformed wording is a bug caught by the tests, not a user
+/// error: an unclosed group simply ends at the end of the wording.
+pub fn matches(wording: &'static str, words: &[String]) -> Option<Binds> {
+    let toks: Vec<&'static str> = tokens(wording).collect();
     let mut binds = Vec::new();
     let end = words.len();
-    go(elems, words, 0, &mut binds, &mut |pos, _| pos == end).then_some(binds)
+    let m = Matcher { toks: &toks, words };
+    m.go(0, 0, &mut binds, &mut |pos, _| pos == end).then_some(binds)
 }
 
-/// Matches `elems` at `words[at..]` and calls `cont` wherever they can end,
-/// backtracking until `cont` accepts.
-fn go(
-    elems: &[Elem],
-    words: &[String],
-    at: usize,
-    binds: &mut Binds,
-    cont: &mut dyn FnMut(usize, &mut Binds) -> bool,
-) -> bool {
-    let Some((first, tail)) = elems.split_first() else {
-        return cont(at, binds);
-    };
-    match first {
-        Elem::Word(w) => words.get(at).is_some_and(|x| x == w) && go(tail, words, at + 1, binds, cont),
-        Elem::Slot(name) => {
-            // A number slot takes one word of digits; a name slot one or more words.
-            let ends = if *name == 'n' {
-                let digits = words.get(at).is_some_and(|x| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit()));
-                if digits { at + 1..at + 2 } else { at..at }
-            } else {
-                at + 1..words.len() + 1
-            };
-            for end in ends {
-                binds.push((*name, at, end));
-                if go(tail, words, end, binds, cont) {
-                    return true;
-                }
-                binds.pop();
+struct Matcher<'a> {
+    toks: &'a [&'static str],
+    words: &'a [String],
+}
+
+impl Matcher<'_> {
+    /// The group opening at `open`: where each alternative starts, and the
+    /// token after its closing bracket.
+    fn group(&self, open: usize) -> (Vec<usize>, usize) {
+        let mut alts = vec![open + 1];
+        let mut depth = 0usize;
+        let mut i = open + 1;
+        while let Some(&t) = self.toks.get(i) {
+            match t {
+                "(" | "[" => depth += 1,
+                ")" | "]" if depth == 0 => return (alts, i + 1),
+                ")" | "]" => depth -= 1,
+                "|" if depth == 0 => alts.push(i + 1),
+                _ => {}
             }
-            false
+            i += 1;
         }
-        Elem::Choice { alts, optional } => {
-            for alt in alts {
-                let mark = binds.len();
-                let mut then = |pos: usize, b: &mut Binds| go(tail, words, pos, b, cont);
-                if go(alt, words, at, binds, &mut then) {
-                    return true;
+        (alts, i)
+    }
+
+    /// Matches the sequence of tokens starting at `t` (up to the `|` or
+    /// bracket that ends it) at `words[at..]`, and calls `cont` wherever it
+    /// can end, backtracking until `cont` accepts.
+    fn go(&self, t: usize, at: usize, binds: &mut Binds, cont: &mut dyn FnMut(usize, &mut Binds) -> bool) -> bool {
+        match self.toks.get(t).copied() {
+            None | Some(")" | "]" | "|") => cont(at, binds),
+            Some(open @ ("(" | "[")) => {
+                let (alts, after) = self.group(t);
+                for a in alts {
+                    let mark = binds.len();
+                    let mut then = |pos: usize, b: &mut Binds| self.go(after, pos, b, cont);
+                    if self.go(a, at, binds, &mut then) {
+                        return true;
+                    }
+                    binds.truncate(mark);
                 }
-                binds.truncate(mark);
+                open == "[" && self.go(after, at, binds, cont)
             }
-            *optional && go(tail, words, at, binds, cont)
+            Some(slot) if slot.starts_with('{') => {
+                let name = slot.chars().nth(1).unwrap_or('x');
+                // A number slot takes one word of digits; a name slot one or more words.
+                let ends = if name == 'n' {
+                    let digits =
+                        self.words.get(at).is_some_and(|x| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit()));
+                    if digits { at + 1..at + 2 } else { at..at }
+                } else {
+                    at + 1..self.words.len() + 1
+                };
+                for end in ends {
+                    binds.push((name, at, end));
+                    if self.go(t + 1, end, binds, cont) {
+                        return true;
+                    }
+                    binds.pop();
+                }
+                false
+            }
+            Some(word) => self.words.get(at).is_some_and(|x| x == word) && self.go(t + 1, at + 1, binds, cont),
         }
     }
 }
@@ -187,7 +167,7 @@ mod tests {
 
     fn slots(wording: &'static str, q: &str) -> Option<Vec<(char, String)>> {
         let w = words(q);
-        matches(&compile(wording), &w).map(|b| b.iter().map(|&(c, a, e)| (c, w[a..e].join(" "))).collect())
+        matches(wording, &w).map(|b| b.iter().map(|&(c, a, e)| (c, w[a..e].join(" "))).collect())
     }
 
     #[test]
