@@ -356,7 +356,7 @@ pub fn walk(g: &Graph, path: &Path, start: Ix, rev: bool) -> Vec<(Ix, Vec<EIx>)>
         Path::Step(r) => {
             let dir = if rev { Direction::Incoming } else { Direction::Outgoing };
             for (e, other) in g.step(start, *r, dir) {
-                out.add(other, vec![e]);
+                out.add(g, other, vec![e]);
             }
         }
         Path::Inverse(p) => return walk(g, p, start, !rev),
@@ -369,7 +369,7 @@ pub fn walk(g: &Graph, path: &Path, start: Ix, rev: bool) -> Vec<(Ix, Vec<EIx>)>
                     for (m, w2) in walk(g, p, *n, rev) {
                         let mut chain = w.clone();
                         chain.extend(w2);
-                        next.add(m, chain);
+                        next.add(g, m, chain);
                     }
                 }
                 frontier = next.list;
@@ -379,28 +379,31 @@ pub fn walk(g: &Graph, path: &Path, start: Ix, rev: bool) -> Vec<(Ix, Vec<EIx>)>
         Path::Alt(ps) => {
             for p in ps {
                 for (m, w) in walk(g, p, start, rev) {
-                    out.add(m, w);
+                    out.add(g, m, w);
                 }
             }
         }
         Path::Opt(p) => {
-            out.add(start, Vec::new());
+            out.add(g, start, Vec::new());
             for (m, w) in walk(g, p, start, rev) {
-                out.add(m, w);
+                out.add(g, m, w);
             }
         }
         Path::Star(p) | Path::Plus(p) => {
             let star = matches!(path, Path::Star(_));
             if star {
-                out.add(start, Vec::new());
+                out.add(g, start, Vec::new());
             }
             let mut queue = std::collections::VecDeque::from([(start, Vec::new())]);
             let mut expanded = HashSet::from([start]);
             while let Some((n, w)) = queue.pop_front() {
-                for (m, w2) in walk(g, p, n, rev) {
+                // Firm steps first, so each node is reached by its firmest chain first.
+                let mut steps = walk(g, p, n, rev);
+                steps.sort_by_key(|(_, w2)| rank(g, w2));
+                for (m, w2) in steps {
                     let mut chain: Vec<EIx> = w.clone();
                     chain.extend(w2);
-                    out.add(m, chain.clone());
+                    out.add(g, m, chain.clone());
                     if expanded.insert(m) {
                         queue.push_back((m, chain));
                     }
@@ -411,17 +414,29 @@ pub fn walk(g: &Graph, path: &Path, start: Ix, rev: bool) -> Vec<(Ix, Vec<EIx>)>
     out.list
 }
 
-/// Distinct end nodes, keeping the first chain found for each.
+/// How firmly a chain holds: its least certain edge, then its length.
+/// Lower is better; an answer reached both plainly and through a hedged
+/// claim is shown with the plain chain.
+fn rank(g: &Graph, chain: &[EIx]) -> (crate::model::Certainty, usize) {
+    (chain.iter().map(|&e| g.edge(e).certainty).max().unwrap_or_default(), chain.len())
+}
+
+/// Distinct end nodes, each with the firmest chain found for it.
 #[derive(Default)]
 struct Ends {
-    seen: HashSet<Ix>,
+    at: HashMap<Ix, usize>,
     list: Vec<(Ix, Vec<EIx>)>,
 }
 
 impl Ends {
-    fn add(&mut self, ix: Ix, chain: Vec<EIx>) {
-        if self.seen.insert(ix) {
-            self.list.push((ix, chain));
+    fn add(&mut self, g: &Graph, ix: Ix, chain: Vec<EIx>) {
+        match self.at.get(&ix) {
+            None => {
+                self.at.insert(ix, self.list.len());
+                self.list.push((ix, chain));
+            }
+            Some(&i) if rank(g, &chain) < rank(g, &self.list[i].1) => self.list[i].1 = chain,
+            Some(_) => {}
         }
     }
 }
