@@ -123,6 +123,8 @@ fn in_range(d: &GraphData) -> bool {
     let sections = &d.article.sections;
     (d.subject as usize) < nodes
         && d.names.is_valid(nodes)
+        && d.id_order.len() == nodes
+        && d.id_order.iter().all(|&i| (i as usize) < nodes)
         && d.edges.iter().all(|e| {
             (e.from as usize) < nodes
                 && (e.to as usize) < nodes

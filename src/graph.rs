@@ -3,8 +3,6 @@
 //! by normalized name or alias (the name index comes computed with the
 //! checked data).
 
-use std::cell::OnceCell;
-
 use petgraph::Direction;
 use petgraph::visit::EdgeRef;
 
@@ -17,7 +15,8 @@ pub struct Graph {
     pub article: Article,
     pub subject: Ix,
     pub g: petgraph::Graph<Node, Edge>,
-    ids: OnceCell<Vec<Ix>>,
+    /// Node indexes sorted by id (computed when the graph was checked).
+    id_order: Vec<u32>,
     names: NameIndex,
     /// `names.nodes` as node indexes.
     name_nodes: Vec<Ix>,
@@ -55,7 +54,7 @@ impl Graph {
             article: data.article,
             subject: Ix::new(data.subject as usize),
             g,
-            ids: OnceCell::new(),
+            id_order: data.id_order,
             names,
             name_nodes,
         }
@@ -111,12 +110,10 @@ impl Graph {
 
     /// The node with this exact id.
     pub fn by_id(&self, id: &str) -> Option<Ix> {
-        let ids = self.ids.get_or_init(|| {
-            let mut v: Vec<Ix> = self.g.node_indices().collect();
-            v.sort_by(|&a, &b| self.g[a].id.cmp(&self.g[b].id));
-            v
-        });
-        ids.binary_search_by(|&ix| self.g[ix].id.as_str().cmp(id)).ok().map(|i| ids[i])
+        let ids = &self.id_order;
+        ids.binary_search_by(|&ix| self.g[Ix::new(ix as usize)].id.as_str().cmp(id))
+            .ok()
+            .map(|i| Ix::new(ids[i] as usize))
     }
 
     /// Nodes whose id, name or an alias has this normalized form.

@@ -363,6 +363,9 @@ pub struct GraphData {
     /// by form: computed once when the graph is checked (at build time for
     /// the bundled graph), so a question never normalizes the whole graph.
     pub names: NameIndex,
+    /// Node indexes sorted by id, for lookups by id.
+    #[serde(deserialize_with = "exact_vec")]
+    pub id_order: Vec<u32>,
 }
 
 /// The name index, flat: form `i` is `text[form_ends[i-1]..form_ends[i]]`

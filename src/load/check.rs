@@ -322,7 +322,10 @@ pub fn check(
     match (article, subject) {
         (Some((_, a)), Some(subject)) if !has_errors => {
             let names = name_index(&nodes);
-            Ok(Loaded { data: GraphData { article: a.clone(), subject, nodes, edges, names }, warnings: diags })
+            let mut id_order: Vec<u32> = (0..nodes.len() as u32).collect();
+            id_order.sort_by(|&a, &b| nodes[a as usize].id.cmp(&nodes[b as usize].id));
+            let data = GraphData { article: a.clone(), subject, nodes, edges, names, id_order };
+            Ok(Loaded { data, warnings: diags })
         }
         _ => Err(diags),
     }

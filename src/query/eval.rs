@@ -272,10 +272,7 @@ fn project(g: &Graph, c: &Compiled, states: Vec<State>) -> QueryResult {
             }
         }
     }
-    rows.sort_by(|a, b| {
-        let key = |r: &Row| r.values.iter().map(|&ix| g.node(ix).name.to_lowercase()).collect::<Vec<_>>();
-        key(a).cmp(&key(b))
-    });
+    rows.sort_by_cached_key(|r| r.values.iter().map(|&ix| g.node(ix).name.to_lowercase()).collect::<Vec<_>>());
     if let Some(n) = c.limit {
         rows.truncate(n);
     }
