@@ -16,6 +16,9 @@ unset KG_GRAPH KG_NO_CACHE NO_COLOR
 Q="what treats muscle spasm"
 
 cargo build --release --quiet --bin kg --example gen_graph
+# The same binary linked statically (static-pie, glibc): no dynamic loader at
+# start-up. Only the final link changes, so dependencies build as usual.
+cargo rustc --release --quiet --bin kg --target-dir target/static -- -C target-feature=+crt-static
 mkdir -p "$OUT"
 for n in $SIZES; do
     [ -f "$OUT/$n/article.ron" ] || target/release/examples/gen_graph --edges "$n" --out "$OUT/$n"
@@ -48,7 +51,7 @@ SQL="select n.name, e.relation from edges e join nodes n on n.id = e.src where e
 echo
 echo "## Bundled graph, one-shot, side by side"
 (cd "$OUT" && hyperfine -N --warmup 20 --style basic --export-markdown bundled.md \
-    "../release/kg ask \"$Q\"" './hello' "sqlite3 :memory: 'select 1'" "sqlite3 db.sqlite \"$SQL\"" >/dev/null)
+    "../release/kg ask \"$Q\"" "../static/release/kg ask \"$Q\"" './hello' "sqlite3 :memory: 'select 1'" "sqlite3 db.sqlite \"$SQL\"" >/dev/null)
 cat "$OUT/bundled.md"
 
 echo
