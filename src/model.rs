@@ -188,9 +188,40 @@ impl Relation {
         }
     }
 
-    /// The relation's name with spaces, for prose.
+    /// The relation's name with spaces, for headings.
     pub fn label(self) -> String {
         self.as_str().replace('_', " ")
+    }
+
+    /// How `X relation Y` reads as a sentence: "X is rich in Y".
+    pub fn phrase(self) -> &'static str {
+        use Relation::*;
+        match self {
+            IsA => "is a kind of",
+            PartOf => "is part of",
+            Causes => "causes",
+            Presents => "presents with",
+            LocatedIn => "is located in",
+            RadiatesTo => "radiates to",
+            Affects => "affects",
+            Benefits => "benefits",
+            Treats => "treats",
+            Relieves => "relieves",
+            Prevents => "prevents",
+            AvoidWhile => "is to be avoided while on",
+            Risks => "risks",
+            RichIn => "is rich in",
+            LackOf => "is a lack of",
+            ReferTo => "refers to",
+            Prescribes => "prescribes",
+            SeeDoctorIf => "needs a doctor if there is",
+            IndicatedIf => "is indicated for",
+            Before => "comes before",
+            After => "comes after",
+            ActsOn => "acts on",
+            ReducesNeedFor => "reduces the need for",
+            ContrastsWith => "contrasts with",
+        }
     }
 
     /// How the relation reads from its `to` end: `X treats Y` shows at `Y`

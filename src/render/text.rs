@@ -7,7 +7,7 @@ use petgraph::Direction;
 use super::{Style, pad, window_text};
 use crate::answer::{Answer, Item, Warning};
 use crate::graph::{EIx, Graph, Ix};
-use crate::model::{Certainty, Kind, Relation};
+use crate::model::{Certainty, Kind, Relation, Source};
 use crate::report::Report;
 
 pub fn render(report: &Report, g: &Graph, st: Style) -> String {
@@ -158,22 +158,35 @@ pub fn warning_text(g: &Graph, w: &Warning) -> String {
 
 /// Distinct citations of some edges, in order.
 pub fn cited(g: &Graph, edges: &[EIx]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for &e in edges {
-        for &s in &g.edge(e).sources {
-            let c = g.cite(s);
-            if !out.contains(&c) {
-                out.push(c);
-            }
+    grouped(g, edges.iter().flat_map(|&e| g.edge(e).sources.iter().copied()))
+}
+
+/// Citations grouped by section, sections in the order first cited:
+/// "Ice pack ¶1, ¶2", "Important warnings during spasm treatment ¶3".
+fn grouped(g: &Graph, sources: impl Iterator<Item = Source>) -> Vec<String> {
+    let mut sections: Vec<(u16, Vec<u16>)> = Vec::new();
+    for s in sources {
+        match sections.iter_mut().find(|(sec, _)| *sec == s.section) {
+            Some((_, ps)) if ps.contains(&s.paragraph) => {}
+            Some((_, ps)) => ps.push(s.paragraph),
+            None => sections.push((s.section, vec![s.paragraph])),
         }
     }
-    out
+    sections
+        .into_iter()
+        .map(|(sec, mut ps)| {
+            ps.sort_unstable();
+            let title = &g.article.sections[sec as usize].title;
+            let paras: Vec<String> = ps.iter().map(|p| format!("¶{p}")).collect();
+            format!("{title} {}", paras.join(", "))
+        })
+        .collect()
 }
 
 /// "sweating causes electrolyte imbalance"
 pub fn step_text(g: &Graph, e: EIx) -> String {
     let (a, b) = g.ends(e);
-    format!("{} {} {}", g.node(a).name, g.edge(e).relation.label(), g.node(b).name)
+    format!("{} {} {}", g.node(a).name, g.edge(e).relation.phrase(), g.node(b).name)
 }
 
 fn edge_line(out: &mut String, g: &Graph, e: EIx, st: Style) {
@@ -242,7 +255,7 @@ fn connections(out: &mut String, g: &Graph, from: Ix, to: Ix, paths: &[Vec<EIx>]
 
 /// Citations of an edge: "Ice pack ¶1; Important warnings during spasm treatment ¶2".
 pub fn cites(g: &Graph, e: EIx) -> String {
-    g.edge(e).sources.iter().map(|&s| g.cite(s)).collect::<Vec<_>>().join("; ")
+    grouped(g, g.edge(e).sources.iter().copied()).join("; ")
 }
 
 /// Timing, certainty and note of an edge, in words; empty when it has none.
