@@ -448,6 +448,12 @@ fn dot_command(g: &Graph, cli: &Cli) -> Result<Status, Failure> {
         legend: !no_legend,
         title: None,
     };
+    // Filters that leave nothing are a valid request with no answer (exit 1);
+    // the diagram (legend only) is still written, so a pipeline gets valid DOT.
+    let empty = crate::dot::select(g, &opts).0.is_empty();
+    if empty {
+        eprintln!("{}", note("nothing to draw: no node passes these filters", false));
+    }
     let dot = crate::dot::graph(g, &opts);
     let bytes = match render {
         Some(image) => graphviz(&dot, *image)?,
@@ -459,7 +465,7 @@ fn dot_command(g: &Graph, cli: &Cli) -> Result<Status, Failure> {
         })?,
         None => emit_bytes(&bytes)?,
     }
-    Ok(Status::Answered)
+    Ok(if empty { Status::NoAnswer } else { Status::Answered })
 }
 
 /// Renders DOT with Graphviz's `dot -T<format>`, the DOT on its stdin.

@@ -275,3 +275,14 @@ fn every_row_of_the_bad_input_table_holds() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("could mean") && r.stderr.contains("say which"), "{}", r.stderr);
 }
+
+#[test]
+fn a_diagram_with_nothing_to_draw_exits_1_with_a_note() {
+    // Foods never treat anything in the article: the filters leave no node.
+    let r = kg(&["dot", "--kinds", "food", "--relations", "treats"], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("nothing to draw"), "{}", r.stderr);
+    assert!(r.stdout.starts_with("digraph kg {"), "still valid DOT: {}", r.stdout);
+    let r = kg(&["dot", "--kinds", "food"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
