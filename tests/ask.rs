@@ -136,6 +136,49 @@ fn does_x_help_y_is_a_yes_or_no_with_the_chain() {
 }
 
 #[test]
+fn medications_only() {
+    family(
+        "medications",
+        &[
+            "what drugs treat back spasm",
+            "which drugs help with back spasm",
+            "what medication helps",
+            "pills for cramps",
+        ],
+        &["muscle-relaxants", "acetaminophen"],
+        &["ice-pack", "acupuncture", "heat-therapy"],
+    );
+}
+
+#[test]
+fn a_closer_reading_beats_a_name_found_inside_a_phrase() {
+    let g = graph();
+    // "... medication" also fits the wording "{x} medication" with x = "why avoid alcohol while on",
+    // which only a name inside the phrase would fill; the why-wording reads both names exactly.
+    for q in ["why avoid alcohol while on medication", "why is alcohol bad with medication"] {
+        match ask(&g, q) {
+            Ok((Outcome::Path(a, b), r)) => {
+                assert_eq!((g.node(a).id.as_str(), g.node(b).id.as_str()), ("drinking-alcohol", "medication"), "{q}");
+                assert!(r.notes.is_empty(), "{q}: {:?}", r.notes);
+            }
+            other => panic!("{q}: {other:?}"),
+        }
+    }
+    match ask(&g, "how does dehydration cause spasms") {
+        Ok((Outcome::Path(a, _), _)) => assert_eq!(g.node(a).id, "dehydration"),
+        other => panic!("{other:?}"),
+    }
+    // A place where the spasm is felt stands for the spasm there.
+    let a = answer(&g, "what helps my back");
+    assert_eq!(a.template, Some("treatments"));
+    assert!(ids(&g, &a).contains(&"ice-pack".to_string()));
+    // A question with its subject left out is about the article's subject.
+    let a = answer(&g, "what are the symptoms");
+    assert_eq!(a.template, Some("symptoms"));
+    assert!(ids(&g, &a).contains(&"aching-pain".to_string()));
+}
+
+#[test]
 fn risks_and_effects() {
     family(
         "effects",

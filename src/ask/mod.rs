@@ -23,6 +23,11 @@ pub struct Reading {
     pub n: Option<u16>,
     /// Notes for stderr: names taken as near matches, a keyword reading.
     pub notes: Vec<String>,
+    /// How loosely the names were read: 0 exact or a typo, 1 a name found
+    /// inside a longer phrase, 2 the phrase set aside for the article's
+    /// subject. A looser reading is kept only if no later wording reads the
+    /// question more closely.
+    pub looseness: u8,
 }
 
 impl Reading {
@@ -246,6 +251,7 @@ pub fn read(g: &Graph, question: &str) -> Result<Reading, Diagnostic> {
         return Err(Diagnostic::error("empty question").help("try `what treats muscle spasm` or `:help` in the REPL"));
     }
     let mut first_error: Option<Diagnostic> = None;
+    let mut loose: Option<Reading> = None;
     for t in TEMPLATES {
         for &wording in t.wordings {
             if !pattern::plausible(wording, &words) {
@@ -253,12 +259,20 @@ pub fn read(g: &Graph, question: &str) -> Result<Reading, Diagnostic> {
             }
             let Some(binds) = pattern::matches(wording, &words) else { continue };
             match fill_slots(g, t, &words, &binds) {
-                Ok(r) => return Ok(r),
+                Ok(r) if r.looseness == 0 => return Ok(r),
+                Ok(r) => {
+                    if loose.as_ref().is_none_or(|l| r.looseness < l.looseness) {
+                        loose = Some(r);
+                    }
+                }
                 Err(e) => {
                     first_error.get_or_insert(e);
                 }
             }
         }
+    }
+    if let Some(r) = loose {
+        return Ok(r);
     }
     if let Some(e) = first_error {
         return Err(e);
@@ -286,7 +300,7 @@ fn fill_slots(
     words: &[String],
     binds: &pattern::Binds,
 ) -> Result<Reading, Diagnostic> {
-    let mut r = Reading { template: t, x: None, y: None, n: None, notes: Vec::new() };
+    let mut r = Reading { template: t, x: None, y: None, n: None, notes: Vec::new(), looseness: 0 };
     let mut partial = Vec::new();
     for &(slot, a, e) in binds {
         let span = &words[a..e];
@@ -301,6 +315,9 @@ fn fill_slots(
         if !found.exact {
             partial.push(found.ix);
             r.notes.push(format!("taking \"{}\" as \"{}\"", span.join(" "), g.node(found.ix).name));
+            if !found.typo {
+                r.looseness = r.looseness.max(1);
+            }
         }
         if slot == 'x' {
             r.x = Some(found.ix);
@@ -317,10 +334,15 @@ fn fill_slots(
     {
         // A name found inside a longer phrase ("my back hurts") that does not
         // fit: the question is about the article's subject.
-        if t.default_x && partial.contains(&x) {
+        // A place where the subject is felt ("what helps my back") stands for
+        // the subject there.
+        let felt_there = g.node(x).kind == crate::model::Kind::BodyPart
+            && g.step(g.subject, crate::model::Relation::LocatedIn, petgraph::Direction::Outgoing).any(|(_, b)| b == x);
+        if t.default_x && (partial.contains(&x) || felt_there) {
             r.x = Some(g.subject);
             r.notes.retain(|n| !n.starts_with("taking"));
             r.notes.push(format!("reading the question as: {}", r.meaning(g)));
+            r.looseness = 2;
             return Ok(r);
         }
         let kinds: Vec<&str> = t.x_kinds.iter().map(|k| k.label()).collect();
@@ -354,7 +376,7 @@ fn by_keywords(g: &Graph, words: &[String]) -> Option<Reading> {
         }
     }
     let (_, t) = best?;
-    let mut r = Reading { template: t, x: entity, y: None, n: None, notes: Vec::new() };
+    let mut r = Reading { template: t, x: entity, y: None, n: None, notes: Vec::new(), looseness: 2 };
     if r.x.is_none() {
         r.x = Some(g.subject);
     }

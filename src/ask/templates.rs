@@ -280,6 +280,24 @@ pub const TEMPLATES: &[Template] = &[
         keywords: &["home", "myself", "self-care"],
     },
     Template {
+        name: "medications",
+        wordings: &[
+            "(what|which) (drugs|drug|medication|medications|medicines|medicine|pills|tablets|painkillers|pain relievers) (treat|treats|help|helps|relieve|relieves|ease|eases|work|works|are good|is good|are used|is used|can i take|should i take|do i take|can help|help with|helps with|work for|works for|are there|are best|is best) [for|with|against|on] [{x}]",
+            "(what|which) (drugs|drug|medication|medications|medicines|medicine|pills|tablets|painkillers|pain relievers) (for|against) {x}",
+            "(drugs|medication|medications|medicines|pills|tablets|painkillers|pain relievers) (for|against) {x}",
+            "(what|which) (drugs|medication|medications|medicines|pills|painkillers) (can|should|could|may) i (take|use|try) [for|with|against] [{x}]",
+        ],
+        query: "select ?treatment where ?treatment (treats|relieves)/^is_a* \"{x}\", ?treatment : medication",
+        meaning: "which medications treat or relieve {x}",
+        help: "Medications only: the drugs the article gives against the condition, with the warnings that apply.",
+        example: "which drugs help with back spasm",
+        action: Action::Query,
+        warnings: true,
+        default_x: true,
+        x_kinds: &[Kind::Condition, Kind::Symptom, Kind::Harm, Kind::Mechanism, Kind::Factor],
+        keywords: &["drugs", "medication", "medications", "pills", "painkillers"],
+    },
+    Template {
         name: "treatments",
         wordings: &[
             "what (treats|cures|helps|relieves|eases|heals|soothes|fixes|stops|calms|reduces|alleviates|loosens|releases|relaxes|works for|is good for|is best for|is effective for|can treat|can cure|can relieve|can ease|will help|would help|can help) {x}",
@@ -388,7 +406,7 @@ pub const TEMPLATES: &[Template] = &[
     Template {
         name: "symptoms",
         wordings: &[
-            "what (are|is) [the] [main|common|typical|usual|first|early|key|classic] (symptoms|symptom|signs|sign|indications|manifestations|sensations|features) of {x}",
+            "what (are|is) [the] [main|common|typical|usual|first|early|key|classic] (symptoms|symptom|signs|sign|indications|manifestations|sensations|features) [of {x}]",
             "[main|common|typical|usual] (symptoms|signs|sign|symptom|manifestations) (of|for) {x}",
             "how (do|can|would|will|should|could) [i|you|one] (know|tell|recognize|recognise|notice|spot|identify|detect) [if|whether|that|when] [i|you|one|someone] (have|has|got|am having|are having|is having|suffer from) {x}",
             "what (does|do|would|will) {x} feel like",
@@ -558,6 +576,7 @@ pub const TEMPLATES: &[Template] = &[
             "what (links|connects|relates|ties) {x} (to|and|with) {y}",
             "(is|are) {x} (related|connected|linked|tied) (to|with) {y}",
             "(does|do|can|could|will|would) {x} (affect|influence|matter for|help|cause|treat|relieve|prevent|lead to|trigger) {y}",
+            "how (does|do|can|could|might|would|will) {x} (cause|lead to|trigger|bring on|provoke|affect|influence|help|relieve|treat|prevent|worsen|ease|reduce) {y}",
         ],
         query: "",
         meaning: "how {x} is connected to {y}",
