@@ -252,7 +252,16 @@ pub fn run(mut session: Session, err_color: bool) -> Result<Status, Failure> {
                         );
                     }
                 }
-                let trimmed = line.trim();
+                // What people type at any prompt (sqlite3, python, psql) means the same here.
+                let trimmed = match line.trim().to_ascii_lowercase().as_str() {
+                    "help" | "?" | "h" | ".help" => ":help",
+                    "quit" | "exit" | "q" | ".quit" | ".exit" | "bye" => ":quit",
+                    "clear" | "cls" => {
+                        let _ = rl.clear_screen();
+                        continue;
+                    }
+                    _ => line.trim(),
+                };
                 if trimmed.starts_with(':') {
                     match session.meta(trimmed) {
                         Ok(Meta::Quit) => break,

@@ -124,3 +124,16 @@ fn an_unwritable_history_warns_once_and_the_session_goes_on() {
     assert!(!between.contains("history will not be kept"), "warned only once: {between}");
     quit(p);
 }
+
+#[test]
+fn help_and_quit_work_without_the_colon() {
+    let dir = TempDir::new("repl-words");
+    let mut p = start(&dir);
+    p.send_line("help").unwrap();
+    p.exp_string(":quit").expect("help lists the REPL commands");
+    p.exp_string("kg> ").unwrap();
+    p.send_line("exit").unwrap();
+    p.exp_eof().expect("exit leaves");
+    let status = format!("{:?}", p.process().wait().expect("exit status"));
+    assert!(status.ends_with(", 0)"), "{status}");
+}
