@@ -246,6 +246,7 @@ fn every_row_of_the_bad_input_table_holds() {
         (vec!["ask".into(), "what treats unicorns".into()], "nothing in the graph is called `unicorns`"),
         (vec!["ask".into(), "what treats muscles".into()], "is a body part"),
         (vec!["ask".into(), "blorp".into()], "try: "),
+        (vec!["ask".into(), vec!["what"; 3000].join(" ")], "too long"),
         (vec!["query".into(), "?x treat \"spasm\"".into()], "did you mean `treats`?"),
         (vec!["query".into(), "?x treats \"spasm".into()], "unclosed quote"),
         (vec!["run".into(), s(&script)], "bad.kgq:2:"),

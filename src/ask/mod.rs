@@ -64,6 +64,11 @@ pub enum Outcome {
     Path(Ix, Ix),
 }
 
+/// The longest question read, in words. Real questions are a dozen words or
+/// so; matching a wording is quadratic in the words, so a pasted page is
+/// refused rather than ground through.
+pub const MAX_WORDS: usize = 40;
+
 /// Lower case, punctuation dropped, contractions expanded, number words as
 /// digits, weeks as days, politeness trimmed.
 pub fn words(question: &str) -> Vec<String> {
@@ -249,6 +254,13 @@ pub fn read(g: &Graph, question: &str) -> Result<Reading, Diagnostic> {
     let words = words(question);
     if words.is_empty() {
         return Err(Diagnostic::error("empty question").help("try `what treats muscle spasm` or `:help` in the REPL"));
+    }
+    if words.len() > MAX_WORDS {
+        return Err(Diagnostic::error(format!(
+            "the question is too long ({} words; at most {MAX_WORDS})",
+            words.len()
+        ))
+        .help("ask one thing at a time, e.g. `what treats muscle spasm`"));
     }
     let mut first_error: Option<Diagnostic> = None;
     let mut loose: Option<Reading> = None;
