@@ -287,3 +287,11 @@ fn a_diagram_with_nothing_to_draw_exits_1_with_a_note() {
     let r = kg(&["dot", "--kinds", "food"], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
+
+#[test]
+fn an_unknown_name_in_a_script_is_pointed_at_where_it_is_written() {
+    let r = kg(&["run", "-"], Some("what treats muscle spasm\nWhat treats UNICORNS?\n"));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("<stdin>:2:13"), "{}", r.stderr);
+    assert!(r.stderr.contains("^^^^^^^^"), "the caret spans the name: {}", r.stderr);
+}

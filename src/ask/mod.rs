@@ -270,7 +270,7 @@ pub fn read(g: &Graph, question: &str) -> Result<Reading, Diagnostic> {
                 continue;
             }
             let Some(binds) = pattern::matches(wording, &words) else { continue };
-            match fill_slots(g, t, &words, &binds) {
+            match fill_slots(g, t, question, &words, &binds) {
                 Ok(r) if r.looseness == 0 => return Ok(r),
                 Ok(r) => {
                     if loose.as_ref().is_none_or(|l| r.looseness < l.looseness) {
@@ -292,7 +292,7 @@ pub fn read(g: &Graph, question: &str) -> Result<Reading, Diagnostic> {
     if let Some(r) = by_keywords(g, &words) {
         return Ok(r);
     }
-    match pattern::matches(BARE.wordings[0], &words).map(|b| fill_slots(g, &BARE, &words, &b)) {
+    match pattern::matches(BARE.wordings[0], &words).map(|b| fill_slots(g, &BARE, question, &words, &b)) {
         Some(Ok(r)) => Ok(r),
         _ => Err(not_understood(question)),
     }
@@ -309,6 +309,7 @@ fn not_understood(question: &str) -> Diagnostic {
 fn fill_slots(
     g: &Graph,
     t: &'static Template,
+    question: &str,
     words: &[String],
     binds: &pattern::Binds,
 ) -> Result<Reading, Diagnostic> {
@@ -322,7 +323,13 @@ fn fill_slots(
         }
         let found = resolve_phrase(g, span).map_err(|e| {
             let (message, helps) = e.describe(g);
-            helps.into_iter().fold(Diagnostic::error(message), |d, h| d.help(h))
+            let d = helps.into_iter().fold(Diagnostic::error(message), |d, h| d.help(h));
+            // Point at the name in the question as typed, when it is there as written.
+            let phrase = span.join(" ");
+            match question.to_ascii_lowercase().find(&phrase) {
+                Some(at) if !phrase.is_empty() => d.at(0, at..at + phrase.len()),
+                _ => d,
+            }
         })?;
         if !found.exact {
             partial.push(found.ix);
