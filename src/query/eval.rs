@@ -411,11 +411,14 @@ pub fn walk(g: &Graph, path: &Path, start: Ix, rev: bool) -> Vec<(Ix, Vec<EIx>)>
     out.list
 }
 
-/// How firmly a chain holds: its least certain edge, then its length.
-/// Lower is better; an answer reached both plainly and through a hedged
-/// claim is shown with the plain chain.
-fn rank(g: &Graph, chain: &[EIx]) -> (crate::model::Certainty, usize) {
-    (chain.iter().map(|&e| g.edge(e).certainty).max().unwrap_or_default(), chain.len())
+/// How firmly a chain holds: its least certain edge, then how many of its
+/// edges are qualified, then its length. Lower is better; an answer reached
+/// both plainly and through a hedged claim is shown with the plain chain.
+fn rank(g: &Graph, chain: &[EIx]) -> (crate::model::Certainty, usize, usize) {
+    use crate::model::Certainty;
+    let certainty = |e: &EIx| g.edge(*e).certainty;
+    let qualified = chain.iter().filter(|e| certainty(e) != Certainty::Stated).count();
+    (chain.iter().map(certainty).max().unwrap_or_default(), qualified, chain.len())
 }
 
 /// Distinct end nodes, each with the firmest chain found for it.
