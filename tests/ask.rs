@@ -136,6 +136,19 @@ fn does_x_help_y_is_a_yes_or_no_with_the_chain() {
 }
 
 #[test]
+fn an_answer_is_shown_with_its_firmest_chain() {
+    use kg::model::Certainty;
+    let g = graph();
+    // Drinking fluids prevents dehydration (stated) and, by implication, electrolyte loss (hedged):
+    // the answer's chain is the stated one.
+    let a = answer(&g, "how can I prevent muscle spasms");
+    let fluids = a.items.iter().find(|i| g.node(i.values[0]).id == "drinking-fluids").expect("fluids prevent spasm");
+    let qualified = fluids.support.iter().filter(|&&e| g.edge(e).certainty != Certainty::Stated).count();
+    assert!(qualified <= 1, "{:?}", fluids.support.iter().map(|&e| g.edge(e)).collect::<Vec<_>>());
+    assert!(fluids.support.iter().any(|&e| g.node(g.ends(e).1).id == "dehydration"));
+}
+
+#[test]
 fn medications_only() {
     family(
         "medications",
