@@ -149,6 +149,35 @@ fn an_answer_is_shown_with_its_firmest_chain() {
 }
 
 #[test]
+fn who_to_see_and_everything_of_a_kind() {
+    family(
+        "who",
+        &["who should I see", "which specialist should I see", "who should I see about back spasm"],
+        &["doctor", "chiropractor"],
+        &[],
+    );
+    family(
+        "kinds",
+        &["list the home remedies", "show me all home remedies", "what are examples of procedures"],
+        &[],
+        &[],
+    );
+    let g = graph();
+    let a = answer(&g, "list the home remedies");
+    assert!(!a.is_empty());
+    assert!(a.items.iter().all(|i| g.node(i.values[0]).kind == kg::model::Kind::HomeRemedy));
+    // "treatments" is every kind of treatment.
+    let a = answer(&g, "list all treatments");
+    let kinds: std::collections::BTreeSet<_> = a.items.iter().map(|i| g.node(i.values[0]).kind).collect();
+    assert!(kinds.len() > 3, "{kinds:?}");
+    assert!(kg::ask::ask(&g, "list all unicorns").is_err());
+    // With the subject left out, the question is about the article's subject.
+    family("causes", &["what are the causes", "list the main causes"], &["emotional-stress"], &[]);
+    family("symptoms", &["name the symptoms"], &["aching-pain"], &[]);
+    family("early", &["what helps in the first week"], &["ice-pack"], &[]);
+}
+
+#[test]
 fn medications_only() {
     family(
         "medications",
@@ -334,7 +363,13 @@ fn every_template_example_is_answered_by_its_template() {
 fn every_template_query_parses() {
     for t in TEMPLATES {
         if !t.query.is_empty() {
-            let q = t.query.replace("{x}", "x").replace("{y}", "y").replace("{n}", "2").replace("{n-1}", "1");
+            let q = t
+                .query
+                .replace("{x}", "x")
+                .replace("{y}", "y")
+                .replace("{n}", "2")
+                .replace("{n-1}", "1")
+                .replace("{k}", "food");
             kg::query::parse::parse(&q).unwrap_or_else(|d| panic!("{}: {}", t.name, d.message));
         }
     }

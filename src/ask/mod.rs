@@ -9,6 +9,7 @@ pub mod templates;
 use crate::answer::Answer;
 use crate::diag::Diagnostic;
 use crate::graph::{Graph, Ix};
+use crate::model::Kind;
 use crate::query;
 use crate::resolve::{Resolution, ResolveError, resolve};
 use crate::text::{normalize, singular};
@@ -23,6 +24,8 @@ pub struct Reading {
     pub n: Option<u16>,
     /// Notes for stderr: names taken as near matches, a keyword reading.
     pub notes: Vec<String>,
+    /// The kind named by a `{k}` slot ("home remedies").
+    pub kind: Option<Kind>,
     /// How loosely the names were read: 0 exact or a typo, 1 a name found
     /// inside a longer phrase, 2 the phrase set aside for the article's
     /// subject. A looser reading is kept only if no later wording reads the
@@ -33,12 +36,24 @@ pub struct Reading {
 impl Reading {
     /// The template's query with the slots filled in (empty for show/path).
     pub fn query(&self, g: &Graph) -> String {
-        fill(self.template.query, g, self.x, self.y, self.n, |ix| g.node(ix).id.clone())
+        let q = fill(self.template.query, g, self.x, self.y, self.n, |ix| g.node(ix).id.clone());
+        match self.kind {
+            // "treatments" means every kind of treatment.
+            Some(Kind::Treatment) => {
+                q.replace("{k}", &Kind::TREATMENTS.iter().map(|k| k.as_str()).collect::<Vec<_>>().join("|"))
+            }
+            Some(k) => q.replace("{k}", k.as_str()),
+            None => q,
+        }
     }
 
     /// The question's meaning in words.
     pub fn meaning(&self, g: &Graph) -> String {
-        fill(self.template.meaning, g, self.x, self.y, self.n, |ix| g.node(ix).name.clone())
+        let m = fill(self.template.meaning, g, self.x, self.y, self.n, |ix| g.node(ix).name.clone());
+        match self.kind {
+            Some(k) => m.replace("{k}", k.label()),
+            None => m,
+        }
     }
 }
 
@@ -62,6 +77,25 @@ pub enum Outcome {
     Answer(Answer),
     Show(Ix),
     Path(Ix, Ix),
+}
+
+/// The node kind a phrase names: "home remedies", "body parts", "drugs".
+fn kind_of(words: &[String]) -> Option<Kind> {
+    let phrase = words.join(" ");
+    let synonym = match phrase.as_str() {
+        "drugs" | "drug" | "medicines" | "medicine" | "pills" => Some(Kind::Medication),
+        "remedies" | "remedy" => Some(Kind::HomeRemedy),
+        "doctors" | "doctor" | "specialists" => Some(Kind::Specialist),
+        "warning signs" | "danger signs" => Some(Kind::RedFlag),
+        "parts of the body" => Some(Kind::BodyPart),
+        "foods and drinks" | "drinks" => Some(Kind::Food),
+        "therapies" | "methods" | "treatment methods" => Some(Kind::Treatment),
+        _ => None,
+    };
+    synonym.or_else(|| {
+        let joined = words.iter().map(|w| singular(w)).collect::<Vec<_>>().join("_");
+        Kind::parse(&joined)
+    })
 }
 
 /// The longest question read, in words. Real questions are a dozen words or
@@ -122,6 +156,9 @@ pub fn words(question: &str) -> Vec<String> {
                 out[i - 1] = (k * 7).to_string();
                 out[i] = "days".into();
             }
+        } else if out[i] == "first" && next_is("week") {
+            out.insert(i + 1, "7".into());
+            out[i + 2] = "days".into();
         } else if out[i] == "first" && next_is("day") {
             out.insert(i + 1, "1".into());
             out[i + 2] = "days".into();
@@ -313,12 +350,19 @@ fn fill_slots(
     words: &[String],
     binds: &pattern::Binds,
 ) -> Result<Reading, Diagnostic> {
-    let mut r = Reading { template: t, x: None, y: None, n: None, notes: Vec::new(), looseness: 0 };
+    let mut r = Reading { template: t, x: None, y: None, n: None, notes: Vec::new(), kind: None, looseness: 0 };
     let mut partial = Vec::new();
     for &(slot, a, e) in binds {
         let span = &words[a..e];
         if slot == 'n' {
             r.n = Some(span[0].parse().map_err(|_| Diagnostic::error(format!("`{}` is not a day count", span[0])))?);
+            continue;
+        }
+        if slot == 'k' {
+            r.kind = Some(kind_of(span).ok_or_else(|| {
+                Diagnostic::error(format!("`{}` is not a kind of thing the graph holds", span.join(" ")))
+                    .help(format!("kinds: {}", Kind::names().collect::<Vec<_>>().join(", ")))
+            })?);
             continue;
         }
         let found = resolve_phrase(g, span).map_err(|e| {
@@ -395,7 +439,7 @@ fn by_keywords(g: &Graph, words: &[String]) -> Option<Reading> {
         }
     }
     let (_, t) = best?;
-    let mut r = Reading { template: t, x: entity, y: None, n: None, notes: Vec::new(), looseness: 2 };
+    let mut r = Reading { template: t, x: entity, y: None, n: None, notes: Vec::new(), kind: None, looseness: 2 };
     if r.x.is_none() {
         r.x = Some(g.subject);
     }

@@ -185,6 +185,24 @@ pub const TEMPLATES: &[Template] = &[
         ],
     },
     Template {
+        name: "who",
+        wordings: &[
+            "who (should|do|can|must|could|would) i (see|visit|consult|ask|go to|call|contact|turn to) [for|about|with|if i have] [{x}]",
+            "(which|what) (specialist|specialists|doctor|doctors|professional|professionals|expert|experts) (should|do|can|must|could) i (see|visit|consult|ask|go to|call) [for|about|with] [{x}]",
+            "who (treats|can treat|can help with|helps with|can help me with|deals with) {x}",
+            "who can help [me] [with] [{x}]",
+        ],
+        query: "select ?who where \"{x}\" is_a*/see_doctor_if?/refer_to+ ?who, ?who : specialist",
+        meaning: "who to see about {x}",
+        help: "Who to see: the specialists the article sends you to, directly or through a red flag or another doctor.",
+        example: "who should I see about back spasm",
+        action: Action::Query,
+        warnings: false,
+        default_x: true,
+        x_kinds: &[Kind::Condition, Kind::Symptom, Kind::RedFlag],
+        keywords: &["who"],
+    },
+    Template {
         name: "specialist",
         wordings: &[
             "what (does|will|can|would|could|should|might) [a|the|my] {x} (do|prescribe|offer|give|recommend|suggest|provide)",
@@ -344,6 +362,8 @@ pub const TEMPLATES: &[Template] = &[
         name: "causes",
         wordings: &[
             "what (causes|triggers|provokes|brings on|leads to|results in|can cause|could cause|might cause|may cause|sets off|contributes to|is behind|produces|creates|induces|can trigger|can lead to) {x}",
+            "(what|which) (are|is) [the] [main|common|usual|possible|most common|known] (causes|cause|reasons|reason|triggers|trigger|risk factors) [of|for|behind] [{x}]",
+            "(list|name|show|give) [me] [all|the|all the] [main|common] (causes|reasons|triggers|risk factors) [of|for] [{x}]",
             "why (do|does|did|would|might|can|could|am|is|are|do people|does one) [i|you|one|people|someone|my back|my muscles|muscles] (get|have|develop|experience|getting|having|suffer from|suffering from|keep getting) {x}",
             "why (do|does|did|would|might|can) {x} (happen|occur|start|develop|appear|arise|come back|return|keep coming back)",
             "[what are|what is|list] [the] [main|common|possible|usual|most common|typical|known|underlying] (cause|causes|reason|reasons|trigger|triggers|origin|origins|risk factors|factors|sources|source|roots|root) (of|for|behind) {x}",
@@ -408,6 +428,7 @@ pub const TEMPLATES: &[Template] = &[
         wordings: &[
             "what (are|is) [the] [main|common|typical|usual|first|early|key|classic] (symptoms|symptom|signs|sign|indications|manifestations|sensations|features) [of {x}]",
             "[main|common|typical|usual] (symptoms|signs|sign|symptom|manifestations) (of|for) {x}",
+            "(list|name|show|give) [me] [all|the|all the] [main|common] (symptoms|signs) [of|for] [{x}]",
             "how (do|can|would|will|should|could) [i|you|one] (know|tell|recognize|recognise|notice|spot|identify|detect) [if|whether|that|when] [i|you|one|someone] (have|has|got|am having|are having|is having|suffer from) {x}",
             "what (does|do|would|will) {x} feel like",
             "how (does|do|would) {x} feel",
@@ -512,6 +533,25 @@ pub const TEMPLATES: &[Template] = &[
         default_x: false,
         x_kinds: &[],
         keywords: &["use", "benefit", "purpose", "good", "work"],
+    },
+    Template {
+        name: "kinds",
+        wordings: &[
+            "(list|show|name|give) [me] [all|the|all the|every|some] {k} [the article names|the article mentions|in the article|there are]",
+            "(what|which) (are|is) [all] [the] {k} (the article names|the article mentions|in the article|mentioned|named|listed|there)",
+            "(what|which) {k} (are there|does the article mention|does the article name|are mentioned|are named|are listed|exist)",
+            "(what are|give me|show me) [some] examples of {k}",
+            "all [the] {k}",
+        ],
+        query: "select ?node where ?node : {k}",
+        meaning: "every {k} the article names",
+        help: "Everything of one kind the article names: home remedies, medications, red flags, foods, ...",
+        example: "list the home remedies",
+        action: Action::Query,
+        warnings: false,
+        default_x: false,
+        x_kinds: &[],
+        keywords: &[],
     },
     Template {
         name: "members",

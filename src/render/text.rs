@@ -109,13 +109,14 @@ fn answer(out: &mut String, g: &Graph, a: &Answer, st: Style) {
         let _ = writeln!(out, "\n{}", st.bold(&rel.map_or_else(|| "answers".to_string(), |r| r.label())));
         for item in items {
             let node = g.node(item.values[0]);
-            let cites: Vec<String> = cited(g, &item.support);
+            // An answer found by kind alone has no edge to cite: say what it is instead.
+            let cites = if item.support.is_empty() { node.summary.clone() } else { cited(g, &item.support).join("; ") };
             let _ = writeln!(
                 out,
                 "  {}  {}  {}",
                 st.kind(node.kind, &pad(&node.name, nw)),
                 st.dim(&pad(node.kind.label(), kw)),
-                st.dim(&cites.join("; "))
+                st.dim(&cites)
             );
             let pad_to = " ".repeat(indent);
             for &e in &item.support {
