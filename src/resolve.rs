@@ -85,7 +85,7 @@ pub fn resolve(g: &Graph, text: &str) -> Result<Resolution, ResolveError> {
             continue;
         }
         let d = edit_distance(&key, form);
-        if d > limit || best.is_some_and(|b| d > b) {
+        if d > limit || best.is_some_and(|b| d > b) || !words_are_typos(&key, form) {
             continue;
         }
         if best != Some(d) {
@@ -122,6 +122,16 @@ pub fn resolve(g: &Graph, text: &str) -> Result<Resolution, ResolveError> {
         0 => Err(ResolveError::Unknown { text: text.into(), nearest: nearest(g, &key, 3) }),
         _ => Err(ResolveError::Ambiguous { text: text.into(), candidates: sorted(g, containing) }),
     }
+}
+
+/// Whether `typed` can be a misspelling of `form` word by word: with as many
+/// words on each side, every word must be within typo reach of its fellow,
+/// so "spasms in the neck" is not "spasms in the legs" (a whole word
+/// differs). With different counts (a space lost or added) the whole-string
+/// distance alone decides.
+fn words_are_typos(typed: &str, form: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (typed.split(' ').collect(), form.split(' ').collect());
+    a.len() != b.len() || a.iter().zip(&b).all(|(x, y)| x == y || edit_distance(x, y) <= max_typo_distance(x))
 }
 
 fn sorted(g: &Graph, mut ixs: Vec<Ix>) -> Vec<Ix> {

@@ -380,6 +380,9 @@ fn names_are_resolved_through_typos_plurals_and_filler() {
     let g = graph();
     let (_, r) = ask(&g, "what treats muscle spsm").expect("typo taken");
     assert!(r.notes.iter().any(|n| n.contains("taking \"muscle spsm\" as \"back muscle spasm\"")), "{:?}", r.notes);
+    // A whole word that differs is not a typo: "neck" is not "legs".
+    let neck = kg::resolve::resolve(&g, "spasms in the neck");
+    assert!(!matches!(neck, Ok(ref r) if g.node(r.ix).id == "spasm-in-legs"), "{neck:?}");
     let (_, r) = ask(&g, "what treats MUSCLE SPASMS").expect("case and plural");
     assert!(r.notes.is_empty(), "{:?}", r.notes);
 }
