@@ -104,8 +104,8 @@ pub enum Command {
     /// List nodes, all or of one kind; `kg list kinds` and `kg list relations` explain the schema
     #[command(after_help = "Examples:\n  kg list\n  kg list home_remedy\n  kg list relations")]
     List {
-        /// A node kind (condition, symptom, medication, ...), or `kinds`, or `relations`
-        kind: Option<String>,
+        /// A node kind (condition, symptom, home remedies, ...), or `kinds`, or `relations`
+        kind: Vec<String>,
     },
 
     /// Check graph files and report every problem with file:line:col

@@ -52,7 +52,7 @@ macro_rules! named_enum {
 named_enum! {
     /// What a node is.
     pub enum Kind {
-        Condition = "condition": "a disorder or bodily state (the spasm itself, osteochondrosis, dehydration)",
+        Condition = "condition": "a disorder or bodily state (the spasm itself, osteochondrosis, a calcium deficiency)",
         Symptom = "symptom": "something the patient feels or cannot do",
         Harm = "harm": "damage or a bad outcome: from a condition, a misuse or a side effect",
         Mechanism = "mechanism": "a bodily process the article uses to explain a cause or a harm",

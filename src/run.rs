@@ -212,7 +212,10 @@ fn execute(cli: &Cli) -> Result<Status, Failure> {
             [a, b] => session.path(a, b)?,
             _ => session.path_line(&nodes.join(" "))?,
         },
-        Some(Command::List { kind }) => session.list(kind.as_deref())?,
+        Some(Command::List { kind }) => {
+            let kind = kind.join(" ");
+            session.list((!kind.trim().is_empty()).then_some(kind.as_str()))?
+        }
         Some(Command::Stats) => session.report(Report::Stats)?,
     };
     finish(out, err_color)
@@ -399,7 +402,12 @@ pub fn list(g: &Graph, kind: Option<&str>) -> Result<Report, Failure> {
 pub fn kind_arg(text: &str) -> Result<Kind, Failure> {
     let k = text.trim().replace([' ', '-'], "_").to_lowercase();
     let singular = crate::text::singular(&k);
-    Kind::parse(&k).or_else(|| Kind::parse(&singular)).ok_or_else(|| {
+    // As people say it: "the home remedies", "all drugs", "body parts".
+    let phrase: Vec<String> = crate::ask::words(text)
+        .into_iter()
+        .skip_while(|w| matches!(w.as_str(), "the" | "all" | "every" | "of"))
+        .collect();
+    Kind::parse(&k).or_else(|| Kind::parse(&singular)).or_else(|| crate::ask::kind_of(&phrase)).ok_or_else(|| {
         let mut d = Diagnostic::error(format!("unknown kind `{k}`"));
         if let Some(s) = suggest(&k, Kind::names()) {
             d = d.help(format!("did you mean `{s}`?"));

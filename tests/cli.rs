@@ -251,7 +251,7 @@ fn every_row_of_the_bad_input_table_holds() {
         (vec!["query".into(), "?x treats \"spasm".into()], "unclosed quote"),
         (vec!["run".into(), s(&script)], "bad.kgq:2:"),
         (vec!["--format".into(), "xml".into(), "stats".into()], "possible values"),
-        (vec!["dot".into(), "--kinds".into(), "food,drug".into()], "unknown kind `drug`"),
+        (vec!["dot".into(), "--kinds".into(), "food,gadget".into()], "unknown kind `gadget`"),
         (vec!["dot".into(), "--relations".into(), "cures".into()], "unknown relation"),
         (vec!["export".into(), "--format".into(), "tsv".into()], "use one of"),
         (vec!["dot".into(), "-o".into(), s(&dir.0.join("no/such/dir/x.dot"))], "cannot write"),

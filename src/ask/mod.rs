@@ -80,7 +80,7 @@ pub enum Outcome {
 }
 
 /// The node kind a phrase names: "home remedies", "body parts", "drugs".
-fn kind_of(words: &[String]) -> Option<Kind> {
+pub fn kind_of(words: &[String]) -> Option<Kind> {
     let phrase = words.join(" ");
     let synonym = match phrase.as_str() {
         "drugs" | "drug" | "medicines" | "medicine" | "pills" => Some(Kind::Medication),
