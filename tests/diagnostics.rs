@@ -215,3 +215,21 @@ fn orphan_nodes_are_warnings() {
     assert_eq!(r.stdout, "ok: 4 nodes, 2 edges, 2 citations (1 warning)\n");
     assert!(r.stderr.starts_with("warning: node `lonely` has no edges"), "{}", r.stderr);
 }
+
+#[test]
+fn a_byte_order_mark_and_windows_line_ends_are_read_as_plain_text() {
+    let bom_crlf = |s: &str| format!("\u{feff}{}", s.replace('\n', "\r\n"));
+    let dir = TempDir::new("bom");
+    dir.write("article.ron", bom_crlf(ARTICLE));
+    dir.write("topic.ron", bom_crlf(TOPIC));
+    let r = kg(&["check", dir.str()], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Positions still count lines and characters as an editor shows them.
+    let bad = TOPIC.replacen("kind: condition", "kind: condtion", 1);
+    let line = bad.lines().position(|l| l.contains("condtion")).unwrap() + 1;
+    let col = bad.lines().nth(line - 1).unwrap().find("condtion").unwrap() + 1;
+    dir.write("topic.ron", bom_crlf(&bad));
+    let r = kg(&["check", dir.str()], None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("topic.ron:{line}:{col}")), "{line}:{col} in {}", r.stderr);
+}

@@ -70,7 +70,8 @@ fn read_file(path: &Path, sources: &mut Sources) -> Result<usize, Diagnostic> {
     }
     let bytes = std::fs::read(path).map_err(|e| io_error(&shown, &e))?;
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(sources.add(shown, text)),
+        // A byte-order mark (some Windows editors write one) is not RON.
+        Ok(text) => Ok(sources.add(shown, text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))),
         Err(e) => {
             let bad = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
