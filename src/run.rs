@@ -244,6 +244,8 @@ fn read_stdin() -> Result<String, Failure> {
 /// Runs a script line by line; the first error stops it, pointing at its
 /// `file:line:col`. Status 1 if any line found no answer.
 pub fn run_script(session: &mut Session, name: &str, text: &str, err_color: bool) -> Result<Status, Failure> {
+    // A byte-order mark is not part of the first line.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut status = Status::Answered;
     let lines: Vec<(usize, &str)> = line_starts(text);
     let commands = lines.iter().filter(|(_, l)| !l.trim().is_empty() && !l.trim().starts_with('#')).count();

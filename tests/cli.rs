@@ -295,3 +295,10 @@ fn an_unknown_name_in_a_script_is_pointed_at_where_it_is_written() {
     assert!(r.stderr.contains("<stdin>:2:13"), "{}", r.stderr);
     assert!(r.stderr.contains("^^^^^^^^"), "the caret spans the name: {}", r.stderr);
 }
+
+#[test]
+fn a_script_with_a_byte_order_mark_and_windows_line_ends_runs() {
+    let r = kg(&["run", "-"], Some("\u{feff}query ?x relieves \"spasm\"\r\nlist red_flag\r\n"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("ice pack") && r.stdout.contains("pain lasting over two weeks"), "{}", r.stdout);
+}
