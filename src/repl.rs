@@ -41,6 +41,47 @@ impl Names {
         Names { nodes }
     }
 
+    /// Whether `phrase` (any case) is a node's name or alias.
+    fn knows(&self, phrase: &str) -> bool {
+        let p = phrase.to_lowercase();
+        self.nodes.binary_search_by(|n| n.to_lowercase().cmp(&p)).is_ok()
+    }
+
+    /// `line` with every run of words that names a node marked by `mark`,
+    /// longest names first ("muscle relaxants", not "muscle").
+    pub fn highlight(&self, line: &str, mark: impl Fn(&str) -> String) -> String {
+        let words: Vec<(usize, usize)> = line
+            .char_indices()
+            .filter(|&(i, c)| !c.is_whitespace() && line[..i].chars().last().is_none_or(char::is_whitespace))
+            .map(|(i, _)| (i, line[i..].find(char::is_whitespace).map_or(line.len(), |e| i + e)))
+            .collect();
+        let clean = |s: &str| s.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        let mut out = String::with_capacity(line.len());
+        let (mut at, mut i) = (0, 0);
+        while i < words.len() {
+            let found = (i + 1..=words.len().min(i + 6)).rev().find(|&j| {
+                let phrase = clean(&line[words[i].0..words[j - 1].1]);
+                !phrase.is_empty() && self.knows(&phrase)
+            });
+            match found {
+                Some(j) => {
+                    // Keep leading and trailing punctuation (quotes, "?") outside the mark.
+                    let (start, end) = (words[i].0, words[j - 1].1);
+                    let text = &line[start..end];
+                    let lead = text.len() - text.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+                    let trail = text.len() - text.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+                    out.push_str(&line[at..start + lead]);
+                    out.push_str(&mark(&line[start + lead..end - trail]));
+                    at = end - trail;
+                    i = j;
+                }
+                None => i += 1,
+            }
+        }
+        out.push_str(&line[at..]);
+        out
+    }
+
     fn starting_with(&self, prefix: &str) -> Vec<String> {
         let p = prefix.to_lowercase();
         // Names are sorted by lower case, so the matches are one run.
@@ -181,8 +222,16 @@ impl Highlighter for KgHelper {
         if self.color { Cow::Owned(format!("\x1b[2m{hint}\x1b[0m")) } else { Cow::Borrowed(hint) }
     }
 
+    /// Names the graph knows show in bold cyan as they are typed.
+    fn highlight<'l>(&self, line: &'l str, _pos: usize) -> Cow<'l, str> {
+        if !self.color || line.starts_with(':') {
+            return Cow::Borrowed(line);
+        }
+        Cow::Owned(self.names.highlight(line, |name| format!("\x1b[1;36m{name}\x1b[0m")))
+    }
+
     fn highlight_char(&self, _line: &str, _pos: usize, _kind: CmdKind) -> bool {
-        false
+        self.color
     }
 }
 
@@ -352,5 +401,17 @@ mod tests {
         assert!(is_incomplete("query ?t (treats|relieves"));
         assert!(!is_incomplete("query ?t (treats|relieves) \"ice pack\""));
         assert!(!is_incomplete("what treats spasm"));
+    }
+
+    #[test]
+    fn known_names_are_marked_longest_first_and_outside_punctuation() {
+        let n = names();
+        let mark = |s: &str| format!("[{s}]");
+        assert_eq!(n.highlight("what treats muscle spasm?", mark), "what treats [muscle spasm]?");
+        assert_eq!(n.highlight("show \"Ice Pack\"", mark), "show \"[Ice Pack]\"");
+        assert_eq!(n.highlight("avoid on muscle relaxants  now", mark), "avoid on [muscle relaxants]  now");
+        assert_eq!(n.highlight("nothing here", mark), "nothing here");
+        assert_eq!(n.highlight("", mark), "");
+        assert_eq!(n.highlight("é ice pack é", mark), "é [ice pack] é");
     }
 }
