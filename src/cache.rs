@@ -7,7 +7,8 @@
 //! (their canonical form) and the kg version, so editing a file overwrites
 //! its entry instead of adding one. Inside, a header holds the fingerprint
 //! the entry was built from: the kg version, a hash of the schema source
-//! (`src/model.rs`) and, for every source file, its canonical path, length and
+//! (`src/model.rs`, with the checker and text normalization that build the
+//! name index) and, for every source file, its canonical path, length and
 //! modification time in nanoseconds. An entry is used only if its header
 //! matches the files as they are now, its checksum holds, it decodes, and its
 //! indexes are in range; otherwise it is ignored silently and rewritten after
@@ -29,9 +30,13 @@ use crate::model::GraphData;
 
 const MAGIC: &[u8; 8] = b"KGCACHE1";
 
-/// A hash of the schema source: a change to the serialized types makes old
-/// entries unreadable, even without a version bump.
-const SCHEMA: u64 = fnv1a(include_bytes!("model.rs"));
+/// A hash of the sources that shape an entry: the serialized types, and the
+/// checker and text normalization that compute its name index. A change to
+/// any of them makes old entries unreadable, even without a version bump.
+const SCHEMA: u64 = fnv1a_from(
+    fnv1a_from(fnv1a(include_bytes!("model.rs")), include_bytes!("text.rs")),
+    include_bytes!("load/check.rs"),
+);
 
 /// Whether the cache is on: `KG_NO_CACHE` unset, empty or `0`.
 pub fn enabled() -> bool {
@@ -134,7 +139,11 @@ fn in_range(d: &GraphData) -> bool {
 
 /// FNV-1a, for names and the schema hash (short inputs, compile time).
 const fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv1a_from(0xcbf2_9ce4_8422_2325, bytes)
+}
+
+/// FNV-1a continued from the hash `h` of earlier bytes.
+const fn fnv1a_from(mut h: u64, bytes: &[u8]) -> u64 {
     let mut i = 0;
     while i < bytes.len() {
         h ^= bytes[i] as u64;
