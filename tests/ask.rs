@@ -178,6 +178,29 @@ fn who_to_see_and_everything_of_a_kind() {
 }
 
 #[test]
+fn yes_or_no_about_sources_and_why_not() {
+    let g = graph();
+    let a = answer(&g, "are bananas a source of potassium");
+    assert_eq!(a.template, Some("source-of"));
+    assert!(!a.is_empty());
+    let a = answer(&g, "are bananas a source of calcium");
+    assert!(a.is_empty(), "the article pairs bananas with potassium only");
+    family(
+        "effects",
+        &["why should I not sleep with a compress", "why not fall asleep with a compress"],
+        &["burns", "frostbite", "nerve-ending-damage"],
+        &[],
+    );
+    family("treatments", &["what gets rid of back spasms", "what gets rid of cramps fast"], &["ice-pack"], &[]);
+    match ask(&g, "how are potassium and spasms related") {
+        Ok((Outcome::Path(a, b), _)) => {
+            assert_eq!((g.node(a).id.as_str(), g.node(b).id.as_str()), ("potassium", "back-muscle-spasm"))
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn medications_only() {
     family(
         "medications",

@@ -262,6 +262,26 @@ pub const TEMPLATES: &[Template] = &[
         keywords: &["eat", "food", "diet", "nutrient", "mineral", "vitamin", "nutrition"],
     },
     Template {
+        name: "source-of",
+        wordings: &[
+            "(is|are) {x} [a|an] [good|rich|great|main] (source|sources) of {y}",
+            "(is|are) {x} (rich in|high in|full of) {y}",
+            "(does|do) {x} (contain|have|provide|give) [any|much|a lot of|lots of] {y}",
+        ],
+        query: "\"{x}\" rich_in/is_a* \"{y}\"",
+        meaning: "whether the article gives {x} as a source of {y}",
+        help: "Whether the article gives a food as a source of a nutrient.",
+        example: "are bananas a source of potassium",
+        action: Action::Check {
+            yes: "The article gives {x} as a source of {y}.",
+            no: "The article does not give {x} as a source of {y}.",
+        },
+        warnings: false,
+        default_x: false,
+        x_kinds: &[Kind::Food],
+        keywords: &[],
+    },
+    Template {
         name: "contents",
         wordings: &[
             "what (nutrients|minerals|vitamins|electrolytes|substances|elements|nutrient|mineral) (does|do|is|are) {x} (contain|have|rich in|high in|full of|provide|give)",
@@ -318,7 +338,7 @@ pub const TEMPLATES: &[Template] = &[
     Template {
         name: "treatments",
         wordings: &[
-            "what (treats|cures|helps|relieves|eases|heals|soothes|fixes|stops|calms|reduces|alleviates|loosens|releases|relaxes|works for|is good for|is best for|is effective for|can treat|can cure|can relieve|can ease|will help|would help|can help) {x}",
+            "what (treats|cures|helps|relieves|eases|heals|soothes|fixes|stops|calms|reduces|alleviates|loosens|releases|relaxes|works for|is good for|is best for|is effective for|can treat|can cure|can relieve|can ease|will help|would help|can help|gets rid of|can get rid of|will get rid of|takes away|eliminates|helps with|helps against) {x} [fast|quickly|at once|for good|forever|naturally]",
             "what (helps|works|is good|is best|can help|could help|might help|would help|is effective|will help) (with|for|against|on) {x}",
             "what (helps|works)",
             "how (do|can|should|to|could|would|might|does one|do you|can you|can one|do people|should one|is it possible to) [i|you|one|we] (treat|cure|relieve|ease|heal|soothe|fix|stop|help|manage|handle|deal with|get rid of|calm|reduce|alleviate|loosen|release|beat|overcome|remove|lessen|relax|get over|recover from|combat|fight|treat a|cope with) {x} [at home|quickly|fast|naturally|myself|yourself|forever]",
@@ -397,6 +417,9 @@ pub const TEMPLATES: &[Template] = &[
             "(can|could|does|do|will|would) {x} (hurt|harm|damage|injure|kill) [me|you|my body|the body|people]",
             "{x} (effects|consequences|complications|risks|dangers|side effects|hazards|harms)",
             "what (does|do|can) {x} lead to",
+            "why (should|must|do|would) [i|you|one|we] (not|never) {x}",
+            "why (not|never|avoid) {x}",
+            "why is it (bad|dangerous|risky|harmful|wrong|a bad idea|unsafe) to {x}",
         ],
         query: "select ?effect where \"{x}\" (causes+|is_a*/(risks|^avoid_while/risks)) ?effect",
         meaning: "what {x} can lead to or put at risk",
@@ -611,6 +634,7 @@ pub const TEMPLATES: &[Template] = &[
         name: "related",
         wordings: &[
             "how (is|are|does|do|can|could|might) {x} (related|connected|linked|relate|connect|link|tied) (to|with) {y}",
+            "how (is|are|do|does) {x} and {y} (related|connected|linked|relate|connect|link|tied) [together|to each other]",
             "(what is|what is|what are) the (connection|connections|relation|relations|relationship|relationships|link|links|association) (between|of) {x} (and|to|with) {y}",
             "(connection|relation|relationship|link|links|path|paths|route) (between|from) {x} (and|to) {y}",
             "what (links|connects|relates|ties) {x} (to|and|with) {y}",
