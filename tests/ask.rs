@@ -201,6 +201,26 @@ fn yes_or_no_about_sources_and_why_not() {
 }
 
 #[test]
+fn every_warning_exercises_only_and_how_to() {
+    let g = graph();
+    let a = answer(&g, "what are the warnings");
+    assert_eq!(a.template, Some("warnings"));
+    let pairs: Vec<(String, String)> =
+        a.items.iter().map(|i| (g.node(i.values[0]).id.clone(), g.node(i.values[1]).id.clone())).collect();
+    assert!(pairs.contains(&("strength-training".into(), "muscle-relaxants".into())), "{pairs:?}");
+    assert!(pairs.contains(&("ice-on-bare-skin".into(), "ice-pack".into())), "{pairs:?}");
+    family(
+        "exercises",
+        &["what exercises help back spasms", "which stretches help with cramps"],
+        &["stretching", "strength-training"],
+        &["ice-pack", "muscle-relaxants"],
+    );
+    for q in ["how do I stretch for back spasm", "how do I use an ice pack"] {
+        assert!(matches!(ask(&g, q), Ok((Outcome::Show(_), _))), "{q}");
+    }
+}
+
+#[test]
 fn medications_only() {
     family(
         "medications",
