@@ -158,8 +158,9 @@ pub enum Command {
 }
 
 const ASK_HELP: &str = "\
-Questions are matched against a table of templates (`:help` in the REPL lists
-them all); a typo in a name is taken with a note, an unknown name is an error.
+Questions are matched against a table of templates (`kg ask help`, or `:help`
+in the REPL, lists them all); a typo in a name is taken with a note, an
+unknown name is an error.
 
 Examples:
   kg ask what treats muscle spasm

@@ -203,6 +203,10 @@ impl Session {
     }
 
     pub fn ask(&self, question: &str) -> Result<Output, Failure> {
+        // `kg ask help`: the kinds of question, from the template table.
+        if matches!(question.trim().to_ascii_lowercase().as_str(), "help" | "?" | "--list") {
+            return Ok(Output { text: help_text(), status: Some(Status::Answered), ..Output::default() });
+        }
         let (outcome, reading) = ask::ask(&self.graph, question).map_err(|d| failure_in("question", question, d))?;
         let mut notes = reading.notes.clone();
         if self.explain {

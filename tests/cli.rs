@@ -302,3 +302,12 @@ fn a_script_with_a_byte_order_mark_and_windows_line_ends_runs() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("ice pack") && r.stdout.contains("pain lasting over two weeks"), "{}", r.stdout);
 }
+
+#[test]
+fn ask_help_lists_every_kind_of_question_from_the_table() {
+    let r = kg(&["ask", "help"], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for t in kg::ask::templates::TEMPLATES {
+        assert!(r.stdout.contains(t.example), "{} missing from `kg ask help`", t.example);
+    }
+}

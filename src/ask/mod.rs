@@ -340,7 +340,7 @@ fn not_understood(question: &str) -> Diagnostic {
     for t in TEMPLATES.iter().take(12) {
         d = d.help(format!("try: {}", t.example));
     }
-    d.note("`kg ask --help` lists every kind of question; `kg query` takes a precise pattern")
+    d.note("`kg ask help` (or `:help` in the REPL) lists every kind of question; `kg query` takes a precise pattern")
 }
 
 fn fill_slots(
