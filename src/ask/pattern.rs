@@ -61,14 +61,44 @@ fn first_word_fits(wording: &'static str, first: &str) -> bool {
     }
 }
 
+/// Whether every word the wording needs is somewhere in `words`: each plain
+/// word outside brackets, and for each required `( ... )` group at the top,
+/// the first word of at least one of its choices (a choice that starts with
+/// a slot or a bracket could start with anything).
 fn fixed_words_present(wording: &'static str, words: &[String]) -> bool {
+    let has = |t: &str| words.iter().any(|w| w == t);
     let mut depth = 0usize;
+    // For the top-level `(` group being read: whether a choice head was found, and whether the next token is a head.
+    let (mut group_ok, mut at_head) = (false, false);
     for t in tokens(wording) {
         match t {
-            "(" | "[" => depth += 1,
-            ")" | "]" => depth = depth.saturating_sub(1),
-            t if depth == 0 && t != "|" && !t.starts_with('{') && !words.iter().any(|w| w == t) => return false,
-            _ => {}
+            "(" | "[" => {
+                if depth == 1 && at_head {
+                    group_ok = true;
+                }
+                depth += 1;
+                if depth == 1 {
+                    (group_ok, at_head) = (t == "[", true);
+                } else {
+                    at_head = false;
+                }
+            }
+            ")" | "]" => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 && !group_ok {
+                    return false;
+                }
+                at_head = false;
+            }
+            "|" if depth == 1 => at_head = true,
+            t if depth == 0 && t != "|" && !t.starts_with('{') && !has(t) => return false,
+            t if depth == 1 && at_head => {
+                if t.starts_with('{') || has(t) {
+                    group_ok = true;
+                }
+                at_head = false;
+            }
+            _ => at_head = false,
         }
     }
     true
@@ -202,5 +232,87 @@ mod tests {
         assert!(plausible("what (helps|treats) [with] {x}", &w));
         assert!(!plausible("how (do|can) i treat {x}", &w));
         assert!(plausible("[how] {x}", &w));
+        // A required group needs one of its choices' first words; optional groups need nothing.
+        assert!(!plausible("what (drugs|pills) (help|work) {x}", &w));
+        assert!(plausible("what (drugs|helps) [really] {x}", &w));
+        assert!(plausible("what ({x}|pills) {y}", &w));
+        assert!(plausible("what ([very] helps|pills) {x}", &w));
+        assert!(plausible("what (helps ([a|b] with)|pills) {x}", &w));
+    }
+
+    /// A sentence a wording accepts, choosing alternatives with `pick`.
+    fn sample(toks: &[&str], i: &mut usize, pick: &mut impl FnMut(usize) -> usize, out: &mut Vec<String>) {
+        while let Some(&t) = toks.get(*i) {
+            match t {
+                ")" | "]" | "|" => return,
+                "(" | "[" => {
+                    // Find the choices of this group, then sample one (or none, if optional).
+                    let (mut alts, mut depth, mut j) = (vec![*i + 1], 0usize, *i + 1);
+                    while let Some(&u) = toks.get(j) {
+                        match u {
+                            "(" | "[" => depth += 1,
+                            ")" | "]" if depth == 0 => break,
+                            ")" | "]" => depth -= 1,
+                            "|" if depth == 0 => alts.push(j + 1),
+                            _ => {}
+                        }
+                        j += 1;
+                    }
+                    let n = alts.len() + usize::from(t == "[");
+                    let k = pick(n);
+                    if k < alts.len() {
+                        let mut a = alts[k];
+                        sample(toks, &mut a, pick, out);
+                    }
+                    *i = j + 1;
+                }
+                slot if slot.starts_with('{') => {
+                    out.push(if slot == "{n}" { "3".into() } else { "spasm".into() });
+                    *i += 1;
+                }
+                w => {
+                    out.push(w.to_string());
+                    *i += 1;
+                }
+            }
+        }
+    }
+
+    /// The prefilter never rejects a sentence its wording accepts: checked
+    /// on random sentences drawn from every wording of the table.
+    #[test]
+    fn plausible_never_rejects_a_sentence_of_its_wording() {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut pick = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n.max(1) as u64) as usize
+        };
+        for t in crate::ask::templates::TEMPLATES {
+            for wording in t.wordings {
+                let toks: Vec<&str> = tokens(wording).collect();
+                for _ in 0..40 {
+                    let mut w = Vec::new();
+                    sample(&toks, &mut 0, &mut pick, &mut w);
+                    assert!(matches(wording, &w).is_some(), "{wording} does not accept its own {w:?}");
+                    assert!(plausible(wording, &w), "{wording} rejects its own {w:?}");
+                }
+            }
+        }
+    }
+
+    /// The prefilter never rejects a wording that matches: checked over the
+    /// whole table with each template's own example.
+    #[test]
+    fn plausible_never_rejects_a_match() {
+        for t in crate::ask::templates::TEMPLATES {
+            let w = crate::ask::words(t.example);
+            for wording in t.wordings {
+                if matches(wording, &w).is_some() {
+                    assert!(plausible(wording, &w), "{wording} rejects {:?}", t.example);
+                }
+            }
+        }
     }
 }
