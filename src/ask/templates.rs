@@ -47,6 +47,22 @@ pub struct Template {
     pub keywords: &'static [&'static str],
 }
 
+/// What a question about a state (treatments, causes, prevention) is about.
+const STATES: &[Kind] = &[Kind::Condition, Kind::Symptom, Kind::Harm, Kind::Mechanism, Kind::Factor];
+/// Things a person does or takes.
+const DONE: &[Kind] =
+    &[Kind::Treatment, Kind::Procedure, Kind::HomeRemedy, Kind::Exercise, Kind::Medication, Kind::Behaviour];
+/// Things a person does, takes or eats, with a time to use them.
+const USED: &[Kind] = &[
+    Kind::Treatment,
+    Kind::Procedure,
+    Kind::HomeRemedy,
+    Kind::Exercise,
+    Kind::Medication,
+    Kind::Behaviour,
+    Kind::Food,
+];
+
 /// The table. Order matters: the first template whose wording matches and
 /// whose names resolve answers the question.
 pub const TEMPLATES: &[Template] = &[
@@ -131,7 +147,7 @@ pub const TEMPLATES: &[Template] = &[
         action: Action::Query,
         warnings: true,
         default_x: true,
-        x_kinds: &[Kind::Condition, Kind::Symptom, Kind::Harm, Kind::Mechanism, Kind::Factor],
+        x_kinds: STATES,
         keywords: &[],
     },
     Template {
@@ -149,7 +165,7 @@ pub const TEMPLATES: &[Template] = &[
         action: Action::Query,
         warnings: true,
         default_x: true,
-        x_kinds: &[Kind::Condition, Kind::Symptom, Kind::Harm, Kind::Mechanism, Kind::Factor],
+        x_kinds: STATES,
         keywords: &[],
     },
     Template {
@@ -315,7 +331,7 @@ pub const TEMPLATES: &[Template] = &[
         action: Action::Query,
         warnings: true,
         default_x: true,
-        x_kinds: &[Kind::Condition, Kind::Symptom, Kind::Harm, Kind::Mechanism, Kind::Factor],
+        x_kinds: STATES,
         keywords: &["home", "myself", "self-care"],
     },
     Template {
@@ -333,7 +349,7 @@ pub const TEMPLATES: &[Template] = &[
         action: Action::Query,
         warnings: true,
         default_x: true,
-        x_kinds: &[Kind::Condition, Kind::Symptom, Kind::Harm, Kind::Mechanism, Kind::Factor],
+        x_kinds: STATES,
         keywords: &["drugs", "medication", "medications", "pills", "painkillers"],
     },
     Template {
@@ -349,7 +365,7 @@ pub const TEMPLATES: &[Template] = &[
         action: Action::Query,
         warnings: true,
         default_x: true,
-        x_kinds: &[Kind::Condition, Kind::Symptom, Kind::Harm, Kind::Mechanism, Kind::Factor],
+        x_kinds: STATES,
         keywords: &["exercises", "stretches"],
     },
     Template {
@@ -395,7 +411,7 @@ pub const TEMPLATES: &[Template] = &[
         action: Action::Query,
         warnings: true,
         default_x: true,
-        x_kinds: &[Kind::Condition, Kind::Symptom, Kind::Harm, Kind::Mechanism, Kind::Factor],
+        x_kinds: STATES,
         keywords: &[
             "treat",
             "treatment",
@@ -436,7 +452,7 @@ pub const TEMPLATES: &[Template] = &[
         action: Action::Query,
         warnings: false,
         default_x: true,
-        x_kinds: &[Kind::Condition, Kind::Symptom, Kind::Harm, Kind::Mechanism, Kind::Factor],
+        x_kinds: STATES,
         keywords: &["cause", "why", "trigger", "reason", "origin", "provoke", "factor"],
     },
     Template {
@@ -548,7 +564,7 @@ pub const TEMPLATES: &[Template] = &[
         action: Action::Query,
         warnings: false,
         default_x: true,
-        x_kinds: &[Kind::Condition, Kind::Symptom, Kind::Harm, Kind::Mechanism, Kind::Factor],
+        x_kinds: STATES,
         keywords: &["prevent", "prevention", "avoid", "stop", "protect"],
     },
     Template {
