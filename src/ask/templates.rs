@@ -584,15 +584,7 @@ pub const TEMPLATES: &[Template] = &[
         action: Action::Query,
         warnings: true,
         default_x: false,
-        x_kinds: &[
-            Kind::Treatment,
-            Kind::Procedure,
-            Kind::HomeRemedy,
-            Kind::Exercise,
-            Kind::Medication,
-            Kind::Behaviour,
-            Kind::Food,
-        ],
+        x_kinds: USED,
         keywords: &["when", "long", "often", "timing", "minute", "day", "duration", "schedule"],
     },
     Template {
@@ -724,14 +716,7 @@ pub const TEMPLATES: &[Template] = &[
         action: Action::Show,
         warnings: false,
         default_x: false,
-        x_kinds: &[
-            Kind::Treatment,
-            Kind::Procedure,
-            Kind::HomeRemedy,
-            Kind::Exercise,
-            Kind::Medication,
-            Kind::Behaviour,
-        ],
+        x_kinds: DONE,
         keywords: &[],
     },
     Template {
