@@ -204,7 +204,7 @@ fn hedged_and_doubtful_claims_are_marked_not_dropped() {
     // The energy-information and pancreas chain.
     assert_eq!(certainty("pinched-vessels-and-fibres", "causes", "energy-information-exchange").0, Certainty::Doubtful);
     assert_eq!(certainty("vagus-nerve-compression", "causes", "digestive-enzyme-problems").0, Certainty::Doubtful);
-    // "The exact causes have not yet been established."
+    // The article admits the exact causes are unknown.
     for from in ["dehydration", "electrolyte-imbalance", "physical-exercise"] {
         let (c, note) = certainty(from, "causes", "back-muscle-spasm");
         assert_eq!(c, Certainty::Hedged, "{from}");
