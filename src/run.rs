@@ -210,7 +210,14 @@ fn execute(cli: &Cli) -> Result<Status, Failure> {
         Some(Command::Show { node }) => session.show(&node.join(" "))?,
         Some(Command::Path { nodes }) => match nodes.as_slice() {
             [a, b] => session.path(a, b)?,
-            _ => session.path_line(&nodes.join(" "))?,
+            // Keep a quoted name of several words ("ice pack") as one name.
+            _ => session.path_line(
+                &nodes
+                    .iter()
+                    .map(|n| if n.contains(' ') { format!("\"{n}\"") } else { n.clone() })
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )?,
         },
         Some(Command::List { kind }) => {
             let kind = kind.join(" ");

@@ -311,3 +311,20 @@ fn ask_help_lists_every_kind_of_question_from_the_table() {
         assert!(r.stdout.contains(t.example), "{} missing from `kg ask help`", t.example);
     }
 }
+
+#[test]
+fn path_keeps_a_quoted_name_whole() {
+    // One quoted name is one node, not two words to connect.
+    let r = kg(&["path", "ice pack"], None);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stderr.contains("needs two nodes"), "{}", r.stderr);
+    for args in [
+        &["path", "ice pack", "back spasm"][..],
+        &["path", "ice", "pack", "to", "spasm"],
+        &["path", "ice pack", "to", "spasm"],
+    ] {
+        let r = kg(args, None);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        assert!(r.stdout.contains("ice pack relieves back muscle spasm"), "{args:?}: {}", r.stdout);
+    }
+}
