@@ -313,6 +313,10 @@ fn split_word(line: &str) -> (&str, &str) {
 
 /// Two names from `path` arguments.
 fn split_pair(g: &Graph, rest: &str) -> Option<(String, String)> {
+    // "path ice pack" names one node, not two.
+    if !rest.contains(['"', '\'']) && crate::resolve::resolve(g, rest).is_ok_and(|r| r.exact) {
+        return None;
+    }
     let args = shell_words(rest);
     if args.len() == 2 {
         return Some((args[0].clone(), args[1].clone()));

@@ -318,6 +318,10 @@ fn path_keeps_a_quoted_name_whole() {
     let r = kg(&["path", "ice pack"], None);
     assert_eq!(r.code, 2, "{}", r.stdout);
     assert!(r.stderr.contains("needs two nodes"), "{}", r.stderr);
+    // And so is an unquoted one in a script or the REPL.
+    let r = kg(&["run", "-"], Some("path ice pack\n"));
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stderr.contains("needs two nodes"), "{}", r.stderr);
     for args in [
         &["path", "ice pack", "back spasm"][..],
         &["path", "ice", "pack", "to", "spasm"],
