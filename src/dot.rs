@@ -214,7 +214,11 @@ fn neighbourhood(g: &Graph, start: &[Ix], depth: usize, follow: &dyn Fn(EIx) -> 
 
 /// The graph, or the part `opts` selects, as DOT.
 pub fn graph(g: &Graph, opts: &Options) -> String {
-    let (nodes, edges) = select(g, opts);
+    draw(g, opts, select(g, opts))
+}
+
+/// DOT for nodes and edges already chosen by [`select`].
+pub fn draw(g: &Graph, opts: &Options, (nodes, edges): (Vec<Ix>, Vec<EIx>)) -> String {
     let marks: Vec<(Ix, Mark)> = opts.focus.iter().map(|&n| (n, Mark::Focus)).collect();
     let title = opts.title.clone().unwrap_or_else(|| g.article.title.clone());
     write(g, &title, &nodes, &edges, &marks, opts)

@@ -410,13 +410,13 @@ pub fn list(g: &Graph, kind: Option<&str>) -> Result<Report, Failure> {
 /// plurals are taken; an unknown one is an error listing every kind.
 pub fn kind_arg(text: &str) -> Result<Kind, Failure> {
     let k = text.trim().replace([' ', '-'], "_").to_lowercase();
-    let singular = crate::text::singular(&k);
-    // As people say it: "the home remedies", "all drugs", "body parts".
+    // As people say it: "the home remedies", "all drugs", "body parts"
+    // (kind_of singularizes each word).
     let phrase: Vec<String> = crate::ask::words(text)
         .into_iter()
         .skip_while(|w| matches!(w.as_str(), "the" | "all" | "every" | "of"))
         .collect();
-    Kind::parse(&k).or_else(|| Kind::parse(&singular)).or_else(|| crate::ask::kind_of(&phrase)).ok_or_else(|| {
+    Kind::parse(&k).or_else(|| crate::ask::kind_of(&phrase)).ok_or_else(|| {
         let mut d = Diagnostic::error(format!("unknown kind `{k}`"));
         if let Some(s) = suggest(&k, Kind::names()) {
             d = d.help(format!("did you mean `{s}`?"));
@@ -467,11 +467,12 @@ fn dot_command(g: &Graph, cli: &Cli) -> Result<Status, Failure> {
     };
     // Filters that leave nothing are a valid request with no answer (exit 1);
     // the diagram (legend only) is still written, so a pipeline gets valid DOT.
-    let empty = crate::dot::select(g, &opts).0.is_empty();
+    let selected = crate::dot::select(g, &opts);
+    let empty = selected.0.is_empty();
     if empty {
         eprintln!("{}", note("nothing to draw: no node passes these filters", false));
     }
-    let dot = crate::dot::graph(g, &opts);
+    let dot = crate::dot::draw(g, &opts, selected);
     let bytes = match render {
         Some(image) => graphviz(&dot, *image)?,
         None => dot.into_bytes(),

@@ -146,7 +146,7 @@ pub fn words(question: &str) -> Vec<String> {
             }
         }
     }
-    // "2 weeks" → "14 days"; "a week" → "7 days"; "first day" → "first 1 days"
+    // "2 weeks" → "14 days"; "a week" → "7 days"; "first day" → "first 1 days", "first week" → "first 7 days"
     let mut i = 0;
     while i < out.len() {
         let next_is = |w: &str| out.get(i + 1).is_some_and(|x| x == w);
@@ -156,11 +156,8 @@ pub fn words(question: &str) -> Vec<String> {
                 out[i - 1] = (k * 7).to_string();
                 out[i] = "days".into();
             }
-        } else if out[i] == "first" && next_is("week") {
-            out.insert(i + 1, "7".into());
-            out[i + 2] = "days".into();
-        } else if out[i] == "first" && next_is("day") {
-            out.insert(i + 1, "1".into());
+        } else if out[i] == "first" && (next_is("day") || next_is("week")) {
+            out.insert(i + 1, if next_is("day") { "1" } else { "7" }.into());
             out[i + 2] = "days".into();
         } else if out[i] == "day" && i > 0 && out[i - 1].parse::<u32>().is_ok() {
             out[i] = "days".into();
