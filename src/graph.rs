@@ -18,7 +18,7 @@ pub struct Graph {
     /// Node indexes sorted by id (computed when the graph was checked).
     id_order: Vec<u32>,
     names: NameIndex,
-    /// `names.nodes` as node indexes.
+    /// The index's node lists (`NameIndex::nodes`, moved out), as node indexes.
     name_nodes: Vec<Ix>,
 }
 
@@ -47,9 +47,10 @@ impl Graph {
             let (a, b) = (Ix::new(e.from as usize), Ix::new(e.to as usize));
             g.add_edge(a, b, e);
         });
+        // The index's node list moves out as node indexes (same size: the
+        // allocation is reused); the rest of the index stays as decoded.
         let mut names = data.names;
-        let name_nodes = names.nodes.iter().map(|&n| Ix::new(n as usize)).collect();
-        names.nodes = Vec::new();
+        let name_nodes = std::mem::take(&mut names.nodes).into_iter().map(|n| Ix::new(n as usize)).collect();
         Graph {
             article: data.article,
             subject: Ix::new(data.subject as usize),
