@@ -125,25 +125,12 @@ impl Item {
 /// an answer, so it should cost no parsing.
 pub fn warnings_for(g: &Graph, ix: Ix) -> Vec<Warning> {
     use petgraph::Direction::{Incoming, Outgoing};
-    // `ix` and its is_a ancestors, each with the is_a edges that reach it.
-    let mut classes: Vec<(Ix, Vec<EIx>)> = vec![(ix, Vec::new())];
-    let mut i = 0;
-    while i < classes.len() {
-        let (cur, chain) = classes[i].clone();
-        for (e, up) in g.step(cur, Relation::IsA, Outgoing) {
-            if !classes.iter().any(|(c, _)| *c == up) {
-                let mut chain = chain.clone();
-                chain.push(e);
-                classes.push((up, chain));
-            }
-        }
-        i += 1;
-    }
     let mut out: Vec<Warning> = Vec::new();
-    for (class, chain) in &classes {
-        let via = Some(*class).filter(|&c| c != ix);
-        for (e, avoid) in g.step(*class, Relation::AvoidWhile, Incoming) {
-            if out.iter().any(|w| w.relation == Relation::AvoidWhile && w.node == avoid) {
+    for (class, chain) in g.ancestor_chains(ix) {
+        let via = Some(class).filter(|&c| c != ix);
+        let seen = |out: &[Warning], rel, node| out.iter().any(|w| w.relation == rel && w.node == node);
+        for (e, avoid) in g.step(class, Relation::AvoidWhile, Incoming) {
+            if seen(&out, Relation::AvoidWhile, avoid) {
                 continue;
             }
             let mut edges = chain.clone();
@@ -158,11 +145,8 @@ pub fn warnings_for(g: &Graph, ix: Ix) -> Vec<Warning> {
             harms.sort_by(|&a, &b| g.node(a).name.cmp(&g.node(b).name));
             out.push(Warning { relation: Relation::AvoidWhile, node: avoid, via, harms, edges });
         }
-    }
-    for (class, chain) in &classes {
-        let via = Some(*class).filter(|&c| c != ix);
-        for (e, harm) in g.step(*class, Relation::Risks, Outgoing) {
-            if out.iter().any(|w| w.relation == Relation::Risks && w.node == harm) {
+        for (e, harm) in g.step(class, Relation::Risks, Outgoing) {
+            if seen(&out, Relation::Risks, harm) {
                 continue;
             }
             let mut edges = chain.clone();

@@ -146,13 +146,21 @@ impl Graph {
 
     /// The `is_a` ancestors of a node, nearest first, the node itself first.
     pub fn ancestors(&self, ix: Ix) -> Vec<Ix> {
-        let mut out = vec![ix];
+        self.ancestor_chains(ix).into_iter().map(|(n, _)| n).collect()
+    }
+
+    /// [`Graph::ancestors`], each with the `is_a` edges that reach it from
+    /// the node (empty for the node itself).
+    pub fn ancestor_chains(&self, ix: Ix) -> Vec<(Ix, Vec<EIx>)> {
+        let mut out: Vec<(Ix, Vec<EIx>)> = vec![(ix, Vec::new())];
         let mut i = 0;
         while i < out.len() {
-            let cur = out[i];
-            for (_, up) in self.step(cur, Relation::IsA, Direction::Outgoing) {
-                if !out.contains(&up) {
-                    out.push(up);
+            let (cur, chain) = out[i].clone();
+            for (e, up) in self.step(cur, Relation::IsA, Direction::Outgoing) {
+                if !out.iter().any(|(c, _)| *c == up) {
+                    let mut chain = chain.clone();
+                    chain.push(e);
+                    out.push((up, chain));
                 }
             }
             i += 1;
