@@ -412,11 +412,13 @@ pub fn kind_arg(text: &str) -> Result<Kind, Failure> {
     let k = text.trim().replace([' ', '-'], "_").to_lowercase();
     // As people say it: "the home remedies", "all drugs", "body parts"
     // (kind_of singularizes each word).
-    let phrase: Vec<String> = crate::ask::words(text)
-        .into_iter()
-        .skip_while(|w| matches!(w.as_str(), "the" | "all" | "every" | "of"))
-        .collect();
-    Kind::parse(&k).or_else(|| crate::ask::kind_of(&phrase)).ok_or_else(|| {
+    let phrase = || -> Vec<String> {
+        crate::ask::words(text)
+            .into_iter()
+            .skip_while(|w| matches!(w.as_str(), "the" | "all" | "every" | "of"))
+            .collect()
+    };
+    Kind::parse(&k).or_else(|| crate::ask::kind_of(&phrase())).ok_or_else(|| {
         let mut d = Diagnostic::error(format!("unknown kind `{k}`"));
         if let Some(s) = suggest(&k, Kind::names()) {
             d = d.help(format!("did you mean `{s}`?"));
