@@ -257,6 +257,22 @@ pub fn report(g: &Graph, report: &Report) -> Option<String> {
             marks.push((*to, Mark::Focus));
             (format!("{} to {}", g.node(*from).name, g.node(*to).name), paths.concat())
         }
+        Report::Undescribed { node } => return self::report(g, &Report::Show { node: *node }),
+        Report::Question { report: inner, .. } => return self::report(g, inner),
+        // Nothing to draw: an empty diagram that says why.
+        Report::NotCovered(nc) => {
+            return Some(write(
+                g,
+                &format!("not covered: {}", nc.words.join(", ")),
+                &[],
+                &[],
+                &[],
+                &Options::default(),
+            ));
+        }
+        Report::Several(parts) => {
+            return Some(parts.iter().filter_map(|p| self::report(g, p)).collect::<Vec<_>>().concat());
+        }
         _ => return None,
     };
     let mut nodes: Vec<Ix> = marks.iter().map(|&(n, _)| n).collect();

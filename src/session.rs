@@ -207,27 +207,29 @@ impl Session {
         if matches!(question.trim().to_ascii_lowercase().as_str(), "help" | "?" | "--list") {
             return Ok(Output { text: help_text(), status: Some(Status::Answered), ..Output::default() });
         }
-        let (outcome, reading) = ask::ask(&self.graph, question).map_err(|d| failure_in("question", question, d))?;
-        let mut notes = reading.notes.clone();
+        let asked = ask::ask(&self.graph, question).map_err(|d| failure_in("question", question, d))?;
+        let mut notes = asked.notes.clone();
+        let info = asked.info(&self.graph);
         if self.explain {
-            notes.push(format!("template: {} — {}", reading.template.name, reading.template.help));
-            notes.push(format!("meaning: {}", reading.meaning(&self.graph)));
-            match outcome {
-                Outcome::Answer(ref a) => notes.push(format!("query: {}", a.query)),
-                Outcome::Show(ix) => notes.push(format!("command: show {}", self.graph.node(ix).id)),
-                Outcome::Path(a, b) => {
-                    notes.push(format!("command: path {} {}", self.graph.node(a).id, self.graph.node(b).id))
-                }
-            }
+            notes.extend(info.lines());
         }
-        let report = match outcome {
-            Outcome::Answer(a) => Report::Answer(a),
-            Outcome::Show(ix) => Report::Show { node: ix },
-            Outcome::Path(a, b) => self.paths_report(a, b),
-        };
+        let report = Report::Question { reading: Box::new(info), report: Box::new(self.outcome_report(asked.outcome)) };
         let mut out = self.report(report)?;
         out.notes = notes;
         Ok(out)
+    }
+
+    /// The report for what a question produced.
+    fn outcome_report(&self, outcome: Outcome) -> Report {
+        match outcome {
+            Outcome::Answer(a) => Report::Answer(a),
+            Outcome::Show(ix) => Report::Show { node: ix },
+            Outcome::Undescribed(ix) => Report::Undescribed { node: ix },
+            Outcome::Path(a, b) => self.paths_report(a, b),
+            Outcome::Chains(a, b, paths) => Report::Paths { from: a, to: b, paths },
+            Outcome::NotCovered(nc) => Report::NotCovered(nc),
+            Outcome::Several(parts) => Report::Several(parts.into_iter().map(|o| self.outcome_report(o)).collect()),
+        }
     }
 
     /// Runs a pattern query.

@@ -2,13 +2,14 @@
 //! which names and aliases are compared, edit distance and "did you mean".
 
 /// The form names, aliases and typed words are compared in: lower case,
-/// punctuation as spaces, articles dropped, each word made singular.
+/// punctuation as spaces, articles and possessives (my, her, ...) dropped,
+/// each word made singular.
 /// "The Ice-Packs" and "ice pack" both become "ice pack".
 pub fn normalize(text: &str) -> String {
     let lowered = text.to_lowercase();
     let mut out = String::with_capacity(lowered.len());
     for word in lowered.split(|c: char| !c.is_alphanumeric()) {
-        if word.is_empty() || matches!(word, "a" | "an" | "the") {
+        if word.is_empty() || matches!(word, "a" | "an" | "the" | "my" | "your" | "his" | "her" | "their" | "our") {
             continue;
         }
         if !out.is_empty() {

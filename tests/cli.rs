@@ -250,7 +250,7 @@ fn every_row_of_the_bad_input_table_holds() {
         (vec!["check".into(), s(&deep)], "deep.ron:1:"),
         (vec!["--graph".into(), s(&empty), "stats".into()], "no .ron files"),
         (vec!["--graph".into(), s(&missing), "stats".into()], "cannot read"),
-        (vec!["ask".into(), "what treats unicorns".into()], "nothing in the graph is called `unicorns`"),
+        (vec!["show".into(), "unicorns".into()], "nothing in the graph is called `unicorns`"),
         (vec!["ask".into(), "what treats muscles".into()], "is a body part"),
         (vec!["ask".into(), "blorp".into()], "try: "),
         (vec!["ask".into(), vec!["what"; 3000].join(" ")], "too long"),
@@ -297,10 +297,29 @@ fn a_diagram_with_nothing_to_draw_exits_1_with_a_note() {
 
 #[test]
 fn an_unknown_name_in_a_script_is_pointed_at_where_it_is_written() {
-    let r = kg(&["run", "-"], Some("what treats muscle spasm\nWhat treats UNICORNS?\n"));
+    let r = kg(&["run", "-"], Some("what treats muscle spasm\nshow UNICORNS\n"));
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("<stdin>:2:13"), "{}", r.stderr);
+    assert!(r.stderr.contains("<stdin>:2:"), "{}", r.stderr);
     assert!(r.stderr.contains("^^^^^^^^"), "the caret spans the name: {}", r.stderr);
+}
+
+#[test]
+fn a_question_about_something_the_article_does_not_cover_exits_1_naming_it() {
+    for (q, word) in [
+        ("what treats unicorns", "unicorns"),
+        ("what is the right dose of cortisone", "dose"),
+        ("can children get back spasms", "children"),
+        ("what treats hip pain", "hip"),
+    ] {
+        let r = kg(&["ask", q], None);
+        assert_eq!(r.code, 1, "{q}: {}{}", r.stdout, r.stderr);
+        assert!(r.stdout.contains(&format!("says nothing about \"{word}\"")), "{q}: {}", r.stdout);
+        let j = kg(&["ask", "--format", "json", q], None);
+        assert_eq!(j.code, 1, "{q}");
+        let v: serde_json::Value = serde_json::from_str(&j.stdout).expect("json");
+        assert_eq!(v["outcome"], "not-covered", "{q}: {v}");
+        assert_eq!(v["not_covered"][0], word, "{q}: {v}");
+    }
 }
 
 #[test]

@@ -236,7 +236,8 @@ pub fn check(
                     seen.insert(key, here("relation"));
                 }
                 // A claim and its denial must not cover the same days.
-                let days = |w: Option<&crate::model::Window>| w.map_or((0, None), |w| (w.from_day.unwrap_or(0), w.to_day));
+                let days =
+                    |w: Option<&crate::model::Window>| w.map_or((0, None), |w| (w.from_day.unwrap_or(0), w.to_day));
                 let (a, b) = days(e.when.as_ref());
                 if let Some((first, _)) = claims.iter().find(|(_, c)| {
                     c.0 == (f, e.relation, t) && c.1 != e.negated && {
@@ -393,7 +394,8 @@ pub fn check(
         && by_id.get(a.subject.as_str()).is_some_and(|&ix| nodes[ix].lay)
     {
         diags.push(
-            Diagnostic::error("the article's subject cannot be a lay node").at_opt(loc.find(file, At::Article("subject"))),
+            Diagnostic::error("the article's subject cannot be a lay node")
+                .at_opt(loc.find(file, At::Article("subject"))),
         );
     }
 
@@ -644,8 +646,16 @@ fn find_edge(
 /// whose note uses one is probably hedged.
 fn hedge_word(note: &str) -> Option<&'static str> {
     const HEDGES: &[&str] = &[
-        "may", "might", "in some cases", "some experts", "perhaps", "possibly", "not established", "implied",
-        "it is possible", "probably",
+        "may",
+        "might",
+        "in some cases",
+        "some experts",
+        "perhaps",
+        "possibly",
+        "not established",
+        "implied",
+        "it is possible",
+        "probably",
     ];
     let lower = note.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
@@ -661,10 +671,38 @@ fn hedge_word(note: &str) -> Option<&'static str> {
 /// synonym (graph/GUIDE.md).
 fn lay_word(alias: &str) -> Option<&'static str> {
     const LAY: &[&str] = &[
-        "ibuprofen", "naproxen", "aspirin", "diclofenac", "advil", "motrin", "aleve", "nurofen", "tylenol", "panadol",
-        "codeine", "tramadol", "oxycodone", "morphine", "hydrocodone", "fentanyl", "cyclobenzaprine", "flexeril",
-        "methocarbamol", "tizanidine", "baclofen", "diazepam", "valium", "carisoprodol", "prednisone", "lidocaine",
-        "magnesium", "vitamin", "vitamins", "heating pad", "hot water bottle", "tens",
+        "ibuprofen",
+        "naproxen",
+        "aspirin",
+        "diclofenac",
+        "advil",
+        "motrin",
+        "aleve",
+        "nurofen",
+        "tylenol",
+        "panadol",
+        "codeine",
+        "tramadol",
+        "oxycodone",
+        "morphine",
+        "hydrocodone",
+        "fentanyl",
+        "cyclobenzaprine",
+        "flexeril",
+        "methocarbamol",
+        "tizanidine",
+        "baclofen",
+        "diazepam",
+        "valium",
+        "carisoprodol",
+        "prednisone",
+        "lidocaine",
+        "magnesium",
+        "vitamin",
+        "vitamins",
+        "heating pad",
+        "hot water bottle",
+        "tens",
     ];
     let key = normalize(alias);
     LAY.iter().copied().find(|w| key == normalize(w))

@@ -30,13 +30,74 @@ pub fn render(report: &Report, g: &Graph) -> String {
         ),
         Report::Show { node: ix } => show(g, *ix),
         Report::Answer(a) => answer(g, a),
+        Report::Paths { .. }
+        | Report::NotCovered(_)
+        | Report::Undescribed { .. }
+        | Report::Several(_)
+        | Report::Question { .. } => value(report, g),
+    };
+    to_string(&v)
+}
+
+/// The JSON of the reports `kg ask` makes besides answers.
+fn value(report: &Report, g: &Graph) -> Value {
+    match report {
         Report::Paths { from, to, paths } => json!({
             "from": node_ref(g, *from),
             "to": node_ref(g, *to),
             "paths": paths.iter().map(|p| p.iter().map(|&e| edge(g, e)).collect::<Vec<_>>()).collect::<Vec<_>>(),
         }),
+        Report::NotCovered(nc) => json!({
+            "question": nc.question,
+            "outcome": "not-covered",
+            "not_covered": nc.words,
+            "nearest": nc.nearest.as_ref().map(|(meaning, question)| json!({"meaning": meaning, "question": question})),
+            "answers": [],
+        }),
+        Report::Undescribed { node } => {
+            let mut v = show(g, *node);
+            v["outcome"] = json!("says-nothing");
+            v["note"] = json!("the article does not say what this is; it only names it");
+            v
+        }
+        Report::Several(parts) => json!({
+            "parts": parts.iter().map(|p| part(g, p)).collect::<Vec<_>>(),
+        }),
+        Report::Question { reading, report } => {
+            let mut v = part(g, report);
+            if let Value::Object(m) = &mut v {
+                m.insert("reading".into(), reading_json(reading));
+            }
+            v
+        }
+        _ => Value::Null,
+    }
+}
+
+fn part(g: &Graph, report: &Report) -> Value {
+    match report {
+        Report::Answer(a) => answer(g, a),
+        Report::Show { node } => show(g, *node),
+        other => value(other, g),
+    }
+}
+
+/// `{"intents","queries","mentions","substitutions","ignored","cues","times","story","not_covered"}`
+fn reading_json(r: &crate::ask::ReadingInfo) -> Value {
+    let pairs = |v: &[(String, String)], a: &str, b: &str| -> Value {
+        Value::Array(v.iter().map(|(x, y)| json!({a: x, b: y})).collect())
     };
-    to_string(&v)
+    json!({
+        "intents": r.intents.iter().map(|(n, m)| json!({"intent": n, "meaning": m})).collect::<Vec<_>>(),
+        "queries": r.queries,
+        "mentions": r.mentions.iter().map(|m| json!({"text": m.text, "span": [m.span.start, m.span.end], "id": m.id, "name": m.name, "by": m.how})).collect::<Vec<_>>(),
+        "substitutions": pairs(&r.substitutions, "typed", "read_as"),
+        "ignored": r.ignored,
+        "cues": pairs(&r.cues, "text", "cue"),
+        "times": pairs(&r.times, "text", "means"),
+        "story": r.story,
+        "not_covered": r.not_covered,
+    })
 }
 
 pub fn to_string(v: &Value) -> String {
@@ -195,6 +256,9 @@ fn item(g: &Graph, a: &Answer, it: &Item) -> Value {
     let mut v = it.values.first().map_or_else(|| json!({}), |&ix| node(g, ix));
     let Value::Object(m) = &mut v else { return v };
     m.insert("relation".into(), json!(it.relation(g).map(|r| r.as_str())));
+    if it.denied(g) {
+        m.insert("denied".into(), json!(true));
+    }
     m.insert("sources".into(), sources_of(g, &it.support));
     let certainty = it.support.iter().map(|&e| g.edge(e).certainty).max().unwrap_or_default();
     m.insert("certainty".into(), json!(certainty.as_str()));
@@ -222,9 +286,26 @@ fn answer(g: &Graph, a: &Answer) -> Value {
     m.insert("interpretation".into(), json!(a.interpretation));
     m.insert("query".into(), json!(a.query));
     m.insert("answers".into(), Value::Array(a.items.iter().map(|it| item(g, a, it)).collect()));
-    if let Some((yes, no)) = &a.verdict {
-        m.insert("verdict".into(), json!(if a.is_empty() { "no" } else { "yes" }));
-        m.insert("verdict_text".into(), json!(if a.is_empty() { no } else { yes }));
+    if !a.about.is_empty() {
+        m.insert(
+            "about".into(),
+            Value::Array(
+                a.about
+                    .iter()
+                    .map(|&ix| json!({"id": g.node(ix).id, "name": g.node(ix).name, "summary": g.node(ix).summary}))
+                    .collect(),
+            ),
+        );
+    }
+    match &a.verdict {
+        Some(v) => {
+            m.insert("verdict".into(), json!(v.yes.map(|y| if y { "yes" } else { "no" })));
+            m.insert("verdict_text".into(), json!(v.text));
+            m.insert("outcome".into(), json!(v.claim.as_str()));
+        }
+        None => {
+            m.insert("outcome".into(), json!(if a.is_empty() { "says-nothing" } else { "says-so" }));
+        }
     }
     Value::Object(m)
 }

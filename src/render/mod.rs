@@ -61,17 +61,17 @@ pub fn window_text(w: &Window) -> String {
         (None | Some(0), Some(t)) => parts.push(format!("first {t} days")),
         (Some(f), Some(t)) => parts.push(format!("days {f} to {t}")),
         (Some(0), None) => parts.push("from the start".to_string()),
-        (Some(f), None) => parts.push(format!("from day {f}")),
+        (Some(f), None) => parts.push(format!("after the first {f} days (from day {f})")),
         (None, None) => {}
     }
     if let Some(m) = w.minutes {
-        let mut s = format!("about {} min at a time", fmt_num(m));
+        let mut s = format!("about {} minutes at a time", fmt_num(m));
         if let Some(p) = w.pause_minutes {
-            s.push_str(&format!(", then {} min off", fmt_num(p)));
+            s.push_str(&format!(", then {} minutes off", fmt_num(p)));
         }
         parts.push(s);
     } else if let Some(p) = w.pause_minutes {
-        parts.push(format!("{} min between sessions", fmt_num(p)));
+        parts.push(format!("{} minutes between sessions", fmt_num(p)));
     }
     if let Some(l) = &w.lasts {
         parts.push(format!("lasts {l}"));
@@ -100,12 +100,17 @@ mod tests {
 
     #[test]
     fn windows_in_words() {
-        let ice =
-            Window { from_day: Some(0), to_day: Some(3), minutes: Some(20.0), pause_minutes: Some(90.0), ..Window::default() };
-        assert_eq!(window_text(&ice), "first 3 days; about 20 min at a time, then 90 min off");
+        let ice = Window {
+            from_day: Some(0),
+            to_day: Some(3),
+            minutes: Some(20.0),
+            pause_minutes: Some(90.0),
+            ..Window::default()
+        };
+        assert_eq!(window_text(&ice), "first 3 days; about 20 minutes at a time, then 90 minutes off");
         let heat = Window { from_day: Some(3), ..Window::default() };
-        assert_eq!(window_text(&heat), "from day 3");
+        assert_eq!(window_text(&heat), "after the first 3 days (from day 3)");
         let shower = Window { minutes: Some(0.5), ..Window::default() };
-        assert_eq!(window_text(&shower), "about 0.5 min at a time");
+        assert_eq!(window_text(&shower), "about 0.5 minutes at a time");
     }
 }

@@ -57,6 +57,36 @@ pub fn render(report: &Report, g: &Graph, st: Style) -> String {
         Report::Show { node } => show(&mut out, g, *node, st),
         Report::Answer(a) => answer(&mut out, g, a, st),
         Report::Paths { from, to, paths } => connections(&mut out, g, *from, *to, paths, st),
+        Report::NotCovered(nc) => {
+            let words: Vec<String> = nc.words.iter().map(|w| format!("\"{w}\"")).collect();
+            let _ = writeln!(
+                out,
+                "{}",
+                st.bold(&format!("The article does not cover this: it says nothing about {}.", words.join(", ")))
+            );
+            if let Some((meaning, question)) = &nc.nearest {
+                let _ = writeln!(out, "Nearest it does cover: {meaning} (try: kg ask \"{question}\")");
+            }
+        }
+        Report::Undescribed { node } => {
+            let n = g.node(*node);
+            let text = if n.lay {
+                format!("The article does not name {}. How it reaches what the article does name:", n.name)
+            } else {
+                format!("The article does not say what {} is; it only names it. What it says about it:", n.name)
+            };
+            let _ = writeln!(out, "{}\n", st.bold(&text));
+            show(&mut out, g, *node, st);
+        }
+        Report::Question { report, .. } => out.push_str(&render(report, g, st)),
+        Report::Several(parts) => {
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                out.push_str(&render(p, g, st));
+            }
+        }
     }
     out
 }
@@ -67,12 +97,31 @@ fn capitalized(s: &str) -> String {
 }
 
 fn answer(out: &mut String, g: &Graph, a: &Answer, st: Style) {
-    if let Some((yes, no)) = &a.verdict {
-        let _ = writeln!(out, "{}", st.bold(if a.is_empty() { no } else { yes }));
+    if let Some(v) = &a.verdict
+        && !a.vars.is_empty()
+    {
+        // A yes/no question answered by a list: the verdict, then the list.
+        let _ = writeln!(out, "{}", st.bold(&v.text));
+        if a.items.is_empty() {
+            return;
+        }
+    } else if let Some(v) = &a.verdict {
+        let _ = writeln!(out, "{}", st.bold(&v.text));
+        if !a.items.is_empty() && v.claim == crate::answer::Claim::Absent {
+            let _ = writeln!(out, "What the article does say:");
+        }
+        let mut said: Vec<EIx> = Vec::new();
         for item in &a.items {
             for &e in &item.support {
-                edge_line(out, g, e, st);
+                if !said.contains(&e) {
+                    edge_line(out, g, e, st);
+                    said.push(e);
+                }
             }
+        }
+        for &ix in &a.about {
+            let n = g.node(ix);
+            let _ = writeln!(out, "{}", st.dim(&format!("about {}: {}", n.name, n.summary)));
         }
         return;
     }
@@ -89,6 +138,10 @@ fn answer(out: &mut String, g: &Graph, a: &Answer, st: Style) {
         "{}",
         st.bold(&format!("{} ({n} answer{})", capitalized(&a.interpretation), if n == 1 { "" } else { "s" }))
     );
+    for &ix in &a.about {
+        let node = g.node(ix);
+        let _ = writeln!(out, "{}", st.dim(&format!("about {}: {}", node.name, node.summary)));
+    }
     if a.vars.len() != 1 {
         table(out, g, a, st);
         return;
@@ -96,17 +149,21 @@ fn answer(out: &mut String, g: &Graph, a: &Answer, st: Style) {
     let nw = a.items.iter().map(|i| g.node(i.values[0]).name.chars().count()).max().unwrap_or(0).min(36);
     let kw = a.items.iter().map(|i| g.node(i.values[0]).kind.label().len()).max().unwrap_or(0);
     let indent = 2 + nw + 2 + kw + 2;
-    let mut groups: Vec<(Option<Relation>, Vec<&Item>)> = Vec::new();
+    // Grouped by relation, a denied one apart ("not risks").
+    type Key = (Option<Relation>, bool);
+    let mut groups: Vec<(Key, Vec<&Item>)> = Vec::new();
     for item in &a.items {
-        let rel = item.relation(g);
-        match groups.iter_mut().find(|(r, _)| *r == rel) {
+        let key = (item.relation(g), item.denied(g));
+        match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, v)) => v.push(item),
-            None => groups.push((rel, vec![item])),
+            None => groups.push((key, vec![item])),
         }
     }
-    groups.sort_by_key(|(r, _)| *r);
-    for (rel, items) in groups {
-        let _ = writeln!(out, "\n{}", st.bold(&rel.map_or_else(|| "answers".to_string(), |r| r.label())));
+    groups.sort_by_key(|(k, _)| *k);
+    for ((rel, denied), items) in groups {
+        let label = rel.map_or_else(|| "answers".to_string(), |r| r.label());
+        let label = if denied { format!("not {label} (the article says it does not)") } else { label };
+        let _ = writeln!(out, "\n{}", st.bold(&label));
         for item in items {
             let node = g.node(item.values[0]);
             // An answer found by kind alone has no edge to cite: say what it is instead.
@@ -155,8 +212,12 @@ pub fn warning_text(g: &Graph, w: &Warning) -> String {
         s.push_str(&format!(", which risks {}", harms.join(", ")));
     }
     // The warning's own note, not one of the `is_a` steps that carried it here.
-    let notes: Vec<&str> =
-        w.edges.iter().filter(|&&e| g.edge(e).relation != Relation::IsA).filter_map(|&e| g.edge(e).note.as_deref()).collect();
+    let notes: Vec<&str> = w
+        .edges
+        .iter()
+        .filter(|&&e| g.edge(e).relation != Relation::IsA)
+        .filter_map(|&e| g.edge(e).note.as_deref())
+        .collect();
     if let Some(n) = notes.first() {
         s.push_str(&format!(": {n}"));
     }
