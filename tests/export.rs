@@ -210,7 +210,7 @@ fn the_answer_diagram_marks_the_question_focus() {
         assert!(dot.contains(&format!("\n  \"{id}\" [")), "answer {id} drawn");
     }
     assert!(dot.contains("fontcolor=\"white\""), "the focus is filled:\n{dot}");
-    assert!(dot.contains("subgraph cluster_legend"));
+    assert!(dot.contains("\"legend:\" [shape=plaintext"), "a view of 24 nodes has a legend:\n{dot}");
 }
 
 #[test]
