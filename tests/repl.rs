@@ -43,8 +43,8 @@ fn start_sized(state: &TempDir, env: &[(&str, &str)], (cols, rows): (u16, u16)) 
         cmd.env(k, v);
     }
     let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("kg starts in a pty");
-    p.exp_string("not medical advice").expect("banner says what answers are");
-    p.exp_string("kg> ").expect("prompt");
+    let banner = p.exp_string("kg> ").expect("prompt");
+    assert!(banner.split_whitespace().collect::<Vec<_>>().join(" ").contains("not medical advice"), "{banner:?}");
     p
 }
 
@@ -178,6 +178,27 @@ fn output_taller_than_the_screen_goes_through_the_pager() {
     p.send_line(":help").unwrap();
     let fits = p.exp_string("not medical advice.").expect("the help");
     assert!(fits.contains("Questions:") && !fits.contains("paged:"), "fits 200 rows: {fits:?}");
+    p.exp_string("kg> ").unwrap();
+    quit(p);
+}
+
+/// Regression (issue 13): at 80 columns the banner broke mid-word.
+#[test]
+fn the_banner_wraps_at_words_on_a_narrow_terminal() {
+    let dir = TempDir::new("repl-narrow");
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c").arg("stty cols 50 rows 100 && exec \"$0\"").arg(env!("CARGO_BIN_EXE_kg"));
+    cmd.env_remove("KG_GRAPH").env("HOME", &dir.0).env("NO_COLOR", "1").env("TERM", "xterm").env("KG_NO_CACHE", "1");
+    let mut p = spawn_command(cmd, Some(TIMEOUT_MS)).expect("kg starts in a pty");
+    let banner = common::from_pty(p.exp_string("Ctrl-D to quit.").expect("the banner"));
+    let lines: Vec<&str> = banner.split("\r\n").collect();
+    assert!(lines.len() > 4, "{banner:?}");
+    for l in &lines {
+        assert!(l.chars().count() <= 50, "wider than the terminal: {l:?}");
+    }
+    let words = ["Answers", "report", "what", "one", "article", "claims;", "they", "are", "not", "medical", "advice."];
+    let shown: Vec<&str> = banner.split_whitespace().collect();
+    assert!(shown.windows(words.len()).any(|w| w == words), "every word whole: {banner:?}");
     p.exp_string("kg> ").unwrap();
     quit(p);
 }

@@ -75,7 +75,8 @@ fn row(out: &mut String, lead: usize, cells: &[(String, usize)], widths: &[usize
     let mut col = lead;
     let mut target = lead;
     for (i, (text, w)) in cells.iter().enumerate() {
-        if col > target {
+        // The cell before overflowed its column (two spaces always part cells).
+        if i > 0 && col + 2 > target {
             out.push_str(line.trim_end());
             out.push('\n');
             line = " ".repeat(target);

@@ -110,13 +110,18 @@ fn min_room(width: usize) -> usize {
     (width / 4).max(16)
 }
 
+/// Columns a continuation needs before it hangs under a label's text
+/// rather than under the label.
+const LABEL_ROOM: usize = 32;
+
 /// The indent for continuations of text that began at column `at`.
 fn hang(cells: &[Cell], at: usize, width: usize) -> usize {
     let room = min_room(width);
     let fits = |indent: usize| indent + room <= width;
     let Some(cell) = cells.iter().rev().find(|c| c.start <= at).or(cells.first()) else { return 0 };
     let lead = cells.first().map_or(0, |c| c.start);
-    [cell.start + cell.label, cell.start, lead + 2, lead].into_iter().find(|&i| fits(i)).unwrap_or(0)
+    let label = Some(cell.start + cell.label).filter(|&i| cell.label > 0 && i + LABEL_ROOM.max(room) <= width);
+    label.into_iter().chain([cell.start, lead + 2, lead, 4]).find(|&i| fits(i)).unwrap_or(0)
 }
 
 /// Writes `line` to `out`, broken to `width`.
@@ -256,11 +261,15 @@ mod tests {
     }
 
     #[test]
-    fn a_label_hangs_its_text_after_the_label() {
-        let got = wrap("    note: one two three four five six seven eight nine ten eleven twelve\n", 40);
+    fn a_label_hangs_its_text_after_the_label_when_there_is_room() {
+        let text = "    note: one two three four five six seven eight nine ten eleven twelve thirteen\n";
+        let got = wrap(text, 50);
         let ls = lines(&got);
         assert!(ls.len() > 1);
         assert!(ls[1].starts_with("          ") && !ls[1].starts_with("           "), "{got}");
+        // Too narrow for that: under the label.
+        let got = wrap(text, 40);
+        assert!(lines(&got)[1].starts_with("    seven"), "{got}");
     }
 
     #[test]
