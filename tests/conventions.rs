@@ -422,3 +422,19 @@ fn export_writes_a_file_whole_with_o() {
     let left: Vec<_> = std::fs::read_dir(&dir.0).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
     assert_eq!(left.len(), 1, "nothing but the file: {left:?}");
 }
+
+/// As a question does, a query that names a node of a kind its relation
+/// never reaches says so, with the nearest node of a kind it does reach.
+#[test]
+fn a_name_of_the_wrong_kind_in_a_query_gets_a_note_with_a_suggestion() {
+    let r = kg(&["query", "?x treats \"muscles\""], None);
+    assert_eq!(r.code, 1, "still a valid query with no answer: {}", r.stderr);
+    assert_eq!(r.stderr.matches("note: ").count(), 1, "{}", r.stderr);
+    assert!(r.stderr.contains("`muscles` is a body part, and `treats` only goes to a condition"), "{}", r.stderr);
+    assert_eq!(r.stderr.matches("did you mean").count(), 1, "{}", r.stderr);
+    let r = kg(&["query", "\"ice pack\" ^treats ?x", "--format", "json"], None);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(v["notes"][0].as_str().is_some_and(|n| n.contains("is a home remedy")), "{v}");
+    let r = kg(&["query", "?x treats \"back muscle spasm\""], None);
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""), "no note when the kinds fit");
+}
