@@ -172,6 +172,7 @@ fn through_pager(text: &str) -> Option<Result<(), Failure>> {
         cmd.env("LESSCHARSET", "utf-8");
     }
     let mut child = cmd.spawn().ok()?;
+    let _interrupts = PagerHasInterrupts::new();
     if let Some(mut stdin) = child.stdin.take() {
         // The reader may quit before the end (`q` in less): that is fine.
         let _ = stdin.write_all(text.as_bytes());
@@ -180,6 +181,43 @@ fn through_pager(text: &str) -> Option<Result<(), Failure>> {
         Ok(_) => Ok(()),
         Err(e) => Err(Failure::new(Diagnostic::error(format!("the pager failed: {}", crate::load::io_reason(&e))))),
     })
+}
+
+/// While the pager runs, Ctrl-C (and Ctrl-\\) are the pager's: less uses
+/// Ctrl-C to stop a search, and the signal reaches kg too, which must not
+/// end under it (the REPL would be lost, and a one-shot kg would leave less
+/// fighting the shell for the terminal). As `system(3)` and git do, kg
+/// ignores them until the pager is done; the guard puts the old handlers
+/// back.
+struct PagerHasInterrupts {
+    #[cfg(unix)]
+    old: [libc::sighandler_t; 2],
+}
+
+impl PagerHasInterrupts {
+    fn new() -> Self {
+        #[cfg(unix)]
+        {
+            // SAFETY: `signal` with SIG_IGN installs no code of ours; it only
+            // changes the disposition, which `drop` restores.
+            let old =
+                unsafe { [libc::signal(libc::SIGINT, libc::SIG_IGN), libc::signal(libc::SIGQUIT, libc::SIG_IGN)] };
+            PagerHasInterrupts { old }
+        }
+        #[cfg(not(unix))]
+        PagerHasInterrupts {}
+    }
+}
+
+impl Drop for PagerHasInterrupts {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        // SAFETY: puts back the dispositions `new` found.
+        unsafe {
+            libc::signal(libc::SIGINT, self.old[0]);
+            libc::signal(libc::SIGQUIT, self.old[1]);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -182,6 +182,23 @@ fn output_taller_than_the_screen_goes_through_the_pager() {
     quit(p);
 }
 
+/// Ctrl-C while the pager runs is the pager's: it must not end the REPL.
+#[test]
+fn ctrl_c_in_the_pager_leaves_the_session_going() {
+    let dir = TempDir::new("repl-pager-ctrl-c");
+    // A pager that waits: Ctrl-C ends it, and only it.
+    let mut p = start_sized(&dir, &[("NO_COLOR", "1"), ("TERM", "xterm"), ("PAGER", "sleep 30")], (120, 20));
+    p.send_line(":help").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    p.send_control('c').unwrap();
+    p.exp_string("kg> ").expect("the prompt comes back after the pager");
+    p.send_line("list specialist").unwrap();
+    p.exp_string("chiropractor").expect("and the session goes on");
+    p.exp_string("kg> ").unwrap();
+    let status = quit(p);
+    assert!(status.ends_with(", 0)"), "{status}");
+}
+
 /// Regression (issue 13): at 80 columns the banner broke mid-word.
 #[test]
 fn the_banner_wraps_at_words_on_a_narrow_terminal() {
