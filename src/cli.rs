@@ -63,7 +63,7 @@ pub struct Global {
     #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN", help_heading = GLOBAL)]
     pub color: ColorChoice,
 
-    /// When to page: auto pages output taller than the terminal ($PAGER, else less -FRX)
+    /// When to page: auto pages output taller than the terminal ($KG_PAGER, $PAGER, else less -FRX)
     #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN", help_heading = GLOBAL)]
     pub paging: Paging,
 
@@ -255,10 +255,10 @@ impl Command {
 }
 
 const COMPLETIONS_HELP: &str = "\
-Commands, options, kinds and relations complete, and so do node ids after
-show, path and --focus (zsh, fish, elvish and PowerShell show each node's
-name beside its id). The list is of the graph in force when the script is
-made: run it again after --graph or $KG_GRAPH changes.
+Commands and options complete in every shell. In bash, zsh and fish so do
+kinds, relations and node ids after show, path and --focus (zsh and fish show
+each node's name beside its id). The ids are those of the graph in force when
+the script is made: make it again after --graph or $KG_GRAPH changes.
 
 Install:
   bash  kg completions bash > ~/.local/share/bash-completion/completions/kg

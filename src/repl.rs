@@ -311,6 +311,7 @@ pub fn banner(g: &Graph) -> String {
 
 /// Runs the REPL until `:quit` or Ctrl-D.
 pub fn run(mut session: Session, printer: &Printer) -> Result<Status, Failure> {
+    let mut printer = printer.clone();
     let config = Config::builder()
         .auto_add_history(false)
         .history_ignore_space(true)
@@ -366,6 +367,9 @@ pub fn run(mut session: Session, printer: &Printer) -> Result<Status, Failure> {
                 );
             }
         }
+        // The terminal may have been resized since the last line.
+        printer.screen = crate::terminal::screen();
+        session.style.width = printer.screen.map(|(w, _)| w);
         match session.eval(&line) {
             Ok(Step::Reply(out)) => {
                 printer.notes(&out.notes);

@@ -14,7 +14,8 @@ pub fn run(session: &mut Session, printer: &Printer, name: &str, text: &str) -> 
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut status = Status::Answered;
     let lines = line_starts(text);
-    let commands = lines.iter().filter(|(_, l)| !l.trim().is_empty() && !l.trim().starts_with('#')).count();
+    // Lines that answer something; settings (`:format`) and comments do not.
+    let commands = lines.iter().map(|(_, l)| l.trim()).filter(|l| !l.is_empty() && !l.starts_with(['#', ':'])).count();
     let mut first = true;
     let mut ran: Vec<&str> = Vec::new();
     for &(start, line) in &lines {
