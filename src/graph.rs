@@ -32,7 +32,7 @@ fn drain_freeing<T>(mut v: Vec<T>, mut f: impl FnMut(T)) {
     v.reverse();
     while let Some(x) = v.pop() {
         f(x);
-        if v.len() % 65_536 == 0 {
+        if v.len().is_multiple_of(65_536) {
             v.shrink_to_fit();
         }
     }

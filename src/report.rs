@@ -4,6 +4,13 @@ use crate::answer::Answer;
 use crate::graph::{EIx, Ix};
 use crate::model::Kind;
 
+/// How a command ended, short of an error: exit status 0 or 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Answered,
+    NoAnswer,
+}
+
 /// One command's result. Each format module renders every variant.
 #[derive(Clone, Debug)]
 pub enum Report {
@@ -37,6 +44,10 @@ pub enum Report {
 
 impl Report {
     /// Whether the report holds an answer (exit 0) or is empty (exit 1).
+    pub fn status(&self) -> Status {
+        if self.is_empty() { Status::NoAnswer } else { Status::Answered }
+    }
+
     pub fn is_empty(&self) -> bool {
         match self {
             Report::List { nodes, .. } => nodes.is_empty(),

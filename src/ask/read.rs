@@ -660,10 +660,10 @@ fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
         let (x, y) = pair(ACTS, STATES)?;
         return Some(Reading::with("prevents-check", Some(x), Some(y)));
     }
-    if c.has(Cue::Source) || (c.has(Cue::Eat) && !c.of(&[Kind::Nutrient]).is_empty()) {
-        if let (Some(&f), Some(&n)) = (c.of(&[Kind::Food]).first(), c.of(&[Kind::Nutrient]).first()) {
-            return Some(Reading::with("source-of", Some(f), Some(n)));
-        }
+    if (c.has(Cue::Source) || (c.has(Cue::Eat) && !c.of(&[Kind::Nutrient]).is_empty()))
+        && let (Some(&f), Some(&n)) = (c.of(&[Kind::Food]).first(), c.of(&[Kind::Nutrient]).first())
+    {
+        return Some(Reading::with("source-of", Some(f), Some(n)));
     }
     if c.has(Cue::Offer) || (c.has(Cue::Doctor) && c.of(&[Kind::Specialist]).len() >= 2) {
         let sp = c.of(&[Kind::Specialist]);
@@ -793,10 +793,11 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
         }
     }
     // Why not X: its risks.
-    if c.has(Cue::Why) && (c.has(Cue::Not) || c.has(Cue::Avoid)) {
-        if let Some(&d) = doers.first() {
-            return Some(Reading::with("risks", Some(d), None));
-        }
+    if c.has(Cue::Why)
+        && (c.has(Cue::Not) || c.has(Cue::Avoid))
+        && let Some(&d) = doers.first()
+    {
+        return Some(Reading::with("risks", Some(d), None));
     }
     // "which specialist should I see": who.
     let asks_which_specialist = matches!(c.wh(), Some("which" | "what"))
@@ -867,10 +868,10 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
         }
         return Some(Reading::with("members", Some(x), None));
     }
-    if c.has(Cue::Risk) || (c.has(Cue::Effect) && !doers.is_empty() && state.is_none()) {
-        if let Some(&d) = doers.first() {
-            return Some(Reading::with("risks", Some(d), None));
-        }
+    if (c.has(Cue::Risk) || (c.has(Cue::Effect) && !doers.is_empty() && state.is_none()))
+        && let Some(&d) = doers.first()
+    {
+        return Some(Reading::with("risks", Some(d), None));
     }
     if c.has(Cue::Prevent) {
         return Some(Reading::with("prevent", x_or_subject(state), None));
@@ -981,11 +982,11 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
     {
         return Some(Reading::with("uses", Some(d), None));
     }
-    if c.has(Cue::Describe) || c.has(Cue::What) || c.has(Cue::How) {
-        if let Some(x) = first {
-            // "what is X": describe; "how is X", "what about X" likewise.
-            return Some(Reading::with("describe", Some(x), None));
-        }
+    if (c.has(Cue::Describe) || c.has(Cue::What) || c.has(Cue::How))
+        && let Some(x) = first
+    {
+        // "what is X": describe; "how is X", "what about X" likewise.
+        return Some(Reading::with("describe", Some(x), None));
     }
     // A kind by itself: list it.
     if let Some(k) = kind

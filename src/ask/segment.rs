@@ -676,7 +676,11 @@ fn find_cues(s: &mut Segments) {
             let same = |t: &Token, w: &str| t.read() == w || (t.read().ends_with('s') && singular(t.read()) == w);
             if words.iter().enumerate().all(|(k, w)| same(&s.tokens[i + k], w)) {
                 match &mut best {
-                    Some((l, cues)) if *l == words.len() => cues.push(cue),
+                    Some((l, cues)) if *l == words.len() => {
+                        if !cues.contains(&cue) {
+                            cues.push(cue);
+                        }
+                    }
                     _ => best = Some((words.len(), vec![cue])),
                 }
             }

@@ -1,4 +1,7 @@
 //! JSON output: reports and the whole-graph export, sorted for stable diffs.
+//! Every document is an object with `"version"` (the version of the shapes,
+//! [`VERSION`]) and `"notes"` (what kg said about the input on stderr: a
+//! name taken for a near match, how a question was read).
 
 use serde_json::{Map, Value, json};
 
@@ -7,18 +10,39 @@ use crate::graph::{EIx, Graph, Ix};
 use crate::model::{Kind, Relation, Source, Window};
 use crate::report::Report;
 
-pub fn render(report: &Report, g: &Graph) -> String {
+/// The version of the JSON shapes. Raised when a field changes meaning or
+/// goes away; new fields may appear without a raise.
+pub const VERSION: u32 = 1;
+
+/// `{"version", "notes", ...fields}`: the frame every document shares.
+pub fn document(notes: &[String], body: Value) -> Value {
+    let mut m = Map::new();
+    m.insert("version".into(), json!(VERSION));
+    m.insert("notes".into(), json!(notes));
+    match body {
+        Value::Object(fields) => m.extend(fields),
+        other => {
+            m.insert("value".into(), other);
+        }
+    }
+    Value::Object(m)
+}
+
+pub fn render(report: &Report, g: &Graph, notes: &[String]) -> String {
     let v = match report {
         Report::Checked { nodes, edges, citations, warnings } => {
             json!({"ok": true, "nodes": nodes, "edges": edges, "citations": citations, "warnings": warnings})
         }
         Report::Stats => stats(g),
-        Report::List { nodes, .. } => Value::Array(nodes.iter().map(|&ix| node(g, ix)).collect()),
-        Report::Kinds => {
-            Value::Array(Kind::ALL.iter().map(|k| json!({"kind": k.as_str(), "description": k.describe()})).collect())
-        }
-        Report::Relations => Value::Array(
-            Relation::ALL
+        Report::List { kind, nodes } => json!({
+            "kind": kind.map(|k| k.as_str()),
+            "nodes": nodes.iter().map(|&ix| node(g, ix)).collect::<Vec<_>>(),
+        }),
+        Report::Kinds => json!({"kinds": Kind::ALL
+            .iter()
+            .map(|k| json!({"kind": k.as_str(), "description": k.describe()}))
+            .collect::<Vec<_>>()}),
+        Report::Relations => json!({"relations": Relation::ALL
                 .iter()
                 .map(|r| {
                     let (d, rg) = r.domain_range();
@@ -26,8 +50,7 @@ pub fn render(report: &Report, g: &Graph) -> String {
                         "domain": d.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
                         "range": rg.iter().map(|k| k.as_str()).collect::<Vec<_>>()})
                 })
-                .collect(),
-        ),
+                .collect::<Vec<_>>()}),
         Report::Show { node: ix } => show(g, *ix),
         Report::Answer(a) => answer(g, a),
         Report::Paths { .. }
@@ -36,7 +59,7 @@ pub fn render(report: &Report, g: &Graph) -> String {
         | Report::Several(_)
         | Report::Question { .. } => value(report, g),
     };
-    to_string(&v)
+    to_string(&document(notes, v))
 }
 
 /// The JSON of the reports `kg ask` makes besides answers.
@@ -142,7 +165,7 @@ pub fn window(w: &Window) -> Value {
     put("pause_minutes", json!(w.pause_minutes));
     put("lasts", json!(w.lasts));
     put("note", json!(w.note));
-    put("text", json!(super::window_text(w)));
+    put("text", json!(w.text()));
     Value::Object(m)
 }
 
@@ -211,6 +234,8 @@ pub fn export(g: &Graph) -> String {
         "sections": g.article.sections.iter().map(|s| json!({"id": s.id, "title": s.title, "paragraphs": s.paragraphs})).collect::<Vec<_>>(),
     });
     let v = json!({
+        "version": VERSION,
+        "notes": [],
         "article": article,
         "nodes": nodes.iter().map(|&ix| node(g, ix)).collect::<Vec<_>>(),
         "edges": edges.iter().map(|&e| edge(g, e)).collect::<Vec<_>>(),

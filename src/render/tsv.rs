@@ -82,12 +82,8 @@ pub fn render(report: &Report, g: &Graph) -> String {
                         }
                     }
                 }
-                let when = it
-                    .support
-                    .iter()
-                    .find_map(|&e| g.edge(e).when.as_deref())
-                    .map(super::window_text)
-                    .unwrap_or_default();
+                let when =
+                    it.support.iter().find_map(|&e| g.edge(e).when.as_deref()).map(|w| w.text()).unwrap_or_default();
                 if a.vars.is_empty() {
                     let _ = writeln!(out, "yes\t{}", all.join(","));
                 } else if a.vars.len() > 1 {
