@@ -218,7 +218,7 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
     Ok(match t.action {
         Action::Show => {
             let x = r.x.unwrap_or(g.subject);
-            let asks_what = (t.name == "describe" && question_asks_what(question)) || t.name == "how-to";
+            let asks_what = !r.bare;
             if asks_what && (!g.node(x).described || g.node(x).lay) {
                 Outcome::Undescribed(x)
             } else {
@@ -370,15 +370,6 @@ fn done_at_home(g: &Graph, ix: Ix) -> bool {
     })
 }
 
-/// Whether the question asks what something is ("what is X", "define X"),
-/// rather than naming it bare.
-fn question_asks_what(question: &str) -> bool {
-    let q = question.to_lowercase();
-    ["what is", "what's", "whats", "what are", "what does", "define", "definition", "meaning of", "explain", "describe"]
-        .iter()
-        .any(|p| q.contains(p))
-}
-
 impl Reading {
     /// The days the question is about, as `[from, to)`.
     pub fn during_days(&self) -> Option<(u16, Option<u16>)> {
@@ -389,6 +380,11 @@ impl Reading {
             When::Minutes(_) => None,
         }
     }
+}
+
+/// Whether `a` is `b` or a kind of it.
+fn is_a_or_same(g: &Graph, a: Ix, b: Ix) -> bool {
+    a == b || g.ancestors(a).contains(&b)
 }
 
 /// Whether every timed edge of a chain covers the days.
@@ -536,7 +532,19 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                     }
                     _ => {
                         // Nothing said: show what the article does say of the
-                        // things asked about (their risks and denials).
+                        // things asked about (their risks and denials, and
+                        // what it does warn against while on the context).
+                        if !lone {
+                            for w in crate::answer::warnings_for(g, x) {
+                                if w.relation == crate::model::Relation::AvoidWhile {
+                                    a.items.push(crate::answer::Item {
+                                        values: Vec::new(),
+                                        support: w.edges,
+                                        warnings: Vec::new(),
+                                    });
+                                }
+                            }
+                        }
                         for n in [y, x] {
                             if n == g.subject {
                                 continue;
@@ -564,8 +572,18 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                 }
             } else {
                 // The harm each warned-against thing risks (ice on bare skin:
-                // frostbite).
+                // frostbite), and what a drug asked about risks itself.
                 let mut harms: Vec<EIx> = Vec::new();
+                for n in [x, y] {
+                    if g.node(n).kind == Kind::Medication {
+                        for (class, _) in g.ancestor_chains(n) {
+                            harms.extend(
+                                g.step(class, crate::model::Relation::Risks, petgraph::Direction::Outgoing)
+                                    .map(|(e, _)| e),
+                            );
+                        }
+                    }
+                }
                 for row in &rows {
                     for &e in &row.support {
                         let edge = g.edge(e);
@@ -590,6 +608,22 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                 if !harms.is_empty() {
                     a.items.push(crate::answer::Item { values: Vec::new(), support: harms, warnings: Vec::new() });
                 }
+                // Say it the way the article does: what to avoid, while on what.
+                let (act, ctx) = match a
+                    .items
+                    .iter()
+                    .flat_map(|i| i.support.iter())
+                    .find(|&&e| g.edge(e).relation == crate::model::Relation::AvoidWhile)
+                {
+                    Some(&e) if !lone => {
+                        let (from, to) = g.ends(e);
+                        let (avoided, on) =
+                            if is_a_or_same(g, y, from) || is_a_or_same(g, x, to) { (y, x) } else { (x, y) };
+                        let _ = (from, to);
+                        (name(Some(avoided)), format!(" while on {}", name(Some(on))))
+                    }
+                    _ => (act, ctx),
+                };
                 if all_timed && days.is_none() {
                     (
                         Claim::Affirmed,

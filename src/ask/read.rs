@@ -46,6 +46,9 @@ pub struct Reading {
     /// The question asks yes or no ("can I treat it at home"), so a list
     /// answer also says yes (or that the article says nothing).
     pub yes_no: bool,
+    /// The question is a name and nothing else ("ice pack"): show it,
+    /// rather than ask what it is.
+    pub bare: bool,
     /// Notes for stderr: typos taken, the subject assumed.
     pub notes: Vec<String>,
 }
@@ -75,6 +78,7 @@ impl Reading {
             minutes: None,
             asks: Asks::Claim,
             yes_no: false,
+            bare: false,
             notes: Vec::new(),
         }
     }
@@ -278,6 +282,16 @@ impl Clause<'_> {
         if AUX.contains(&self.first_word()) || self.first_word() == "any" {
             return true;
         }
+        // "osteochondrosis causing my spasms?", "acupuncture any good":
+        // no question word, a question mark or a judgement.
+        let sentence = self.toks.first().map(|&i| self.s.tokens[i].sentence);
+        let no_wh = self.wh().is_none();
+        if no_wh
+            && (sentence.is_some_and(|s| self.s.marked.contains(&s))
+                || self.has(Cue::Good) && self.words().any(|w| matches!(w, "any" | "worth")))
+        {
+            return true;
+        }
         let words: Vec<&str> = self.words().collect();
         for (k, w) in words.iter().enumerate() {
             if matches!(*w, "what" | "which" | "how" | "why" | "when" | "where" | "who") {
@@ -368,7 +382,10 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
         When::Minutes(m) => Some(*m),
         _ => None,
     });
-    let when = times.iter().chain(&story_times).copied().find(|w| !matches!(w, When::Minutes(_)));
+    let when = times.iter().copied().find(|w| !matches!(w, When::Minutes(_)));
+    // A day from the story ("for ten days now") is the spasm's day only for
+    // what to do about it or when to see a doctor.
+    let story_when = story_times.iter().copied().find(|w| !matches!(w, When::Minutes(_)));
     let c = Clause { g, s, toks, things, story: story_nodes, cues, kinds, when, minutes };
     // An amount the article never gives ("how many bananas", "how much
     // water"): times and durations have their own cues; a thing the article
@@ -387,6 +404,11 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
     let mut r = choose(&c).ok_or(Unread::NotUnderstood)?;
     if r.when.is_none() && uses_time(r.template) {
         r.when = c.when;
+    }
+    if r.when.is_none()
+        && matches!(r.template.name, "treatments" | "early" | "home" | "medications" | "exercises" | "doctor")
+    {
+        r.when = story_when;
     }
     if r.minutes.is_none() {
         r.minutes = c.minutes;
@@ -499,8 +521,13 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
     if !(safe_cue || avoid_cue || can_i) {
         return None;
     }
-    // "could carrying my bag do that": a cause, not a safety question.
-    if (c.has(Cue::Cause) || c.has(Cue::Effect)) && !safe_cue && !avoid_cue {
+    // "is it time to get him seen": a doctor, not a safety question.
+    if c.has(Cue::Doctor) && !safe_cue && !avoid_cue {
+        return None;
+    }
+    // "could carrying my bag do that": a cause, not a safety question;
+    // "does the injection hurt": a risk; "why shouldn't he": a reason.
+    if (c.has(Cue::Cause) || c.has(Cue::Effect) || c.has(Cue::Risk)) && !safe_cue && !avoid_cue || c.has(Cue::Why) {
         return None;
     }
     // "does plain water during training stop cramps": whether it helps, not
@@ -546,7 +573,8 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
     // The story may name what "that" or "either of those" stand for: the
     // things done, other than what the question names.
     let mut more: Vec<Ix> = Vec::new();
-    if two.len() < 2 && (c.anaphora() || two.len() == 1 || c.has_word("either") || c.has_word("those")) {
+    let asks_safety = safe_cue || avoid_cue || c.has(Cue::Mix);
+    if two.len() < 2 && asks_safety && (c.anaphora() || two.len() == 1 || c.has_word("either") || c.has_word("those")) {
         for &st in &c.story {
             let related = two.iter().any(|&t| t == st || is_a(c.g, st, t) || is_a(c.g, t, st));
             if related || more.contains(&st) || !ACTS.contains(&c.kind(st)) || c.kind(st) == Kind::Factor {
@@ -579,9 +607,12 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
             Some(r)
         }
         [a, b, ..] if joined || safe_cue || avoid_cue || !more.is_empty() => {
-            // The thing done comes first in "can I X while Y"; `read` for the
-            // check tries both ways, so order only matters for the wording.
-            let mut r = Reading::with("can-i", Some(*b), Some(*a));
+            // The thing done comes first in "can I X while Y", unless the
+            // other is the drug one is on; the check tries both ways, so
+            // order only matters for the wording and for pairing the rest.
+            let (act, ctx) =
+                if c.kind(*a) == Kind::Medication && c.kind(*b) != Kind::Medication { (*b, *a) } else { (*a, *b) };
+            let mut r = Reading::with("can-i", Some(ctx), Some(act));
             r.asks = asks;
             r.others = more;
             Some(r)
@@ -914,7 +945,11 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
         };
         let x_is_cause =
             x.is_some_and(|x| x != c.subject() && !matches!(c.kind(x), Kind::Condition | Kind::Symptom | Kind::Harm));
-        if c.has(Cue::Effect) && !c.has(Cue::Cause) || effect_order || x_is_cause && !c.has(Cue::Why) {
+        // "what does X cause", "X can cause": a verb after the thing. A
+        // keyword question ("back spasm causes") names the causes of it.
+        let verb = c.words().any(|w| matches!(w, "does" | "do" | "can" | "could" | "will" | "would" | "might" | "may"));
+        let effect_order = effect_order && verb;
+        if c.has(Cue::Effect) && !c.has(Cue::Cause) || effect_order || x_is_cause && !c.has(Cue::Why) && verb {
             return Some(Reading::with("effects", x_or_subject(x), None));
         }
         return Some(Reading::with("causes", x_or_subject(x), None));
@@ -1009,9 +1044,16 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
             Reading::with("helps", Some(d), Some(s))
         });
     }
+    // "acetaminophen addiction": does it lead to the harm (or not)?
+    if let (Some(&d), Some(&h)) = (doers.first(), c.of(&[Kind::Harm]).first()) {
+        return Some(Reading::with("causes-check", Some(d), Some(h)));
+    }
     // A bare name, or two: what it is; how they connect.
     match all.as_slice() {
-        [x] => Some(Reading::with("describe", Some(*x), None)),
+        [x] => Some(Reading {
+            bare: c.wh().is_none() && !c.has(Cue::Describe),
+            ..Reading::with("describe", Some(*x), None)
+        }),
         [x, y, ..] => Some(Reading::with("related", Some(*x), Some(*y))),
         [] => None,
     }
