@@ -312,6 +312,24 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
                 a.items
                     .retain(|i| i.support.iter().any(|&e| g.edge(e).when.as_ref().is_some_and(|w| w.lasts.is_some())));
             }
+            // "how often": sessions and breaks; "how long": a session, a
+            // number of days, or how long the effect lasts. Without them
+            // the article says nothing of it.
+            if t.name == "timing"
+                && let Some(m) = r.measure
+            {
+                let measured = |w: &crate::model::Window| match m {
+                    "often" => w.pause_minutes.is_some(),
+                    _ => w.minutes.is_some() || w.lasts.is_some() || w.has_days(),
+                };
+                a.items.retain(|i| i.support.iter().any(|&e| g.edge(e).when.as_ref().is_some_and(|w| measured(w))));
+                let x = r.x.map_or(String::new(), |x| g.node(x).name.clone());
+                a.interpretation = if m == "often" {
+                    format!("how often to use {x}")
+                } else {
+                    format!("how long to use {x}, or how long it works")
+                };
+            }
             if t.warnings {
                 a.add_warnings(g);
             }
@@ -325,6 +343,25 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
             a.interpretation = r.meaning(g);
             // A lay word is never one of the article's answers.
             a.items.retain(|i| i.values.iter().all(|&v| !g.node(v).lay || Some(v) == r.x));
+            // "which muscle relaxant is best": the article must name some
+            // to rank; the class itself is no answer.
+            if t.name == "class-treatments"
+                && let Some(word) = &r.ranking
+            {
+                a.items.retain(|i| i.values.first() != r.x.as_ref());
+                if a.items.is_empty() {
+                    let words = vec![word.clone()];
+                    let nearest = Some((
+                        r.meaning(g),
+                        format!("what treats {}", r.y.map_or(String::new(), |y| g.node(y).name.clone())),
+                    ));
+                    return Ok(Outcome::NotCovered(NotCovered {
+                        question: question.trim().to_string(),
+                        words,
+                        nearest,
+                    }));
+                }
+            }
             // Home care: what a person does themselves, or what the article
             // files under home treatment (over-the-counter pain relievers).
             if t.name == "home" {
@@ -841,7 +878,7 @@ fn claim_relations(intent: &str) -> Option<&'static [(Relation, bool)]> {
             (Risks, true),
         ],
         "risks" => &[(Risks, false), (Causes, false), (Risks, true), (Relieves, true), (Treats, true)],
-        "duration" => &[(Treats, false), (Relieves, false), (Prevents, false)],
+        "duration" => &[(Treats, false), (Relieves, false), (Prevents, false), (LocatedIn, false)],
         "timing" => &[
             (Treats, false),
             (Relieves, false),

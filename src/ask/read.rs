@@ -49,6 +49,12 @@ pub struct Reading {
     /// The question is a name and nothing else ("ice pack"): show it,
     /// rather than ask what it is.
     pub bare: bool,
+    /// The word a question ranks things by ("which painkiller is best"),
+    /// which needs the article to name more than the class.
+    pub ranking: Option<String>,
+    /// What a timing question measures: "often" (sessions) or "long" (a
+    /// session, or how long an effect lasts).
+    pub measure: Option<&'static str>,
     /// Notes for stderr: typos taken, the subject assumed.
     pub notes: Vec<String>,
 }
@@ -79,6 +85,8 @@ impl Reading {
             asks: Asks::Claim,
             yes_no: false,
             bare: false,
+            ranking: None,
+            measure: None,
             notes: Vec::new(),
         }
     }
@@ -323,6 +331,26 @@ impl Clause<'_> {
         self.has(Cue::Safe) && !self.has(Cue::What)
     }
 
+    /// The auxiliary that opens the yes/no question: the first word, or
+    /// one later that comes before its subject ("..., can I go back to").
+    fn aux(&self) -> &str {
+        const AUX: &[&str] =
+            &["is", "are", "can", "could", "should", "would", "will", "do", "does", "may", "might", "must"];
+        if AUX.contains(&self.first_word()) {
+            return self.first_word();
+        }
+        let words: Vec<&str> = self.words().collect();
+        for (k, w) in words.iter().enumerate() {
+            let subject = words
+                .get(k + 1)
+                .is_some_and(|n| matches!(*n, "i" | "she" | "he" | "we" | "you" | "they" | "it" | "that" | "this"));
+            if k > 0 && AUX.contains(w) && subject {
+                return w;
+            }
+        }
+        ""
+    }
+
     fn wh(&self) -> Option<&str> {
         self.toks
             .iter()
@@ -447,6 +475,17 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
         r.x = Some(g.subject);
     }
     r.yes_no = c.yes_no();
+    r.ranking = c
+        .words()
+        .find(|w| matches!(*w, "best" | "better" | "strongest" | "most" | "safest" | "top"))
+        .map(str::to_string);
+    r.measure = if c.has(Cue::HowOften) {
+        Some("often")
+    } else if c.has(Cue::HowLong) {
+        Some("long")
+    } else {
+        None
+    };
     Ok(r)
 }
 
@@ -515,7 +554,7 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
     let safe_cue = c.has(Cue::Safe) || c.has(Cue::Mix);
     let avoid_cue = c.has(Cue::Avoid) && c.yes_no();
     let can_i = c.yes_no()
-        && matches!(c.first_word(), "can" | "may" | "could" | "should" | "is" | "are" | "do" | "does")
+        && matches!(c.aux(), "can" | "may" | "could" | "should" | "is" | "are" | "do" | "does")
         && (c.has(Cue::Use) || c.has(Cue::Eat) || c.has(Cue::Start) || c.has(Cue::Join) || safe_cue);
     let joined = c.has(Cue::Join) || c.has(Cue::Mix) || c.has_word("and") || c.has_word("after") || c.has_word("if");
     if !(safe_cue || avoid_cue || can_i) {
@@ -823,6 +862,16 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
             return Some(Reading::with("chain", Some(x), Some(c.subject())));
         }
     }
+    // "why does ice help": what it does.
+    if c.has(Cue::Why)
+        && !c.has(Cue::Cause)
+        && !c.has(Cue::Not)
+        && !c.has(Cue::Avoid)
+        && let [d] = doers
+        && all.len() == 1
+    {
+        return Some(Reading::with("uses", Some(*d), None));
+    }
     // Why not X: its risks.
     if c.has(Cue::Why)
         && (c.has(Cue::Not) || c.has(Cue::Avoid))
@@ -1031,9 +1080,13 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
         r.kind = Some(k);
         return Some(r);
     }
-    // "pills for cramps": treatments of one kind for a state.
+    // "pills for cramps", "treatment methods back spasm": treatments of
+    // one kind for a state.
+    let class = |d: Ix| {
+        c.g.edges_at(d, petgraph::Direction::Incoming).any(|(e, _)| c.g.edge(e).relation == crate::model::Relation::IsA)
+    };
     if let (Some(&d), Some(s)) = (doers.first(), state)
-        && c.has_word("for")
+        && (c.has_word("for") || all.len() == 2 && class(d))
     {
         let members =
             c.g.edges_at(d, petgraph::Direction::Incoming)

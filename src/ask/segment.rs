@@ -256,6 +256,14 @@ pub fn tokenize(question: &str) -> Vec<Token> {
         let w = lexicon::SLANG.iter().find(|(s, _)| *s == w).map_or(w.clone(), |(_, r)| r.to_string());
         let w = match w.as_str() {
             "onto" | "upon" => "on".to_string(),
+            // "takin", "doin": a dropped g.
+            _ if w.len() > 4
+                && w.ends_with("in")
+                && !lexicon::is_common(&w)
+                && lexicon::is_common(&format!("{w}g")) =>
+            {
+                format!("{w}g")
+            }
             _ => w,
         };
         match number_word(&w) {
@@ -865,6 +873,7 @@ fn vocabulary(g: &Graph) -> Vec<String> {
         v
     });
     let mut v: Vec<String> = g.words().iter().chain(cues).cloned().collect();
+    v.extend(lexicon::FUNCTION.iter().filter(|w| w.len() >= 6).map(|w| w.to_string()));
     v.sort_unstable();
     v.dedup();
     v
