@@ -10,6 +10,26 @@ use std::ops::Range;
 pub struct SourceFile {
     pub name: String,
     pub text: String,
+    /// Where each line starts, found at the first diagnostic that needs a
+    /// line number, so ten thousand diagnostics in one large file cost ten
+    /// thousand binary searches, not ten thousand scans of the file.
+    lines: std::sync::OnceLock<Vec<usize>>,
+}
+
+impl SourceFile {
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let text = &self.text;
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let starts = self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&s| s <= offset);
+        let line_start = starts[line - 1];
+        (line, text[line_start..offset].chars().count() + 1)
+    }
 }
 
 /// The texts diagnostics point into; a [`Loc`] names one by index.
@@ -21,7 +41,7 @@ pub struct Sources {
 impl Sources {
     /// Adds a text and returns its index.
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> usize {
-        self.files.push(SourceFile { name: name.into(), text: text.into() });
+        self.files.push(SourceFile { name: name.into(), text: text.into(), lines: std::sync::OnceLock::new() });
         self.files.len() - 1
     }
 }
@@ -98,7 +118,7 @@ impl Diagnostic {
     pub fn position(&self, sources: &Sources) -> Option<String> {
         let loc = self.at.as_ref()?;
         let file = sources.files.get(loc.file)?;
-        let (line, col) = line_col(&file.text, loc.span.start);
+        let (line, col) = file.line_col(loc.span.start);
         Some(format!("{}:{line}:{col}", file.name))
     }
 
@@ -115,12 +135,12 @@ impl Diagnostic {
         let _ = writeln!(out, "{}{}", paint(code, word), paint("1", &format!(": {}", self.message)));
         let snippet = self.at.as_ref().and_then(|loc| Some((loc, sources.files.get(loc.file)?)));
         let gutter_width = match snippet {
-            Some((loc, file)) => line_col(&file.text, loc.span.start).0.to_string().len(),
+            Some((loc, file)) => file.line_col(loc.span.start).0.to_string().len(),
             None => 0,
         };
         let pad = " ".repeat(gutter_width);
         if let Some((loc, file)) = snippet {
-            let (line_no, col) = line_col(&file.text, loc.span.start);
+            let (line_no, col) = file.line_col(loc.span.start);
             let _ = writeln!(out, "{pad}{} {}:{line_no}:{col}", paint("1;34", "-->"), file.name);
             let (shown, caret_at, caret_len) = snippet_line(&file.text, &loc.span);
             let bar = paint("1;34", "|");
@@ -240,6 +260,16 @@ mod tests {
         assert_eq!(line_col(text, x), (2, 4));
         assert_eq!(offset_of(text, 2, 4), x);
         assert_eq!(line_col(text, 0), (1, 1));
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_a_scan() {
+        let mut sources = Sources::default();
+        let text = "ab\nçé x\n\nlast";
+        let f = sources.add("t", text);
+        for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(sources.files[f].line_col(i), line_col(text, i), "at {i}");
+        }
     }
 
     #[test]
