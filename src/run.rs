@@ -90,7 +90,7 @@ pub fn load_graph(paths: &[PathBuf]) -> Result<(Graph, Sources, Vec<Diagnostic>)
     for p in paths {
         match load::read_path(p, &mut sources) {
             Ok(mut f) => files.append(&mut f),
-            Err(d) => diags.push(d),
+            Err(mut d) => diags.append(&mut d),
         }
     }
     if !diags.is_empty() {
@@ -99,7 +99,8 @@ pub fn load_graph(paths: &[PathBuf]) -> Result<(Graph, Sources, Vec<Diagnostic>)
     match load::load(&sources, &files) {
         Ok(loaded) => {
             if let Some(c) = &cache {
-                c.write(&loaded.data);
+                let texts: Vec<&str> = files.iter().map(|&f| sources.files[f].text.as_str()).collect();
+                c.write(&loaded.data, &texts);
             }
             Ok((Graph::new(loaded.data), sources, loaded.warnings))
         }
@@ -171,14 +172,11 @@ fn execute(cli: &Cli) -> Result<Status, Failure> {
             let (name, text) = if file.as_os_str() == "-" {
                 ("<stdin>".to_string(), read_stdin()?)
             } else {
-                let text = std::fs::read_to_string(file).map_err(|e| {
-                    Failure::new(Diagnostic::error(format!(
-                        "cannot read `{}`: {}",
-                        file.display(),
-                        load::io_reason(&e)
-                    )))
+                let shown = file.display().to_string();
+                let bytes = crate::fsutil::read(file, load::MAX_FILE_BYTES).map_err(|e| {
+                    Failure::new(Diagnostic::error(format!("cannot read `{shown}`: {}", load::io_reason(&e))))
                 })?;
-                (file.display().to_string(), text)
+                (shown.clone(), script_text(&shown, bytes)?)
             };
             return run_script(&mut session, &name, &text, err_color);
         }
@@ -241,11 +239,22 @@ pub fn note(text: &str, color: bool) -> String {
     if color { format!("\x1b[1;36mnote\x1b[0m: {text}") } else { format!("note: {text}") }
 }
 
+/// Standard input as a script, read with the same limit as any file (so
+/// `kg < /dev/zero` stops at it).
 fn read_stdin() -> Result<String, Failure> {
-    let mut text = String::new();
-    std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+    let bytes = crate::fsutil::read_limited(std::io::stdin().lock(), 0, load::MAX_FILE_BYTES)
         .map_err(|e| Failure::new(Diagnostic::error(format!("cannot read standard input: {}", load::io_reason(&e)))))?;
-    Ok(text)
+    script_text("<stdin>", bytes)
+}
+
+/// A script's bytes as text; a script that is not UTF-8 is an error naming it.
+fn script_text(name: &str, bytes: Vec<u8>) -> Result<String, Failure> {
+    String::from_utf8(bytes).map_err(|e| {
+        Failure::new(
+            Diagnostic::error(format!("`{name}` is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to() + 1))
+                .help("scripts must be saved as UTF-8"),
+        )
+    })
 }
 
 /// Runs a script line by line; the first error stops it, pointing at its
@@ -347,7 +356,7 @@ fn check(cli: &Cli, paths: &[PathBuf], style: Style) -> Result<Status, Failure> 
         for p in &paths {
             match load::read_path(p, &mut sources) {
                 Ok(mut f) => files.append(&mut f),
-                Err(d) => diags.push(d),
+                Err(mut d) => diags.append(&mut d),
             }
         }
         if !diags.is_empty() {
@@ -480,7 +489,7 @@ fn dot_command(g: &Graph, cli: &Cli) -> Result<Status, Failure> {
         None => dot.into_bytes(),
     };
     match output {
-        Some(path) => crate::fsutil::write_atomic(path, &bytes).map_err(|e| {
+        Some(path) => crate::fsutil::write(path, &bytes).map_err(|e| {
             Failure::new(Diagnostic::error(format!("cannot write `{}`: {}", path.display(), load::io_reason(&e))))
         })?,
         None => emit_bytes(&bytes)?,
