@@ -33,7 +33,7 @@ struct Locator<'a> {
     /// item that failed).
     salvaged: Vec<Option<(Vec<usize>, Vec<usize>)>>,
     /// The item outlined last, reused while one item's problems are reported.
-    last: RefCell<Option<((usize, List, usize), Rc<Option<Value>>)>>,
+    last: RefCell<Option<(ItemKey, Rc<Option<Value>>)>>,
 }
 
 /// A path to a value inside a graph file.
@@ -46,6 +46,9 @@ enum At {
     Article(&'static str),
     Section(usize, &'static str),
 }
+
+/// An item of a file: the file, its list, its index in the list.
+type ItemKey = (usize, List, usize);
 
 /// The parts of a file that hold items.
 #[derive(Clone, Copy, PartialEq, Eq)]
