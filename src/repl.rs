@@ -1,6 +1,7 @@
 //! The interactive REPL: a short rustyline loop around [`Session`], with
 //! context-aware completion, hints from history, continuation lines for an
-//! open quote or parenthesis, and history kept in the XDG state directory.
+//! open quote or parenthesis, and history kept in the XDG state directory
+//! ([`crate::history`]: appended to, never rewritten under another session).
 //! The logic lives in `Session` and in [`complete`], both testable without a
 //! terminal.
 
@@ -205,7 +206,9 @@ impl Completer for KgHelper {
 
     fn complete(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
         let (start, found) = complete(line, pos, &self.names);
-        Ok((start, found.into_iter().map(|s| Pair { display: s.clone(), replacement: s }).collect()))
+        // Names come from the graph: shown with control characters escaped.
+        let pair = |s: String| Pair { display: crate::term::safe(&s, false).into_owned(), replacement: s };
+        Ok((start, found.into_iter().map(pair).collect()))
     }
 }
 
@@ -282,7 +285,9 @@ pub fn run(mut session: Session, err_color: bool) -> Result<Status, Failure> {
     let history = history_path();
     let mut history_ok = true;
     if let Some(p) = &history {
-        let _ = rl.load_history(p);
+        for entry in crate::history::load(p) {
+            let _ = rl.add_history_entry(entry);
+        }
     }
     emit(&banner(&session.graph))?;
     let prompt = "kg> ";
@@ -292,12 +297,19 @@ pub fn run(mut session: Session, err_color: bool) -> Result<Status, Failure> {
                 if !line.trim().is_empty() {
                     let _ = rl.add_history_entry(line.as_str());
                     if let (Some(p), true) = (&history, history_ok)
-                        && let Err(e) = save_history(&mut rl, p)
+                        && let Err(e) = crate::history::append(p, &line)
                     {
                         history_ok = false;
-                        eprintln!(
-                            "{}",
-                            note(&format!("history will not be kept: cannot write {}: {e}", p.display()), err_color)
+                        crate::term::eprintln(
+                            &note(
+                                &format!(
+                                    "history will not be kept: cannot write {}: {}",
+                                    p.display(),
+                                    crate::load::io_reason(&e)
+                                ),
+                                err_color,
+                            ),
+                            err_color,
                         );
                     }
                 }
@@ -325,19 +337,19 @@ pub fn run(mut session: Session, err_color: bool) -> Result<Status, Failure> {
                                 h.names = Names::of(&session.graph);
                             }
                         }
-                        Err(f) => eprint!("{}", render_all(&f.diags, &f.sources, err_color)),
+                        Err(f) => crate::term::eprint(&render_all(&f.diags, &f.sources, err_color), err_color),
                     }
                     continue;
                 }
                 match session.eval_and_keep(&line) {
                     Ok(out) => {
                         for n in &out.notes {
-                            eprintln!("{}", note(n, err_color));
+                            crate::term::eprintln(&note(n, err_color), err_color);
                         }
                         emit(&out.text)?;
                     }
                     Err(f) if f.diags.is_empty() => return Err(f),
-                    Err(f) => eprint!("{}", render_all(&f.diags, &f.sources, err_color)),
+                    Err(f) => crate::term::eprint(&render_all(&f.diags, &f.sources, err_color), err_color),
                 }
             }
             Err(ReadlineError::Interrupted) => continue,
@@ -346,13 +358,6 @@ pub fn run(mut session: Session, err_color: bool) -> Result<Status, Failure> {
         }
     }
     Ok(Status::Answered)
-}
-
-fn save_history(rl: &mut Editor<KgHelper, DefaultHistory>, path: &std::path::Path) -> Result<(), String> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| crate::load::io_reason(&e))?;
-    }
-    rl.save_history(path).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

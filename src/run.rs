@@ -124,7 +124,7 @@ pub fn main() -> ExitCode {
         Ok(Status::NoAnswer) => ExitCode::from(EXIT_NO_ANSWER),
         Err(f) if f.diags.is_empty() => ExitCode::from(EXIT_ANSWERS),
         Err(f) => {
-            eprint!("{}", render_all(&f.diags, &f.sources, err_color));
+            crate::term::eprint(&render_all(&f.diags, &f.sources, err_color), err_color);
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -137,9 +137,23 @@ pub fn emit(text: &str) -> Result<(), Failure> {
     emit_bytes(text.as_bytes())
 }
 
-/// Writes bytes (an image, say) to stdout, as [`emit`] does text.
+/// Writes bytes (an image, say) to stdout, as [`emit`] does text. On a
+/// terminal, text is shown with control characters escaped
+/// ([`crate::term::safe`]); a stdout closed before `kg` started is an error,
+/// not output thrown away.
 pub fn emit_bytes(bytes: &[u8]) -> Result<(), Failure> {
+    if crate::term::stdout_closed() {
+        return Err(Failure::new(Diagnostic::error("cannot write output: standard output is closed")));
+    }
     let mut out = std::io::stdout().lock();
+    let safe;
+    let bytes = match std::str::from_utf8(bytes) {
+        Ok(text) if out.is_terminal() => {
+            safe = crate::term::safe(text, true);
+            safe.as_bytes()
+        }
+        _ => bytes,
+    };
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::default()),
@@ -229,7 +243,7 @@ fn execute(cli: &Cli) -> Result<Status, Failure> {
 /// Prints an output's notes to stderr and its text to stdout.
 fn finish(out: Output, err_color: bool) -> Result<Status, Failure> {
     for n in &out.notes {
-        eprintln!("{}", note(n, err_color));
+        crate::term::eprintln(&note(n, err_color), err_color);
     }
     emit(&out.text)?;
     Ok(out.status.unwrap_or(Status::Answered))
@@ -366,10 +380,8 @@ fn check(cli: &Cli, paths: &[PathBuf], style: Style) -> Result<Status, Failure> 
     match load::load(&sources, &files) {
         Ok(loaded) => {
             if !loaded.warnings.is_empty() {
-                eprint!(
-                    "{}",
-                    render_all(&loaded.warnings, &sources, use_color(cli.color, std::io::stderr().is_terminal()))
-                );
+                let color = use_color(cli.color, std::io::stderr().is_terminal());
+                crate::term::eprint(&render_all(&loaded.warnings, &sources, color), color);
             }
             let d = &loaded.data;
             let report = Report::Checked {
@@ -390,7 +402,7 @@ pub fn node_arg(g: &Graph, text: &str) -> Result<crate::graph::Ix, Failure> {
     match resolve(g, text) {
         Ok(r) => {
             if !r.exact {
-                eprintln!("note: taking \"{}\" as \"{}\"", text.trim(), g.node(r.ix).name);
+                crate::term::eprintln(&format!("note: taking \"{}\" as \"{}\"", text.trim(), g.node(r.ix).name), false);
             }
             Ok(r.ix)
         }
@@ -481,7 +493,7 @@ fn dot_command(g: &Graph, cli: &Cli) -> Result<Status, Failure> {
     let selected = crate::dot::select(g, &opts);
     let empty = selected.0.is_empty();
     if empty {
-        eprintln!("{}", note("nothing to draw: no node passes these filters", false));
+        crate::term::eprintln(&note("nothing to draw: no node passes these filters", false), false);
     }
     let dot = crate::dot::draw(g, &opts, selected);
     let bytes = match render {

@@ -47,7 +47,8 @@ impl Style {
 /// Renders a report in a format. `None` if the format does not apply to it.
 pub fn render(report: &Report, g: &Graph, format: Format, style: Style) -> Option<String> {
     match format {
-        Format::Text => Some(text::render(report, g, style)),
+        // Text is for people: graph strings cannot reach a terminal raw.
+        Format::Text => Some(crate::term::safe(&text::render(report, g, style), style.color).into_owned()),
         Format::Json => Some(json::render(report, g)),
         Format::Tsv => Some(tsv::render(report, g)),
         Format::Dot | Format::Ntriples | Format::Turtle | Format::Graphml => None,

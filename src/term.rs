@@ -1,0 +1,135 @@
+//! What `kg` prints for people: text made safe for a terminal, messages on
+//! stderr that can never fail the program, and standard output that was
+//! closed before `kg` started.
+//!
+//! Graph strings are data from whoever wrote the graph. A name holding ESC,
+//! BEL, NUL or a bidirectional override could move the cursor, clear a
+//! line (hiding a warning), ring the bell or reorder what is shown. So text
+//! output and every message show such characters escaped (`\x1b`,
+//! `\u{202e}`), as `ls` does on a terminal; the only escape sequences that
+//! pass are the colours `kg` itself uses, and only when colour is on.
+
+use std::borrow::Cow;
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether `c` must not reach a terminal raw: C0 controls but tab and line
+/// feed, DEL, C1 controls, and the bidirectional embeddings, overrides and
+/// isolates.
+fn is_unsafe(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` with unsafe characters escaped. With `color`, the colour
+/// sequences `kg` writes (bold, dim, the eight foreground colours, reset)
+/// pass; nothing else that starts with ESC does.
+pub fn safe(text: &str, color: bool) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '\x1b'
+            && color
+            && let Some(len) = our_color(rest)
+        {
+            out.push_str(&rest[..len]);
+            rest = &rest[len..];
+            continue;
+        }
+        if is_unsafe(c) {
+            if (c as u32) < 0x80 {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            } else {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            }
+        } else {
+            out.push(c);
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    Cow::Owned(out)
+}
+
+/// The length of the colour sequence `ESC [ n(;n)* m` at the start of `s`,
+/// if every `n` is one `kg` uses (0 reset, 1 bold, 2 dim, 31 to 37).
+fn our_color(s: &str) -> Option<usize> {
+    let body = s.strip_prefix("\x1b[")?;
+    let end = body.find('m')?;
+    let params = &body[..end];
+    let ok = !params.is_empty()
+        && params.len() <= 8
+        && params.split(';').all(|p| matches!(p, "0" | "1" | "2" | "31" | "32" | "33" | "34" | "35" | "36" | "37"));
+    ok.then_some(2 + end + 1)
+}
+
+/// Longest line of a message shown whole, in characters.
+const MAX_LINE: usize = 1000;
+
+/// Writes a message to stderr, made safe, with any line longer than
+/// [`MAX_LINE`] cut in its middle (a note naming a node with a megabyte
+/// name). A closed or full stderr is ignored: there is nowhere left to say
+/// so, and a message must never turn an answer or an error into a crash.
+pub fn eprint(text: &str, color: bool) {
+    let text = safe(text, color);
+    let mut out = String::with_capacity(text.len().min(64 << 10));
+    for line in text.split_inclusive('\n') {
+        let n = line.chars().count();
+        if n > MAX_LINE {
+            out.extend(line.chars().take(MAX_LINE * 4 / 5));
+            out.push_str(&format!(" … ({} characters cut) … ", n - MAX_LINE));
+            out.extend(line.chars().skip(n - MAX_LINE / 5));
+        } else {
+            out.push_str(line);
+        }
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(out.as_bytes()).and_then(|()| err.flush());
+}
+
+/// [`eprint`] with a line end.
+pub fn eprintln(text: &str, color: bool) {
+    eprint(&format!("{text}\n"), color);
+}
+
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Records that standard output was closed when the process started
+/// (`kg export >&-`). The Rust runtime reopens a closed stdout on
+/// `/dev/null` before `main`, so writes would succeed into nothing; the
+/// binary checks before the runtime does and calls this.
+pub fn set_stdout_closed(closed: bool) {
+    STDOUT_CLOSED.store(closed, Ordering::Relaxed);
+}
+
+/// Whether standard output was closed at start: output is then an error.
+pub fn stdout_closed() -> bool {
+    STDOUT_CLOSED.load(Ordering::Relaxed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(safe("plain\ttext\n", false), "plain\ttext\n");
+        assert_eq!(safe("a\x1b[2Kb\x07c\0d\r", false), "a\\x1b[2Kb\\x07c\\x00d\\x0d");
+        assert_eq!(safe("del\x7f c1\u{85} rlo\u{202e}x", false), "del\\x7f c1\\u{85} rlo\\u{202e}x");
+        assert_eq!(safe("Rücken ¶ 日本", false), "Rücken ¶ 日本");
+    }
+
+    #[test]
+    fn only_our_colours_pass_and_only_with_colour_on() {
+        let ours = "\x1b[1;31merror\x1b[0m: \x1b[2mdim\x1b[0m";
+        assert_eq!(safe(ours, true), ours);
+        assert_eq!(safe(ours, false), "\\x1b[1;31merror\\x1b[0m: \\x1b[2mdim\\x1b[0m");
+        // Concealed text, a background, cursor moves and screen clears never pass.
+        for bad in ["\x1b[8m", "\x1b[30;40m", "\x1b[1A", "\x1b[2J", "\x1b]0;title\x07", "\x1b[m", "\x1b[1;31;32;33;34m"]
+        {
+            assert!(!safe(bad, true).contains('\x1b'), "{bad:?}");
+        }
+    }
+}
