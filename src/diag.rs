@@ -132,7 +132,7 @@ impl Diagnostic {
             Severity::Warning => ("warning", "1;33"),
         };
         let mut out = String::new();
-        let _ = writeln!(out, "{}{}", paint(code, word), paint("1", &format!(": {}", self.message)));
+        let _ = writeln!(out, "{}{}", paint(code, word), paint("1", &format!(": {}", shorten_quoted(&self.message))));
         let snippet = self.at.as_ref().and_then(|loc| Some((loc, sources.files.get(loc.file)?)));
         let gutter_width = match snippet {
             Some((loc, file)) => file.line_col(loc.span.start).0.to_string().len(),
@@ -147,14 +147,49 @@ impl Diagnostic {
             let _ = writeln!(out, "{pad} {bar}");
             let _ = writeln!(out, "{} {bar} {shown}", paint("1;34", &line_no.to_string()));
             let carets = format!("{}{}", " ".repeat(caret_at), "^".repeat(caret_len.max(1)));
-            let label = if self.label.is_empty() { String::new() } else { format!(" {}", self.label) };
+            let label = if self.label.is_empty() { String::new() } else { format!(" {}", shorten_quoted(&self.label)) };
             let _ = writeln!(out, "{pad} {bar} {}", paint(code, &format!("{carets}{label}")));
         }
         for note in &self.notes {
-            let _ = writeln!(out, "{pad} {} {note}", paint("1;34", "="));
+            let _ = writeln!(out, "{pad} {} {}", paint("1;34", "="), shorten_quoted(note));
         }
         out
     }
+}
+
+/// Longest `quoted` name or value shown whole in a message, in characters.
+const MAX_QUOTED: usize = 60;
+
+/// A message with every `quoted` part longer than [`MAX_QUOTED`] cut in
+/// its middle: a megabyte id in a graph file makes a line of a message, not
+/// a megabyte of one.
+pub fn shorten_quoted(text: &str) -> std::borrow::Cow<'_, str> {
+    let parts: Vec<&str> = text.split('`').collect();
+    // Odd parts are quoted, when the backticks pair up.
+    if parts.len() < 3 || parts.iter().skip(1).step_by(2).all(|p| p.chars().count() <= MAX_QUOTED) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(MAX_QUOTED * parts.len());
+    // The length of the part cut last, said after its closing backtick.
+    let mut cut = None;
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push('`');
+            if let Some(n) = cut.take() {
+                let _ = write!(out, " ({n} characters)");
+            }
+        }
+        let n = part.chars().count();
+        if i % 2 == 1 && i + 1 < parts.len() && n > MAX_QUOTED {
+            out.extend(part.chars().take(MAX_QUOTED * 2 / 3));
+            out.push('…');
+            out.extend(part.chars().skip(n - MAX_QUOTED / 4));
+            cut = Some(n);
+        } else {
+            out.push_str(part);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -270,6 +305,19 @@ mod tests {
         for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
             assert_eq!(sources.files[f].line_col(i), line_col(text, i), "at {i}");
         }
+    }
+
+    #[test]
+    fn long_quoted_names_are_cut_in_messages() {
+        let id = format!("a{}z", "m".repeat(1_000_000));
+        let d = Diagnostic::warning(format!("node `{id}` has no edges")).help(format!("did you mean `{id}`?"));
+        let out = d.render(&Sources::default(), false);
+        assert!(out.len() < 400, "{out}");
+        assert!(out.starts_with("warning: node `ammmm"), "{out}");
+        assert!(out.contains("mmz` (1000002 characters) has no edges\n"), "{out}");
+        assert!(out.contains("= help: did you mean `amm"), "{out}");
+        // Short names and unpaired backticks are left alone.
+        assert_eq!(shorten_quoted("node `ice-pack` and `x"), "node `ice-pack` and `x");
     }
 
     #[test]

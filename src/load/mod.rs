@@ -274,6 +274,21 @@ fn ron_diag(text: &str, base: usize, e: &ron::error::SpannedError) -> Pending {
             (format!("field `{field}` given twice in {within}"), None, None)
         }
         E::ExceededRecursionLimit => ("nesting is too deep (more than 128 levels)".to_string(), None, None),
+        E::IntegerOutOfBounds => {
+            span = number_at(text, span.start);
+            let number = &text[span.clone()];
+            let (what, range) = match field_before(text, span.start) {
+                // Every whole number in the schema is 16 bits.
+                Some(field) => (format!("`{field}`"), "0 to 65535"),
+                // A citation is a tuple `("section-id", paragraph)`.
+                None => ("a paragraph number".to_string(), "1 to 65535"),
+            };
+            (
+                format!("`{number}` is out of range for {what}"),
+                Some(format!("{what} takes a whole number from {range}")),
+                None,
+            )
+        }
         other => {
             let text = other.to_string();
             let mut chars = text.chars();
@@ -296,6 +311,24 @@ fn ron_diag(text: &str, base: usize, e: &ron::error::SpannedError) -> Pending {
         d = d.note(l);
     }
     Pending(d, span)
+}
+
+/// The span of the number that starts at or around `at` (ron points at its
+/// first character).
+fn number_at(text: &str, at: usize) -> std::ops::Range<usize> {
+    let is_num = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '_' | '.');
+    let start = text[..at].rfind(|c| !is_num(c)).map_or(0, |i| i + 1);
+    let end = text[at..].find(|c| !is_num(c)).map_or(text.len(), |i| at + i);
+    start..end.max(start)
+}
+
+/// The field name written just before `at` (`paragraphs: 70000`), if the
+/// value there is a struct field and not a tuple item.
+fn field_before(text: &str, at: usize) -> Option<&str> {
+    let before = text[..at].trim_end().strip_suffix(':')?.trim_end();
+    let start = before.rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
+    let name = &before[start..];
+    (!name.is_empty()).then_some(name)
 }
 
 fn describe_struct(name: &str) -> &'static str {
