@@ -528,3 +528,48 @@ impl Ends {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> Graph {
+        Graph::new(crate::bundled::data().expect("bundled graph"))
+    }
+
+    fn compiled(g: &Graph, src: &str) -> Compiled {
+        compile(g, &super::super::parse::parse(src).expect("parses")).expect("compiles")
+    }
+
+    #[test]
+    fn a_query_past_its_budget_stops_naming_the_clause() {
+        let g = bundled();
+        let c = compiled(&g, "?x (causes|^causes)* ?y");
+        assert!(eval(&g, &c).is_ok_and(|r| !r.rows.is_empty()), "the bundled graph is small enough");
+        let e = eval_within(&g, &c, 1_000).expect_err("a thousand steps are not enough");
+        assert!(e.message.contains("`?x (causes|^causes)* ?y`"), "{}", e.message);
+        assert!(e.message.contains("too broad"), "{}", e.message);
+        let c = compiled(&g, "?t treats ?c, ?t : medication");
+        let e = eval_within(&g, &c, 3).expect_err("three steps are not enough");
+        assert!(e.message.contains("`?t treats ?c`"), "{}", e.message);
+    }
+
+    #[test]
+    fn every_example_query_fits_a_hundredth_of_the_budget() {
+        // The pattern queries of the example scripts: the budget leaves room to spare.
+        let g = bundled();
+        let scripts = [
+            include_str!("../../queries/patterns.kgq"),
+            include_str!("../../queries/causes-and-effects.kgq"),
+            include_str!("../../queries/warnings.kgq"),
+            include_str!("../../queries/treatments.kgq"),
+        ];
+        let queries: Vec<&str> =
+            scripts.iter().flat_map(|s| s.lines()).filter_map(|l| l.strip_prefix("query ")).collect();
+        assert!(queries.len() >= 5, "{queries:?}");
+        for q in queries.into_iter().chain(["?x (causes|^causes|is_a|^is_a)* ?y"]) {
+            let c = compiled(&g, q);
+            assert!(eval_within(&g, &c, MAX_WORK / 100).is_ok(), "{q}");
+        }
+    }
+}
