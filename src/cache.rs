@@ -325,6 +325,22 @@ pub fn fuzz_read(bytes: &[u8]) -> Option<GraphData> {
     read_entry(bytes, bytes.len() as u64, &Key::default())
 }
 
+/// Reads an entry forged around `payload`: a valid header for the empty key
+/// and a checksum that holds, so what decodes is whatever the payload says
+/// (the fuzz target's second mode, past the checksum a forger can compute).
+#[doc(hidden)]
+pub fn fuzz_forged(payload: &[u8]) -> Option<GraphData> {
+    let mut header = 0u64.to_le_bytes().to_vec();
+    header.extend_from_slice(&0u64.to_le_bytes());
+    header.extend_from_slice(&0u64.to_le_bytes());
+    let mut bytes = MAGIC.to_vec();
+    bytes.extend_from_slice(&(header.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(&header);
+    bytes.extend_from_slice(&checksum(payload).to_le_bytes());
+    bytes.extend_from_slice(payload);
+    fuzz_read(&bytes)
+}
+
 /// Whether every index in the data points at something, so a damaged entry
 /// that still decodes cannot make the graph code panic.
 fn in_range(d: &GraphData) -> bool {
@@ -403,7 +419,7 @@ mod tests {
         let data = crate::bundled::data().unwrap();
         let key = Key { text: b"key".to_vec(), taken: UNIX_EPOCH, ..Key::default() };
         let bytes = entry_bytes(&key, &data, &[]);
-        assert_eq!(read(&bytes, &key), Some(data));
+        assert_eq!(read(&bytes, &key).as_ref(), Some(&data));
         let other = Key { text: b"other".to_vec(), ..Key::default() };
         assert!(read(&bytes, &other).is_none());
         assert!(read(&bytes[..bytes.len() - 1], &key).is_none());
@@ -413,6 +429,8 @@ mod tests {
         assert!(read(&flipped, &key).is_none());
         assert!(read(b"garbage", &key).is_none());
         assert!(read(&[], &key).is_none());
+        // A forged payload that is the real one decodes; the fuzz target starts there.
+        assert!(fuzz_forged(&postcard::to_stdvec(&data).unwrap()).is_some());
         // A header that claims to be huge is refused before it is read.
         let mut huge = MAGIC.to_vec();
         huge.extend_from_slice(&u64::MAX.to_le_bytes());
