@@ -104,9 +104,15 @@ impl Graph {
         })
     }
 
-    /// Neighbours over one relation in one direction.
+    /// Neighbours over one relation in one direction, by the claims the
+    /// article makes (a denied claim is not a step: see [`Graph::denied`]).
     pub fn step(&self, ix: Ix, rel: Relation, dir: Direction) -> impl Iterator<Item = (EIx, Ix)> + '_ {
-        self.edges_at(ix, dir).filter(move |&(e, _)| self.g[e].relation == rel)
+        self.edges_at(ix, dir).filter(move |&(e, _)| self.g[e].relation == rel && !self.g[e].negated)
+    }
+
+    /// Neighbours over the claims of one relation that the article denies.
+    pub fn denied(&self, ix: Ix, rel: Relation, dir: Direction) -> impl Iterator<Item = (EIx, Ix)> + '_ {
+        self.edges_at(ix, dir).filter(move |&(e, _)| self.g[e].relation == rel && self.g[e].negated)
     }
 
     /// The node with this exact id.

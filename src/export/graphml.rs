@@ -2,11 +2,13 @@
 //! `apoc.import.graphml`.
 //!
 //! Node ids are the graph's ids. Node data: `name`, `kind`, `aliases`
-//! (joined with `; `), `summary`, and `labels` (`:Kind`, for Neo4j). Edge
+//! (joined with `; `), `summary`, `labels` (`:Kind`, for Neo4j), `lay`. Edge
 //! ids are `from--relation--to` (with `#2`, `#3` for repeats); edge data:
 //! `relation` (also as `label`, Neo4j's relationship type), `sources`
-//! (`section:paragraph;...`), `certainty`, and when present `when` (in
-//! words) and `note`.
+//! (`section:paragraph;...`), `certainty`, and when present `negated`
+//! (`true`: the article denies the claim; its `label` is then
+//! `not_<relation>`), `when` (in words) and `note`. A lay word's node has
+//! `lay` = `true`.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -15,8 +17,8 @@ use super::{sorted_edges, sorted_nodes};
 use crate::graph::Graph;
 
 /// The data keys of nodes and of edges; each key's id is its name.
-const NODE_KEYS: &[&str] = &["name", "kind", "aliases", "summary", "labels"];
-const EDGE_KEYS: &[&str] = &["relation", "label", "sources", "certainty", "when", "note"];
+const NODE_KEYS: &[&str] = &["name", "kind", "aliases", "summary", "labels", "lay"];
+const EDGE_KEYS: &[&str] = &["relation", "label", "sources", "certainty", "negated", "when", "note"];
 
 /// Text for XML content and attribute values: `& < > " '` as entities, tab
 /// and line breaks as character references, DEL and the C1 controls (which
@@ -80,13 +82,19 @@ pub fn graphml(g: &Graph) -> String {
         data(&mut out, "aliases", &n.aliases.join("; "));
         data(&mut out, "summary", &n.summary);
         data(&mut out, "labels", &format!(":{}", super::rdf::kind_name(n.kind)));
+        if n.lay {
+            data(&mut out, "lay", "true");
+        }
         out.push_str("    </node>\n");
     }
     let mut seen: HashMap<String, usize> = HashMap::new();
     for e in sorted_edges(g) {
         let (a, b) = g.ends(e);
         let edge = g.edge(e);
-        let base = format!("{}--{}--{}", g.node(a).id, edge.relation.as_str(), g.node(b).id);
+        // A denied claim's type is `not_<relation>`, so a query for the
+        // relation never matches it.
+        let label = if edge.negated { format!("not_{}", edge.relation) } else { edge.relation.as_str().to_string() };
+        let base = format!("{}--{label}--{}", g.node(a).id, g.node(b).id);
         let count = seen.entry(base.clone()).or_insert(0);
         *count += 1;
         let id = if *count == 1 { base } else { format!("{base}#{count}") };
@@ -98,11 +106,14 @@ pub fn graphml(g: &Graph) -> String {
             escape(&g.node(b).id)
         );
         data(&mut out, "relation", edge.relation.as_str());
-        data(&mut out, "label", edge.relation.as_str());
+        data(&mut out, "label", &label);
         let sources: Vec<String> =
             edge.sources.iter().map(|&s| format!("{}:{}", g.section(s).id, s.paragraph)).collect();
         data(&mut out, "sources", &sources.join(";"));
         data(&mut out, "certainty", edge.certainty.as_str());
+        if edge.negated {
+            data(&mut out, "negated", "true");
+        }
         if let Some(w) = &edge.when {
             data(&mut out, "when", &crate::render::window_text(w));
         }

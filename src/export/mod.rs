@@ -22,7 +22,8 @@ pub fn sorted_edges(g: &Graph) -> Vec<EIx> {
     let mut edges: Vec<EIx> = g.edges().collect();
     edges.sort_by_key(|&e| {
         let (a, b) = g.ends(e);
-        (g.node(a).id.as_str(), g.edge(e).relation.as_str(), g.node(b).id.as_str(), e.index())
+        let edge = g.edge(e);
+        (g.node(a).id.as_str(), edge.relation.as_str(), g.node(b).id.as_str(), edge.negated, edge.certainty, e.index())
     });
     edges
 }

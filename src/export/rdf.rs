@@ -11,7 +11,9 @@
 //! | a kind | `kg:kind/<Kind>`, the kind in CamelCase (`kind:HomeRemedy`) | `rdf:type rdfs:Class`, `rdfs:label`, `rdfs:comment` |
 //! | a relation | `kg:rel/<relation>` (`rel:treats`) | `rdf:type rdf:Property`, `rdfs:label`, `rdfs:comment` |
 //! | a claim | the direct triple `node:<from> rel:<relation> node:<to>` | |
-//! | its record | a blank node, standard RDF reification | `rdf:type rdf:Statement`, `rdf:subject`, `rdf:predicate`, `rdf:object`, `kg:certainty` (`"stated"`, `"hedged"`, `"doubtful"`), `rel:source` per citation, and when present `kg:when` (in words), `kg:fromDay`, `kg:toDay` (integers), `kg:minutes`, `kg:pauseMinutes` (decimals), `kg:whenNote`, `kg:note` |
+//! | a denied claim (`negated`) | the triple `node:<from> notrel:<relation> node:<to>`, never the `rel:` one | `notrel:<relation>` is an `rdf:Property` labelled "not ..." |
+//! | a lay word (`lay`) | its node | `kg:lay true` (it has no citation: the article does not name it) |
+//! | its record | a blank node, standard RDF reification | `rdf:type rdf:Statement`, `rdf:subject`, `rdf:predicate`, `rdf:object`, `kg:certainty` (`"stated"`, `"hedged"`, `"doubtful"`), `kg:negated true` for a denied claim, `rel:source` per citation, and when present `kg:when` (in words), `kg:fromDay`, `kg:toDay` (integers), `kg:minutes`, `kg:pauseMinutes` (decimals), `kg:lasts`, `kg:whenNote`, `kg:note` |
 //! | a citation | `kg:source/<section>/<paragraph>` | `rdf:type kg:Citation`, `kg:section` (the section's title), `kg:sectionId`, `kg:paragraph` (integer) |
 //! | the article | `kg:article` | `rdf:type kg:Article`, `rdfs:label` title, `kg:subject` its subject node |
 //!
@@ -39,6 +41,7 @@ const PREFIXES: &[(&str, &str)] = &[
     ("node", "https://kg.example/back-spasm/node/"),
     ("kind", "https://kg.example/back-spasm/kind/"),
     ("rel", "https://kg.example/back-spasm/rel/"),
+    ("notrel", "https://kg.example/back-spasm/notrel/"),
     ("kg", BASE),
 ];
 
@@ -66,6 +69,10 @@ fn string(s: &str) -> Term {
 
 fn integer(n: impl std::fmt::Display) -> Term {
     Term::Literal(n.to_string(), Some("http://www.w3.org/2001/XMLSchema#integer"))
+}
+
+fn boolean(b: bool) -> Term {
+    Term::Literal(b.to_string(), Some("http://www.w3.org/2001/XMLSchema#boolean"))
 }
 
 fn decimal(x: f32) -> Term {
@@ -117,6 +124,11 @@ pub fn rel_iri(rel: Relation) -> String {
     format!("{BASE}rel/{}", rel.as_str())
 }
 
+/// The property for claims the article denies: `notrel:<relation>`.
+pub fn not_rel_iri(rel: Relation) -> String {
+    format!("{BASE}notrel/{}", rel.as_str())
+}
+
 fn source_iri(g: &Graph, s: Source) -> String {
     format!("{BASE}source/{}/{}", segment(&g.section(s).id), s.paragraph)
 }
@@ -142,6 +154,10 @@ pub fn triples(g: &Graph) -> Vec<Triple> {
         t.push((p.clone(), a(), rdf("Property")));
         t.push((p.clone(), rdfs("label"), string(&r.label())));
         t.push((p, rdfs("comment"), string(r.describe())));
+        let not = iri(not_rel_iri(r));
+        t.push((not.clone(), a(), rdf("Property")));
+        t.push((not.clone(), rdfs("label"), string(&format!("not {}", r.label()))));
+        t.push((not, rdfs("comment"), string(&format!("the article denies this: {}", r.negated_phrase()))));
     }
     let source = kg("rel/source");
     t.push((source.clone(), a(), rdf("Property")));
@@ -157,9 +173,15 @@ pub fn triples(g: &Graph) -> Vec<Triple> {
             t.push((s.clone(), iri(format!("{SKOS}altLabel")), string(alias)));
         }
         t.push((s.clone(), rdfs("comment"), string(&n.summary)));
+        if n.lay {
+            t.push((s.clone(), kg("lay"), boolean(true)));
+        }
         for &e in edges.iter().filter(|&&e| g.ends(e).0 == ix) {
             let (_, to) = g.ends(e);
-            let triple = (s.clone(), iri(rel_iri(g.edge(e).relation)), iri(node_iri(&g.node(to).id)));
+            // A denied claim is not asserted: it gets the relation's
+            // negative property (`notrel:causes`) instead.
+            let p = if g.edge(e).negated { not_rel_iri(g.edge(e).relation) } else { rel_iri(g.edge(e).relation) };
+            let triple = (s.clone(), iri(p), iri(node_iri(&g.node(to).id)));
             if t.last() != Some(&triple) {
                 t.push(triple);
             }
@@ -176,6 +198,9 @@ pub fn triples(g: &Graph) -> Vec<Triple> {
         t.push((st.clone(), rdf("predicate"), iri(rel_iri(edge.relation))));
         t.push((st.clone(), rdf("object"), iri(node_iri(&g.node(to).id))));
         t.push((st.clone(), kg("certainty"), string(edge.certainty.as_str())));
+        if edge.negated {
+            t.push((st.clone(), kg("negated"), boolean(true)));
+        }
         for &src in &edge.sources {
             t.push((st.clone(), kg("rel/source"), iri(source_iri(g, src))));
             if !cited.contains(&src) {
@@ -195,6 +220,9 @@ pub fn triples(g: &Graph) -> Vec<Triple> {
             }
             if let Some(m) = w.pause_minutes {
                 t.push((st.clone(), kg("pauseMinutes"), decimal(m)));
+            }
+            if let Some(l) = &w.lasts {
+                t.push((st.clone(), kg("lasts"), string(l)));
             }
             if let Some(n) = &w.note {
                 t.push((st.clone(), kg("whenNote"), string(n)));
