@@ -328,11 +328,11 @@ pub fn check(
 
     // Edges: ends, domain and range, citations, windows, duplicates.
     let mut edges = Vec::new();
-    let mut seen: HashMap<(usize, Relation, usize, bool, Certainty), Spot> = HashMap::new();
-    // Claims by their ends and relation, so finding a claim's denial is a
-    // lookup, not a scan of every edge before it.
-    type Claim = (Spot, bool, (u16, Option<u16>));
-    let mut claims: HashMap<(usize, Relation, usize), Vec<Claim>> = HashMap::new();
+    // Each claim (or denial) by its ends, relation and certainty, with its
+    // days: a duplicate, or a claim's denial, is found by lookup, not by a
+    // scan of every edge before it.
+    type Days = (u16, Option<u16>);
+    let mut seen: HashMap<(usize, Relation, usize, bool, Certainty), (Spot, Days)> = HashMap::new();
     for (file, graph, _) in parsed {
         for (i, e) in graph.edges.iter().enumerate() {
             let file = *file;
@@ -356,8 +356,9 @@ pub fn check(
             let mut ok = from.is_some() && to.is_some();
             if let (Some(f), Some(t)) = (from, to) {
                 ok &= check_ends(&loc, file, i, e.relation, &nodes[f], &nodes[t], f == t, &mut diags);
+                let days = e.when.as_ref().map_or((0, None), |w| (w.from_day.unwrap_or(0), w.to_day));
                 let key = (f, e.relation, t, e.negated, e.certainty);
-                if let Some(first) = seen.get(&key) {
+                if let Some((first, _)) = seen.get(&key) {
                     diags.push(
                         Diagnostic::error(format!("duplicate edge `{}` {} `{}`", e.from, e.relation, e.to))
                             .at_opt(here("relation"))
@@ -366,28 +367,26 @@ pub fn check(
                     );
                     ok = false;
                 } else {
-                    seen.insert(key, (file, At::Edge(i, "relation")));
+                    seen.insert(key, ((file, At::Edge(i, "relation")), days));
                 }
                 // A claim and its denial must not cover the same days.
-                let days =
-                    |w: Option<&crate::model::Window>| w.map_or((0, None), |w| (w.from_day.unwrap_or(0), w.to_day));
-                let (a, b) = days(e.when.as_ref());
-                let same = claims.entry((f, e.relation, t)).or_default();
-                if let Some((first, _, _)) = same.iter().find(|(_, negated, (c_from, c_to))| {
-                    *negated != e.negated && b.is_none_or(|b| *c_from < b) && c_to.is_none_or(|ct| ct > a)
-                }) {
+                let (a, b) = days;
+                let denial = Certainty::ALL.iter().find_map(|&c| {
+                    let (spot, (c_from, c_to)) = seen.get(&(f, e.relation, t, !e.negated, c))?;
+                    (b.is_none_or(|b| *c_from < b) && c_to.is_none_or(|ct| ct > a)).then_some(*spot)
+                });
+                if let Some(first) = denial {
                     diags.push(
                         Diagnostic::error(format!(
                             "`{}` {} `{}` is both claimed and denied for the same days",
                             e.from, e.relation, e.to
                         ))
                         .at_opt(here("negated"))
-                        .note(format!("the other claim is at {}", loc.position(loc.spot(*first))))
+                        .note(format!("the other claim is at {}", loc.position(loc.spot(first))))
                         .help("give the two edges timing windows that do not overlap, or keep one"),
                     );
                     ok = false;
                 }
-                same.push(((file, At::Edge(i, "relation")), e.negated, (a, b)));
             }
             let lay_end = [from, to].into_iter().flatten().any(|n| nodes[n].lay);
             if let (Some(f), Some(t)) = (from, to)
