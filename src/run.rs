@@ -147,8 +147,8 @@ pub fn emit_bytes(bytes: &[u8]) -> Result<(), Failure> {
     }
     let mut out = std::io::stdout().lock();
     let safe;
-    let bytes = match std::str::from_utf8(bytes) {
-        Ok(text) if out.is_terminal() => {
+    let bytes = match out.is_terminal().then(|| std::str::from_utf8(bytes)) {
+        Some(Ok(text)) => {
             safe = crate::term::safe(text, true);
             safe.as_bytes()
         }

@@ -21,11 +21,43 @@ fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether UTF-8 `b` holds a character [`is_unsafe`] refuses, byte by
+/// byte: every output passes here, so the common case (nothing to escape)
+/// costs a comparison or two a byte, not a decoded character.
+fn has_unsafe(b: &[u8]) -> bool {
+    // Bytes that may start an unsafe character; most text has few of them.
+    const SUSPECT: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < 0x20 {
+            t[i] = i != b'\n' as usize && i != b'\t' as usize;
+            i += 1;
+        }
+        t[0x7f] = true;
+        t[0xc2] = true;
+        t[0xd8] = true;
+        t[0xe2] = true;
+        t
+    };
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    b.iter().enumerate().filter(|&(_, &c)| SUSPECT[c as usize]).any(|(i, &c)| match c {
+        // U+0080..U+009F (C1), U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069.
+        0xc2 => (0x80..=0x9f).contains(&at(i + 1)),
+        0xd8 => at(i + 1) == 0x9c,
+        0xe2 => match at(i + 1) {
+            0x80 => matches!(at(i + 2), 0x8e | 0x8f | 0xaa..=0xae),
+            0x81 => (0xa6..=0xa9).contains(&at(i + 2)),
+            _ => false,
+        },
+        _ => true,
+    })
+}
+
 /// `text` with unsafe characters escaped. With `color`, the colour
 /// sequences `kg` writes (bold, dim, the eight foreground colours, reset)
 /// pass; nothing else that starts with ESC does.
 pub fn safe(text: &str, color: bool) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !has_unsafe(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -119,6 +151,14 @@ mod tests {
         assert_eq!(safe("a\x1b[2Kb\x07c\0d\r", false), "a\\x1b[2Kb\\x07c\\x00d\\x0d");
         assert_eq!(safe("del\x7f c1\u{85} rlo\u{202e}x", false), "del\\x7f c1\\u{85} rlo\\u{202e}x");
         assert_eq!(safe("Rücken ¶ 日本", false), "Rücken ¶ 日本");
+    }
+
+    #[test]
+    fn the_byte_check_agrees_with_the_character_rule() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(has_unsafe(text.as_bytes()), is_unsafe(c), "{:x}", c as u32);
+        }
     }
 
     #[test]

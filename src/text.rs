@@ -45,12 +45,15 @@ pub fn singular(word: &str) -> String {
 /// cost follows the distance found, not the product of the lengths: two
 /// long, nearly equal strings cost little.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let mut bound = 1;
+    let (a, b) = trimmed_chars(a, b);
+    let longest = a.len().max(b.len());
+    // A small table in one pass; a large one within growing bounds.
+    let mut bound = if a.len() * b.len() <= 4096 { longest } else { 1 };
     loop {
-        if let Some(d) = edit_distance_within(a, b, bound) {
+        if let Some(d) = band(&a, &b, bound) {
             return d;
         }
-        bound = bound.saturating_mul(2);
+        bound = bound.saturating_mul(2).min(longest);
     }
 }
 
@@ -59,14 +62,27 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// the table within `max` of its diagonal can hold such a distance, and the
 /// work stops as soon as a whole row exceeds `max`).
 pub fn edit_distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
-    // Equal ends cost nothing and do not change the distance.
+    if a.len().abs_diff(b.len()) > max.saturating_mul(4) {
+        // More characters apart than `max` edits can bridge (at most 4 bytes each).
+        return None;
+    }
+    let (a, b) = trimmed_chars(a, b);
+    band(&a, &b, max)
+}
+
+/// The characters of `a` and `b` without their common start and end, which
+/// cost nothing and do not change the distance.
+fn trimmed_chars(a: &str, b: &str) -> (Vec<char>, Vec<char>) {
     let pre = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum::<usize>();
     let (a, b) = (&a[pre..], &b[pre..]);
     let suf =
         a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum::<usize>();
-    let (a, b) = (&a[..a.len() - suf], &b[..b.len() - suf]);
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    (a[..a.len() - suf].chars().collect(), b[..b.len() - suf].chars().collect())
+}
+
+/// The optimal string alignment distance of `a` and `b` if at most `max`,
+/// computing only the band of the table within `max` of its diagonal.
+fn band(a: &[char], b: &[char], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }

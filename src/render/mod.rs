@@ -48,7 +48,13 @@ impl Style {
 pub fn render(report: &Report, g: &Graph, format: Format, style: Style) -> Option<String> {
     match format {
         // Text is for people: graph strings cannot reach a terminal raw.
-        Format::Text => Some(crate::term::safe(&text::render(report, g, style), style.color).into_owned()),
+        Format::Text => {
+            let text = text::render(report, g, style);
+            Some(match crate::term::safe(&text, style.color) {
+                std::borrow::Cow::Borrowed(_) => text,
+                std::borrow::Cow::Owned(escaped) => escaped,
+            })
+        }
         Format::Json => Some(json::render(report, g)),
         Format::Tsv => Some(tsv::render(report, g)),
         Format::Dot | Format::Ntriples | Format::Turtle | Format::Graphml => None,
