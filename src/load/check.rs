@@ -332,7 +332,8 @@ pub fn check(
     // days: a duplicate, or a claim's denial, is found by lookup, not by a
     // scan of every edge before it.
     type Days = (u16, Option<u16>);
-    let mut seen: HashMap<(usize, Relation, usize, bool, Certainty), (Spot, Days)> = HashMap::new();
+    type ClaimKey = (usize, Relation, usize, bool, Certainty);
+    let mut seen: HashMap<ClaimKey, (Spot, Days)> = HashMap::new();
     for (file, graph, _) in parsed {
         for (i, e) in graph.edges.iter().enumerate() {
             let file = *file;
