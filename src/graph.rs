@@ -20,6 +20,9 @@ pub struct Graph {
     names: NameIndex,
     /// The index's node lists (`NameIndex::nodes`, moved out), as node indexes.
     name_nodes: Vec<Ix>,
+    /// Every word of every name and alias, sorted: built the first time a
+    /// question has a word to correct.
+    words: std::sync::OnceLock<Vec<String>>,
 }
 
 /// Hands each element of `v` to `f` in order, giving the list's memory back
@@ -29,7 +32,7 @@ fn drain_freeing<T>(mut v: Vec<T>, mut f: impl FnMut(T)) {
     v.reverse();
     while let Some(x) = v.pop() {
         f(x);
-        if v.len() % 65_536 == 0 {
+        if v.len().is_multiple_of(65_536) {
             v.shrink_to_fit();
         }
     }
@@ -58,6 +61,7 @@ impl Graph {
             id_order: data.id_order,
             names,
             name_nodes,
+            words: std::sync::OnceLock::new(),
         }
     }
 
@@ -132,6 +136,20 @@ impl Graph {
     /// by form (computed when the graph was checked).
     pub fn name_index(&self) -> impl Iterator<Item = (&str, &[Ix])> + '_ {
         (0..self.names.len()).map(|i| (self.names.form(i), &self.name_nodes[self.names.node_span(i)]))
+    }
+
+    /// Every distinct word of the normalized names, ids and aliases, sorted
+    /// (for correcting typos word by word); built once, on first use.
+    pub fn words(&self) -> &[String] {
+        self.words.get_or_init(|| {
+            let mut v: Vec<String> = Vec::new();
+            for (form, _) in self.name_index() {
+                v.extend(form.split(' ').map(str::to_string));
+            }
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
     }
 
     /// Nodes of one kind, sorted by name.

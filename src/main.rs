@@ -11,7 +11,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(unix)]
 extern "C" fn note_closed_stdout() {
     // SAFETY: F_GETFD only asks about the descriptor; -1 means it is not open.
-    kg::term::set_stdout_closed(unsafe { libc::fcntl(1, libc::F_GETFD) } == -1);
+    kg::terminal::set_stdout_closed(unsafe { libc::fcntl(1, libc::F_GETFD) } == -1);
 }
 
 #[cfg(all(unix, not(target_vendor = "apple")))]

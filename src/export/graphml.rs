@@ -115,7 +115,7 @@ pub fn graphml(g: &Graph) -> String {
             data(&mut out, "negated", "true");
         }
         if let Some(w) = &edge.when {
-            data(&mut out, "when", &crate::render::window_text(w));
+            data(&mut out, "when", &w.text());
         }
         if let Some(n) = &edge.note {
             data(&mut out, "note", n);

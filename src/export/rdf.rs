@@ -208,7 +208,7 @@ pub fn triples(g: &Graph) -> Vec<Triple> {
             }
         }
         if let Some(w) = &edge.when {
-            t.push((st.clone(), kg("when"), string(&crate::render::window_text(w))));
+            t.push((st.clone(), kg("when"), string(&w.text())));
             if let Some(d) = w.from_day {
                 t.push((st.clone(), kg("fromDay"), integer(d)));
             }
