@@ -6,6 +6,8 @@
 
 #[path = "src/diag.rs"]
 mod diag;
+#[path = "src/fsutil/read.rs"]
+mod fsutil;
 #[path = "src/load/mod.rs"]
 mod load;
 #[path = "src/model.rs"]
@@ -18,16 +20,22 @@ use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=graph");
-    for src in
-        ["src/diag.rs", "src/model.rs", "src/text.rs", "src/load/mod.rs", "src/load/check.rs", "src/load/outline.rs"]
-    {
+    for src in [
+        "src/diag.rs",
+        "src/fsutil/read.rs",
+        "src/model.rs",
+        "src/text.rs",
+        "src/load/mod.rs",
+        "src/load/check.rs",
+        "src/load/outline.rs",
+    ] {
         println!("cargo:rerun-if-changed={src}");
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let mut sources = diag::Sources::default();
     let files = match load::read_path(Path::new("graph"), &mut sources) {
         Ok(files) => files,
-        Err(d) => fail(&[d], &sources),
+        Err(diags) => fail(&diags, &sources),
     };
     let loaded = match load::load(&sources, &files) {
         Ok(loaded) => loaded,

@@ -141,19 +141,28 @@ fn sorted(g: &Graph, mut ixs: Vec<Ix>) -> Vec<Ix> {
 }
 
 /// The `n` nodes whose names are nearest to `key`, for "did you mean".
+/// Only names with a real likeness are offered: at most half the
+/// characters edited, so `zzzzzzzz` suggests nothing rather than the three
+/// least unlike names. Each comparison is bounded by that reach (and names
+/// too different in length are not compared), and a name longer than any
+/// typo of a name is not compared at all.
 pub fn nearest(g: &Graph, key: &str, n: usize) -> Vec<Ix> {
+    let len = key.chars().count();
+    let reach = len / 2;
+    if reach == 0 || len > 256 {
+        return Vec::new();
+    }
     let mut scored: Vec<(usize, &str, Ix)> = Vec::new();
     for (form, ixs) in g.name_index() {
-        let d = edit_distance(key, form);
+        let Some(d) = crate::text::edit_distance_within(key, form, reach) else { continue };
         for &ix in ixs {
             scored.push((d, g.node(ix).name.as_str(), ix));
         }
     }
     scored.sort();
-    let limit = key.chars().count() / 2 + 1;
     let mut out: Vec<Ix> = Vec::new();
-    for (d, _, ix) in scored {
-        if d > limit || out.len() == n {
+    for (_, _, ix) in scored {
+        if out.len() == n {
             break;
         }
         if !out.contains(&ix) {

@@ -39,7 +39,7 @@ pub fn load_graph(paths: &[PathBuf]) -> Result<(Graph, Sources, Vec<Diagnostic>)
     for p in paths {
         match load::read_path(p, &mut sources) {
             Ok(mut f) => files.append(&mut f),
-            Err(d) => diags.push(d),
+            Err(mut d) => diags.append(&mut d),
         }
     }
     if !diags.is_empty() {
@@ -48,7 +48,8 @@ pub fn load_graph(paths: &[PathBuf]) -> Result<(Graph, Sources, Vec<Diagnostic>)
     match load::load(&sources, &files) {
         Ok(loaded) => {
             if let Some(c) = &cache {
-                c.write(&loaded.data);
+                let texts: Vec<&str> = files.iter().map(|&f| sources.files[f].text.as_str()).collect();
+                c.write(&loaded.data, &texts);
             }
             Ok((Graph::new(loaded.data), sources, loaded.warnings))
         }
