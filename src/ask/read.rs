@@ -558,7 +558,9 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
         && (c.has(Cue::Use) || c.has(Cue::Eat) || c.has(Cue::Start) || c.has(Cue::Join) || safe_cue);
     let joined = c.has(Cue::Join) || c.has(Cue::Mix) || c.has_word("and") || c.has_word("after") || c.has_word("if")
         // "on muscle relaxers ..., can I go back to deadlifts": a drug and a thing to do.
-        || can_i && c.things.iter().any(|&(ix, _)| c.kind(ix) == Kind::Medication) && c.things.len() >= 2;
+        || can_i
+            && c.things.iter().any(|&(ix, _)| c.kind(ix) == Kind::Medication)
+            && c.things.iter().filter(|&&(ix, _)| ACTS.contains(&c.kind(ix))).count() >= 2;
     if !(safe_cue || avoid_cue || can_i) {
         return None;
     }
