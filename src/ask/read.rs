@@ -341,10 +341,6 @@ impl Clause<'_> {
         self.words().any(|x| x == w)
     }
 
-    fn anaphora(&self) -> bool {
-        self.words().any(|w| matches!(w, "it" | "this" | "that" | "them" | "these" | "one"))
-    }
-
     fn of(&self, kinds: &[Kind]) -> Vec<Ix> {
         self.things.iter().map(|&(ix, _)| ix).filter(|&ix| kinds.contains(&self.kind(ix))).collect()
     }
