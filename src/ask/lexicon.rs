@@ -828,62 +828,67 @@ pub const KINDS: &[(&str, crate::model::Kind)] = {
     ]
 };
 
-/// Words that carry no content of their own: pronouns, articles,
+/// Words that carry no content of their own (sorted, for binary search):
+/// pronouns, articles,
 /// auxiliaries, prepositions, politeness, fillers, intensifiers, people.
 /// (Structural words the reader uses, such as `can` or `is`, are here too:
 /// their meaning is taken from the question's shape, not from a cue.)
 #[rustfmt::skip]
 pub const FUNCTION: &[&str] = &[
-    "a", "an", "the", "i", "me", "my", "mine", "myself", "you", "your", "yours", "we", "us", "our", "ours", "he",
-    "him", "his", "she", "her", "hers", "it", "its", "itself", "they", "them", "their", "theirs", "this", "that",
-    "these", "those", "there", "here", "is", "am", "are", "was", "were", "be", "been", "being", "does", "did", "done",
-    "has", "had", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "ought", "to", "of",
-    "in", "at", "by", "for", "from", "as", "into", "onto", "over", "under", "up", "down", "out", "off", "than",
-    "then", "so", "and", "but", "if", "because", "since", "until", "till", "also", "too", "very", "really",
-    "actually", "just", "only", "even", "still", "already", "yet", "some", "any", "each", "much", "many", "more",
-    "most", "lot", "lots", "bit", "little", "quite", "rather", "pretty", "such", "whom", "whose", "whether", "yes",
-    "please", "pls", "plz", "thanks", "thank", "thx", "hi", "hello", "hey", "kg", "question", "quick", "know", "tell",
-    "say", "says", "said", "think", "thought", "guess", "wonder", "wondering", "wondered", "want", "wanted", "wants",
-    "wanna", "gonna", "gotta", "like", "make", "makes", "made", "way", "ways", "one", "ones", "someone", "anyone",
-    "everyone", "somebody", "anybody", "people", "person", "i'm", "im", "ive", "i've", "id", "i'd", "ill", "i'll",
-    "youre", "you're", "dont", "don't", "doesnt", "doesn't", "isnt", "isn't", "arent", "aren't", "cant", "can't",
-    "wont", "won't", "shouldnt", "wouldnt", "couldnt", "didnt", "wasnt", "got", "gotten", "get", "going", "goes",
-    "went", "gone", "come", "came", "comes", "coming", "okay", "well", "now", "currently", "right", "exactly",
-    "basically", "literally", "honestly", "seriously", "definitely", "probably", "maybe", "perhaps", "possibly",
-    "generally", "usually", "normally", "typically", "always", "sometimes", "often", "ever", "every", "kind", "sort",
-    "type", "thing", "things", "stuff", "article", "according", "whats", "what's", "hows", "how's", "wheres",
-    "where's", "who's", "whos", "theres", "there's", "thats", "that's", "it's", "let", "lets", "let's", "ask",
-    "asking", "supposed", "allowed", "able", "unable", "other", "another", "else", "same", "own", "both", "either",
-    "neither", "few", "several", "enough", "plenty", "less", "least", "via", "per", "about", "around", "through",
-    "across", "again", "once", "twice", "ok", "dear", "sir", "madam", "folks", "guys", "anyway", "though", "although",
-    "however", "otherwise", "instead", "besides", "meanwhile", "yeah", "yep", "nope", "hmm", "um", "uh", "oh", "sure",
-    "course", "fact", "case", "cases", "situation", "problem", "problems", "issue", "issues", "trouble", "help",
-    "seem", "seems", "seemed", "keep", "keeps", "kept", "something", "anything", "everything", "somewhere",
-    "anywhere", "everywhere", "whatever", "whenever", "wherever", "whichever", "whoever", "mum", "mom", "mommy",
-    "mother", "dad", "daddy", "father", "parent", "parents", "wife", "husband", "partner", "spouse", "son",
-    "daughter", "grandson", "granddaughter", "grandmother", "grandfather", "grandma", "grandpa", "gran", "nan",
-    "aunt", "uncle", "brother", "sister", "friend", "friends", "mate", "mates", "neighbour", "neighbor", "colleague",
-    "boss", "patient", "patients", "family", "old", "older", "elderly", "aged", "senior", "seniors", "man", "woman",
-    "guy", "lady", "everyday", "daily", "typical", "usual", "normal", "general", "common", "commonly", "main",
-    "mainly", "major", "big", "huge", "tiny", "small", "real", "true", "truly", "certain", "certainly", "specific",
-    "specifically", "particular", "particularly", "exact", "precisely", "overall", "whole", "entire", "fully",
-    "completely", "totally", "absolutely", "simply", "directly", "immediately", "soon", "anymore", "bad", "badly",
-    "terrible", "terribly", "awful", "horrible", "severe", "severely", "mild", "mildly", "intense", "heavy", "light",
-    "hard", "soft", "extreme", "extremely", "sore", "painful", "killing", "hurting", "struggling", "suffering",
-    "suffer", "suffers", "dealing", "sudden", "suddenly", "random", "randomly", "constantly", "fast", "faster",
-    "fastest", "quicker", "quickest", "easy", "easiest", "simple", "proper", "good", "great", "best", "better",
-    "ideal", "wrong", "important", "necessary", "possible", "likely", "unlikely", "safe", "worth", "honest", "actual",
-    "alright", "options", "option", "advice", "tips", "tip", "idea", "ideas", "suggestion", "suggestions",
-    "recommendation", "recommendations", "guidance", "answer", "answers", "info", "dads", "moms", "mums", "mothers",
-    "fathers", "wifes", "husbands", "grandads", "grandmas", "alone", "body", "days", "skin", "between", "part",
-    "change", "nearby", "away", "lately", "recently", "kinda", "sorta", "someone's", "somehow", "especially",
-    "together", "need", "needs", "myth", "mechanism", "mechanisms", "happen", "happens", "happened", "occur", "mid",
-    "set", "spot", "extra", "session", "sessions", "loads", "load", "tonight", "weeks", "months", "settles", "settle",
-    "nah", "today", "funny", "plan", "picture", "care", "evidence", "cite", "cites", "studies", "study", "proof",
-    "proven", "claim", "claims", "round", "quickly", "go", "doing", "workout", "missing", "ride", "known", "side",
-    "left", "upper", "middle", "area",
-    "check", "talk", "find", "learn", "read", "understand", "confirm", "verify", "exactly", "curious",
+    "a", "able", "about", "absolutely", "according", "across", "actual", "actually", "advice", "again", "aged",
+    "allowed", "alone", "already", "alright", "also", "although", "always", "am", "an", "and", "another", "answer",
+    "answers", "any", "anybody", "anymore", "anyone", "anything", "anyway", "anywhere", "are", "area", "aren't",
+    "arent", "around", "article", "as", "ask", "asking", "at", "aunt", "away", "awful", "bad", "badly", "basically",
+    "be", "because", "been", "being", "besides", "best", "better", "between", "big", "bit", "body", "boss", "both",
+    "brother", "but", "by", "came", "can", "can't", "cant", "care", "case", "cases", "certain", "certainly", "change",
+    "check", "cite", "cites", "claim", "claims", "colleague", "come", "comes", "coming", "common", "commonly",
+    "completely", "confirm", "constantly", "could", "couldnt", "course", "curious", "currently", "dad", "daddy",
+    "dads", "daily", "daughter", "days", "dealing", "dear", "definitely", "did", "didnt", "directly", "does",
+    "doesn't", "doesnt", "doing", "don't", "done", "dont", "down", "each", "easiest", "easy", "either", "elderly",
+    "else", "enough", "entire", "especially", "even", "ever", "every", "everyday", "everyone", "everything",
+    "everywhere", "evidence", "exact", "exactly", "extra", "extreme", "extremely", "fact", "family", "fast", "faster",
+    "fastest", "father", "fathers", "few", "find", "folks", "for", "friend", "friends", "from", "fully", "funny",
+    "general", "generally", "get", "go", "goes", "going", "gone", "gonna", "good", "got", "gotta", "gotten", "gran",
+    "grandads", "granddaughter", "grandfather", "grandma", "grandmas", "grandmother", "grandpa", "grandson", "great",
+    "guess", "guidance", "guy", "guys", "had", "happen", "happened", "happens", "hard", "has", "he", "heavy", "hello",
+    "help", "her", "here", "hers", "hey", "hi", "him", "his", "hmm", "honest", "honestly", "horrible", "how's",
+    "however", "hows", "huge", "hurting", "husband", "husbands", "i", "i'd", "i'll", "i'm", "i've", "id", "idea",
+    "ideal", "ideas", "if", "ill", "im", "immediately", "important", "in", "info", "instead", "intense", "into", "is",
+    "isn't", "isnt", "issue", "issues", "it", "it's", "its", "itself", "ive", "just", "keep", "keeps", "kept", "kg",
+    "killing", "kind", "kinda", "know", "known", "lady", "lately", "learn", "least", "left", "less", "let", "let's",
+    "lets", "light", "like", "likely", "literally", "little", "load", "loads", "lot", "lots", "madam", "made", "main",
+    "mainly", "major", "make", "makes", "man", "many", "mate", "mates", "may", "maybe", "me", "meanwhile",
+    "mechanism", "mechanisms", "mid", "middle", "might", "mild", "mildly", "mine", "missing", "mom", "mommy", "moms",
+    "months", "more", "most", "mother", "mothers", "much", "mum", "mums", "must", "my", "myself", "myth", "nah",
+    "nan", "nearby", "necessary", "need", "needs", "neighbor", "neighbour", "neither", "nope", "normal", "normally",
+    "now", "occur", "of", "off", "often", "oh", "ok", "okay", "old", "older", "once", "one", "ones", "only", "onto",
+    "option", "options", "other", "otherwise", "ought", "our", "ours", "out", "over", "overall", "own", "painful",
+    "parent", "parents", "part", "particular", "particularly", "partner", "patient", "patients", "people", "per",
+    "perhaps", "person", "picture", "plan", "please", "plenty", "pls", "plz", "possible", "possibly", "precisely",
+    "pretty", "probably", "problem", "problems", "proof", "proper", "proven", "question", "quick", "quicker",
+    "quickest", "quickly", "quite", "random", "randomly", "rather", "read", "real", "really", "recently",
+    "recommendation", "recommendations", "ride", "right", "round", "safe", "said", "same", "say", "says", "seem",
+    "seemed", "seems", "senior", "seniors", "seriously", "session", "sessions", "set", "settle", "settles", "several",
+    "severe", "severely", "shall", "she", "should", "shouldnt", "side", "simple", "simply", "since", "sir", "sister",
+    "situation", "skin", "small", "so", "soft", "some", "somebody", "somehow", "someone", "someone's", "something",
+    "sometimes", "somewhere", "son", "soon", "sore", "sort", "sorta", "specific", "specifically", "spot", "spouse",
+    "still", "struggling", "studies", "study", "stuff", "such", "sudden", "suddenly", "suffer", "suffering",
+    "suffers", "suggestion", "suggestions", "supposed", "sure", "talk", "tell", "terrible", "terribly", "than",
+    "thank", "thanks", "that", "that's", "thats", "the", "their", "theirs", "them", "then", "there", "there's",
+    "theres", "these", "they", "thing", "things", "think", "this", "those", "though", "thought", "through", "thx",
+    "till", "tiny", "tip", "tips", "to", "today", "together", "tonight", "too", "totally", "trouble", "true", "truly",
+    "twice", "type", "typical", "typically", "uh", "um", "unable", "uncle", "under", "understand", "unlikely",
+    "until", "up", "upper", "us", "usual", "usually", "verify", "very", "via", "wanna", "want", "wanted", "wants",
+    "was", "wasnt", "way", "ways", "we", "weeks", "well", "went", "were", "what's", "whatever", "whats", "whenever",
+    "where's", "wheres", "wherever", "whether", "whichever", "who's", "whoever", "whole", "whom", "whos", "whose",
+    "wife", "wifes", "will", "woman", "won't", "wonder", "wondered", "wondering", "wont", "workout", "worth", "would",
+    "wouldnt", "wrong", "yeah", "yep", "yes", "yet", "you", "you're", "your", "youre", "yours",
 ];
+
+/// Whether `w` carries nothing ([`FUNCTION`] is kept sorted for this).
+pub fn is_function(w: &str) -> bool {
+    FUNCTION.binary_search(&w).is_ok()
+}
 
 /// Phrases that put a question outside the article wherever they appear.
 pub const OUT_OF_SCOPE_PHRASES: &[&[&str]] = &[
@@ -1054,6 +1059,11 @@ pub fn is_common(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION.windows(2).all(|w| w[0] < w[1]), "FUNCTION must stay sorted and unique");
+    }
 
     #[test]
     fn common_words_are_found_by_binary_search() {

@@ -398,10 +398,7 @@ fn find_kinds(s: &mut Segments) {
     let n = s.tokens.len();
     let mut i = 0;
     while i < n {
-        let hit = lexicon::KINDS.iter().find(|(phrase, _)| {
-            let words: Vec<&str> = phrase.split(' ').collect();
-            i + words.len() <= n && words.iter().enumerate().all(|(k, w)| s.tokens[i + k].read() == *w)
-        });
+        let hit = lexicon::KINDS.iter().find(|(phrase, _)| phrase_at(s, i, phrase, |t, w| t.read() == w).is_some());
         match hit {
             Some((phrase, kind)) => {
                 let len = phrase.split(' ').count();
@@ -666,7 +663,22 @@ fn is_article(w: &str) -> bool {
 }
 
 fn is_function(w: &str) -> bool {
-    lexicon::FUNCTION.contains(&w)
+    lexicon::is_function(w)
+}
+
+/// The number of words of `phrase` if its words are the tokens from `i` on
+/// (compared by `same`), without allocating: this runs for every phrase of
+/// the lexicon at every word of a question.
+fn phrase_at(s: &Segments, i: usize, phrase: &str, same: impl Fn(&Token, &str) -> bool) -> Option<usize> {
+    let mut len = 0;
+    for w in phrase.split(' ') {
+        let t = s.tokens.get(i + len)?;
+        if !same(t, w) {
+            return None;
+        }
+        len += 1;
+    }
+    Some(len)
 }
 
 /// The words of a span in the name index's normal form.
@@ -712,24 +724,31 @@ fn find_cues(s: &mut Segments) {
             })
         };
         // The longest phrase here that fits; a phrase may say several things
-        // ("when" joins two things and asks for a time).
+        // ("when" joins two things and asks for a time). "gets rid of" is
+        // "get rid of": a verb's -s is not a new word.
+        let same = |t: &Token, w: &str| {
+            let r = t.read();
+            r == w || r.len() == w.len() + 1 && r.ends_with('s') && r.starts_with(w)
+        };
         let mut best: Option<(usize, Vec<Cue>)> = None;
+        let here = s.tokens[i].read();
+        let stem = here.strip_suffix('s');
         for &(phrase, cue) in lexicon::CUES {
-            let words: Vec<&str> = phrase.split(' ').collect();
-            if i + words.len() > n || best.as_ref().is_some_and(|(l, _)| *l > words.len()) || !fits(words.len()) {
+            // Most phrases fail on their first word: a cheap test first.
+            if !phrase.starts_with(here) && !stem.is_some_and(|st| phrase.starts_with(st)) {
                 continue;
             }
-            // "gets rid of" is "get rid of": a verb's -s is not a new word.
-            let same = |t: &Token, w: &str| t.read() == w || (t.read().ends_with('s') && singular(t.read()) == w);
-            if words.iter().enumerate().all(|(k, w)| same(&s.tokens[i + k], w)) {
-                match &mut best {
-                    Some((l, cues)) if *l == words.len() => {
-                        if !cues.contains(&cue) {
-                            cues.push(cue);
-                        }
+            let Some(len) = phrase_at(s, i, phrase, same) else { continue };
+            if best.as_ref().is_some_and(|(l, _)| *l > len) || !fits(len) {
+                continue;
+            }
+            match &mut best {
+                Some((l, cues)) if *l == len => {
+                    if !cues.contains(&cue) {
+                        cues.push(cue);
                     }
-                    _ => best = Some((words.len(), vec![cue])),
                 }
+                _ => best = Some((len, vec![cue])),
             }
         }
         match best {
