@@ -577,6 +577,19 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                 };
                 match helps {
                     Some((v, _)) if !v.is_empty() => {
+                        // A day asked, and the article gives a condition
+                        // rather than a day ("once the spasm has eased a
+                        // little"): say that, not yes.
+                        let condition: Option<String> = days.and_then(|_| {
+                            let windows: Vec<&crate::model::Window> = v
+                                .iter()
+                                .flat_map(|row| row.support.iter())
+                                .filter_map(|&e| g.edge(e).when.as_deref())
+                                .collect();
+                            (!windows.is_empty() && windows.iter().all(|w| !w.has_days()))
+                                .then(|| windows.iter().filter_map(|w| w.note.clone()).collect::<Vec<_>>().join("; "))
+                                .filter(|n| !n.is_empty())
+                        });
                         for row in v {
                             a.items.push(crate::answer::Item {
                                 values: Vec::new(),
@@ -586,14 +599,22 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                         }
                         let (yes, word) =
                             if r.asks == Asks::Forbidden { (Some(false), "No") } else { (Some(true), "Yes") };
-                        (
-                            Claim::Affirmed,
-                            yes,
-                            format!(
-                                "{word}: the article gives {act} for {}{when}, and no warning against it then.",
-                                name(Some(x))
-                            ),
-                        )
+                        if let Some(condition) = condition {
+                            (
+                                Claim::Affirmed,
+                                None,
+                                format!("It depends: the article gives no day for {act}, only this: {condition}."),
+                            )
+                        } else {
+                            (
+                                Claim::Affirmed,
+                                yes,
+                                format!(
+                                    "{word}: the article gives {act} for {}{when}, and no warning against it then.",
+                                    name(Some(x))
+                                ),
+                            )
+                        }
                     }
                     Some((_, true)) => {
                         let all = run_q(&q_of(y, x, "{x} is_a*/(treats|relieves)/^is_a* {y}"))?;

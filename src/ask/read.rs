@@ -129,7 +129,8 @@ impl Reading {
 pub fn when_text(w: When) -> String {
     match w {
         When::Day(d) => format!("on day {} (counting the day it began as day 1)", u32::from(d) + 1),
-        When::First(n) => format!("in the first {n} day{}", if n == 1 { "" } else { "s" }),
+        When::First(1) => "on the first day".to_string(),
+        When::First(n) => format!("in the first {n} days"),
         When::From(n) => format!("from day {n} on"),
         When::Minutes(m) => format!("for {} minutes", crate::export::number(m)),
     }
