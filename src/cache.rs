@@ -1,41 +1,48 @@
 //! A cache of compiled user graphs, so `kg --graph DIR` pays the RON parse
 //! and the checks once, not on every run.
 //!
-//! After a successful load of graph files, the checked [`GraphData`] is
-//! written postcard-encoded to `$XDG_CACHE_HOME/kg/<hash>.bin` (else
-//! `~/.cache/kg/<hash>.bin`). `<hash>` names the set of graph paths asked for
-//! (their canonical form) and the kg version, so editing a file overwrites
-//! its entry instead of adding one. Inside, a header holds the fingerprint
-//! the entry was built from: the kg version, a hash of the schema source
-//! (`src/model.rs`, with the checker and text normalization that build the
-//! name index) and, for every source file, its canonical path, length and
-//! modification time in nanoseconds. An entry is used only if its header
-//! matches the files as they are now, its checksum holds, it decodes, and its
-//! indexes are in range; otherwise it is ignored silently and rewritten after
-//! the files are parsed again.
+//! After a successful load of graph files, the checked graph is written in
+//! the compiled format ([`crate::compiled`]) to
+//! `$XDG_CACHE_HOME/kg/<hash>.kg` (else `~/.cache/kg/<hash>.kg`), and later
+//! runs map that file and read it in place: a question touches only the
+//! pages it needs. `<hash>` names the set of graph paths asked for (their
+//! canonical form) and the kg version, so editing a file overwrites its
+//! entry instead of adding one. The entry's fingerprint section holds what it
+//! was built from: the kg version, a hash of the schema and format sources
+//! (`src/model.rs`, the compiled layout, and the checker and text
+//! normalization that build the name index) and, for every source file, its
+//! canonical path, length and modification time in nanoseconds. An entry is
+//! used only if it opens (magic, version, byte order, length, header
+//! checksum, section bounds) and its fingerprint matches the files as they
+//! are now; otherwise it is ignored silently and rewritten after the files
+//! are parsed again.
 //!
 //! Load warnings are not stored: only `kg check` shows them, and it never
 //! reads the cache. A cached load therefore returns no warnings.
 //!
 //! `KG_NO_CACHE=1` (any value but empty or `0`) turns reading and writing
 //! off. An unwritable cache directory is silent. Writes are atomic
-//! ([`crate::fsutil::write_atomic`]), so a reader never sees half an entry.
+//! ([`crate::fsutil::write_atomic`]): an entry is never changed in place,
+//! only replaced whole, so a reader that has mapped one never sees it change.
 //! A file changed twice within one mtime tick with the same length would not
 //! be noticed; file systems with nanosecond mtimes (ext4, btrfs, tmpfs, APFS)
 //! make that practically impossible.
 
 use std::path::{Path, PathBuf};
 
+use crate::graph::Graph;
 use crate::model::GraphData;
 
-const MAGIC: &[u8; 8] = b"KGCACHE1";
-
-/// A hash of the sources that shape an entry: the serialized types, and the
-/// checker and text normalization that compute its name index. A change to
-/// any of them makes old entries unreadable, even without a version bump.
+/// A hash of the sources that shape an entry: the schema types, the
+/// compiled layout, and the checker and text normalization that compute its
+/// name index. A change to any of them makes old entries unreadable, even
+/// without a version bump.
 const SCHEMA: u64 = fnv1a_from(
-    fnv1a_from(fnv1a(include_bytes!("model.rs")), include_bytes!("text.rs")),
-    include_bytes!("load/check.rs"),
+    fnv1a_from(
+        fnv1a_from(fnv1a(include_bytes!("model.rs")), include_bytes!("text.rs")),
+        include_bytes!("load/check.rs"),
+    ),
+    include_bytes!("compiled/write.rs"),
 );
 
 /// Whether the cache is on: `KG_NO_CACHE` unset, empty or `0`.
@@ -79,62 +86,28 @@ impl Entry {
                 fingerprint.push_str(&format!("{}\t{}\t{mtime}\n", file.display(), meta.len()));
             }
         }
-        let path = dir.join(format!("{:016x}.bin", fnv1a(name.as_bytes())));
+        let path = dir.join(format!("{:016x}.kg", fnv1a(name.as_bytes())));
         Some(Entry { path, fingerprint: fingerprint.into_bytes() })
     }
 
-    /// The cached graph, if the entry exists, matches the files and decodes.
-    pub fn read(&self) -> Option<GraphData> {
-        let bytes = std::fs::read(&self.path).ok()?;
-        decode(&bytes, &self.fingerprint)
+    /// The cached graph, mapped, if the entry exists, opens and matches the files.
+    pub fn read(&self) -> Option<Graph> {
+        let g = Graph::open(&self.path).ok()?;
+        (g.store().fingerprint() == self.fingerprint).then_some(g)
     }
 
-    /// Stores a checked graph; failures are ignored (the cache is an optimisation).
-    pub fn write(&self, data: &GraphData) {
-        let Ok(payload) = postcard::to_stdvec(data) else { return };
-        let mut bytes = Vec::with_capacity(MAGIC.len() + 16 + self.fingerprint.len() + payload.len());
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&(self.fingerprint.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&self.fingerprint);
-        bytes.extend_from_slice(&checksum(&payload).to_le_bytes());
-        bytes.extend_from_slice(&payload);
+    /// The compiled form of a checked graph, carrying this entry's fingerprint.
+    pub fn compile(&self, data: &GraphData) -> Result<Vec<u8>, String> {
+        crate::compiled::write::write(data, &self.fingerprint, cfg!(target_endian = "big"))
+    }
+
+    /// Stores a compiled graph; failures are ignored (the cache is an optimisation).
+    pub fn write(&self, bytes: &[u8]) {
         if let Some(dir) = self.path.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        let _ = crate::fsutil::write_atomic(&self.path, &bytes);
+        let _ = crate::fsutil::write_atomic(&self.path, bytes);
     }
-}
-
-/// Decodes an entry written for `fingerprint`; `None` if anything is off.
-fn decode(bytes: &[u8], fingerprint: &[u8]) -> Option<GraphData> {
-    let rest = bytes.strip_prefix(MAGIC)?;
-    let (len, rest) = rest.split_first_chunk::<8>()?;
-    let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
-    if rest.get(..len)? != fingerprint {
-        return None;
-    }
-    let (sum, payload) = rest[len..].split_first_chunk::<8>()?;
-    if u64::from_le_bytes(*sum) != checksum(payload) {
-        return None;
-    }
-    let data: GraphData = postcard::from_bytes(payload).ok()?;
-    in_range(&data).then_some(data)
-}
-
-/// Whether every index in the data points at something, so a damaged entry
-/// that still decodes cannot make the graph code panic.
-fn in_range(d: &GraphData) -> bool {
-    let nodes = d.nodes.len();
-    let sections = &d.article.sections;
-    (d.subject as usize) < nodes
-        && d.names.is_valid(nodes)
-        && d.id_order.len() == nodes
-        && d.id_order.iter().all(|&i| (i as usize) < nodes)
-        && d.edges.iter().all(|e| {
-            (e.from as usize) < nodes
-                && (e.to as usize) < nodes
-                && e.sources.iter().all(|s| sections.get(s.section as usize).is_some())
-        })
 }
 
 /// FNV-1a, for names and the schema hash (short inputs, compile time).
@@ -153,45 +126,28 @@ const fn fnv1a_from(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-/// A fast checksum of the payload, eight bytes at a time: it catches a
-/// damaged file, not a forged one.
-fn checksum(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut h: u64 = bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let w = u64::from_le_bytes(c.try_into().expect("chunks of eight"));
-        h = (h ^ w).wrapping_mul(K).rotate_left(29);
-    }
-    for &b in chunks.remainder() {
-        h = (h ^ b as u64).wrapping_mul(K).rotate_left(29);
-    }
-    h ^ (h >> 32)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn damaged_entries_do_not_decode() {
+    fn entries_are_used_only_for_their_fingerprint() {
+        let dir = std::env::temp_dir().join(format!("kg-cache-unit-{}", std::process::id()));
         let data = crate::bundled::data().unwrap();
-        let fp = b"fingerprint".to_vec();
-        let entry = Entry { path: PathBuf::new(), fingerprint: fp.clone() };
-        let payload = postcard::to_stdvec(&data).unwrap();
-        let mut bytes = MAGIC.to_vec();
-        bytes.extend_from_slice(&(fp.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&fp);
-        bytes.extend_from_slice(&checksum(&payload).to_le_bytes());
-        bytes.extend_from_slice(&payload);
-        assert_eq!(decode(&bytes, &entry.fingerprint), Some(data));
-        assert!(decode(&bytes, b"other").is_none());
-        assert!(decode(&bytes[..bytes.len() - 1], &fp).is_none());
-        let mut flipped = bytes.clone();
-        let last = flipped.len() - 10;
-        flipped[last] ^= 1;
-        assert!(decode(&flipped, &fp).is_none());
-        assert!(decode(b"garbage", &fp).is_none());
-        assert!(decode(&[], &fp).is_none());
+        let entry = Entry { path: dir.join("e.kg"), fingerprint: b"fingerprint".to_vec() };
+        entry.write(&entry.compile(&data).unwrap());
+        let g = entry.read().expect("a fresh entry reads");
+        assert_eq!(g.to_data(), data);
+        let other = Entry { path: entry.path.clone(), fingerprint: b"other".to_vec() };
+        assert!(other.read().is_none());
+        // Cut short, or not a compiled graph at all: ignored.
+        let bytes = std::fs::read(&entry.path).unwrap();
+        std::fs::write(&entry.path, &bytes[..bytes.len() - 1]).unwrap();
+        assert!(entry.read().is_none());
+        std::fs::write(&entry.path, b"garbage").unwrap();
+        assert!(entry.read().is_none());
+        std::fs::write(&entry.path, b"").unwrap();
+        assert!(entry.read().is_none());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

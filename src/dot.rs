@@ -248,7 +248,7 @@ pub fn report(g: &Graph, report: &Report) -> Option<String> {
                 .chain(g.edges_at(*node, petgraph::Direction::Incoming))
                 .map(|(e, _)| e)
                 .collect();
-            (g.node(*node).name.clone(), edges)
+            (g.node(*node).name.to_string(), edges)
         }
         Report::Paths { from, to, paths } => {
             marks.push((*from, Mark::Focus));
@@ -268,64 +268,85 @@ pub fn report(g: &Graph, report: &Report) -> Option<String> {
 /// Writes nodes and edges (duplicates allowed, order free) as a digraph.
 fn write(g: &Graph, title: &str, nodes: &[Ix], edges: &[EIx], marks: &[(Ix, Mark)], opts: &Options) -> String {
     let mut nodes: Vec<Ix> = nodes.to_vec();
-    nodes.sort_by(|&a, &b| g.node(a).id.cmp(&g.node(b).id));
+    nodes.sort_by(|&a, &b| g.id(a).cmp(g.id(b)));
     nodes.dedup();
     let mut edges: Vec<EIx> = edges.to_vec();
     edges.sort_by(|&x, &y| edge_key(g, x).cmp(&edge_key(g, y)).then(x.index().cmp(&y.index())));
     edges.dedup();
-    let mark = |n: Ix| marks.iter().filter(|&&(m, _)| m == n).map(|&(_, k)| k).max().unwrap_or(Mark::Plain);
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_sorted(&mut out, g, title, &nodes, &edges, marks, opts);
+    String::from_utf8(out).unwrap_or_default()
+}
 
-    let mut out = String::new();
-    out.push_str("digraph kg {\n");
-    let _ = writeln!(out, "  charset=\"UTF-8\";");
-    let _ = writeln!(out, "  rankdir={};", opts.rankdir.as_str());
+/// The whole graph as DOT, streamed: nodes and edges in the order the
+/// compiled graph keeps for exports, so nothing is sorted or held.
+pub fn export(g: &Graph, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_sorted(out, g, &g.article.title, g.by_id_order(), g.export_order(), &[], &Options::default())
+}
+
+/// Writes nodes sorted by id and edges by [`edge_key`], each once.
+fn write_sorted(
+    out: &mut dyn std::io::Write,
+    g: &Graph,
+    title: &str,
+    nodes: &[Ix],
+    edges: &[EIx],
+    marks: &[(Ix, Mark)],
+    opts: &Options,
+) -> std::io::Result<()> {
+    let mark = |n: Ix| marks.iter().filter(|&&(m, _)| m == n).map(|&(_, k)| k).max().unwrap_or(Mark::Plain);
+    out.write_all(b"digraph kg {\n")?;
+    writeln!(out, "  charset=\"UTF-8\";")?;
+    writeln!(out, "  rankdir={};", opts.rankdir.as_str())?;
     // Global ranking: without it Graphviz can fail ("trouble in init_rank")
     // on edges between clusters.
-    out.push_str("  newrank=true;\n");
-    let _ = writeln!(out, "  label={};", quote(title));
-    out.push_str("  labelloc=t;\n  fontname=\"Helvetica\";\n  fontsize=16;\n");
-    out.push_str("  node [fontname=\"Helvetica\", fontsize=11, style=filled];\n");
-    out.push_str("  edge [fontname=\"Helvetica\", fontsize=9];\n");
+    out.write_all(b"  newrank=true;\n")?;
+    writeln!(out, "  label={};", quote(title))?;
+    out.write_all(b"  labelloc=t;\n  fontname=\"Helvetica\";\n  fontsize=16;\n")?;
+    out.write_all(b"  node [fontname=\"Helvetica\", fontsize=11, style=filled];\n")?;
+    out.write_all(b"  edge [fontname=\"Helvetica\", fontsize=9];\n")?;
 
     if opts.clusters {
         for &kind in Kind::ALL {
-            let members: Vec<Ix> = nodes.iter().copied().filter(|&n| g.node(n).kind == kind).collect();
+            let members: Vec<Ix> = nodes.iter().copied().filter(|&n| g.kind(n) == kind).collect();
             if members.is_empty() {
                 continue;
             }
             let (_, color, _) = kind_style(kind);
-            let _ = writeln!(out, "  subgraph cluster_{} {{", kind.as_str());
-            let _ = writeln!(
+            writeln!(out, "  subgraph cluster_{} {{", kind.as_str())?;
+            writeln!(
                 out,
                 "    label={}; style=\"rounded,dashed\"; color={}; fontcolor={};",
                 quote(kind.label()),
                 quote(color),
                 quote(color)
-            );
+            )?;
             for n in members {
-                let _ = writeln!(out, "    {}", node_line(g, n, mark(n)));
+                writeln!(out, "    {}", node_line(g, n, mark(n)))?;
             }
-            out.push_str("  }\n");
+            out.write_all(b"  }\n")?;
         }
     } else {
-        for &n in &nodes {
-            let _ = writeln!(out, "  {}", node_line(g, n, mark(n)));
+        for &n in nodes {
+            writeln!(out, "  {}", node_line(g, n, mark(n)))?;
         }
     }
-    for &e in &edges {
-        let _ = writeln!(out, "  {}", edge_line(g, e));
+    for &e in edges {
+        writeln!(out, "  {}", edge_line(g, e))?;
     }
     if opts.legend && !nodes.is_empty() {
-        legend(g, &nodes, &edges, &mut out);
+        let mut text = String::new();
+        legend(g, nodes, edges, &mut text);
+        out.write_all(text.as_bytes())?;
     }
-    out.push_str("}\n");
-    out
+    out.write_all(b"}\n")
 }
 
 /// What edges sort by: (from id, relation name, to id), as in the exports.
 fn edge_key(g: &Graph, e: EIx) -> (&str, &str, &str) {
     let (a, b) = g.ends(e);
-    (g.node(a).id.as_str(), g.edge(e).relation.as_str(), g.node(b).id.as_str())
+    (g.id(a), g.relation(e).as_str(), g.id(b))
 }
 
 fn node_line(g: &Graph, n: Ix, mark: Mark) -> String {
@@ -389,8 +410,8 @@ fn edge_line(g: &Graph, e: EIx) -> String {
 /// A `cluster_legend` subgraph: one sample node per kind present, one
 /// sample edge per relation present, and a note on hedged claims.
 fn legend(g: &Graph, nodes: &[Ix], edges: &[EIx], out: &mut String) {
-    let kinds: BTreeSet<Kind> = nodes.iter().map(|&n| g.node(n).kind).collect();
-    let rels: BTreeSet<Relation> = edges.iter().map(|&e| g.edge(e).relation).collect();
+    let kinds: BTreeSet<Kind> = nodes.iter().map(|&n| g.kind(n)).collect();
+    let rels: BTreeSet<Relation> = edges.iter().map(|&e| g.relation(e)).collect();
     let hedged = edges.iter().any(|&e| g.edge(e).certainty != Certainty::Stated);
     out.push_str("  subgraph cluster_legend {\n");
     out.push_str("    label=\"Legend\"; style=\"rounded\"; color=\"#bdbdbd\"; fontsize=12;\n");

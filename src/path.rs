@@ -23,7 +23,7 @@ pub fn shortest(g: &Graph, a: Ix, b: Ix, max: usize) -> Vec<Vec<EIx>> {
         }
         let mut next: Vec<(EIx, Ix)> =
             g.edges_at(n, Direction::Outgoing).chain(g.edges_at(n, Direction::Incoming)).collect();
-        next.sort_by_key(|&(e, m)| (g.node(m).name.clone(), e));
+        next.sort_by_key(|&(e, m)| (g.name(m), e));
         for (e, m) in next {
             match dist.get(&m) {
                 None => {

@@ -33,8 +33,8 @@ impl Names {
         let mut nodes: Vec<String> = Vec::new();
         for ix in g.nodes() {
             let n = g.node(ix);
-            nodes.push(n.name.clone());
-            nodes.extend(n.aliases.iter().cloned());
+            nodes.push(n.name.to_string());
+            nodes.extend(n.aliases.iter().map(str::to_string));
         }
         nodes.sort_by_key(|s| s.to_lowercase());
         nodes.dedup_by(|a, b| a.eq_ignore_ascii_case(b));

@@ -146,7 +146,7 @@ pub fn nearest(g: &Graph, key: &str, n: usize) -> Vec<Ix> {
     for (form, ixs) in g.name_index() {
         let d = edit_distance(key, form);
         for &ix in ixs {
-            scored.push((d, g.node(ix).name.as_str(), ix));
+            scored.push((d, g.node(ix).name, ix));
         }
     }
     scored.sort();

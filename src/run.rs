@@ -70,20 +70,30 @@ pub fn graph_paths(cli_paths: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// Loads the graph from paths, or the bundled graph when there are none.
-/// Graph files go through the compiled-graph cache ([`crate::cache`]): a
-/// cached load returns no sources and no warnings.
+/// A compiled graph file (`kg compile`) is mapped and read in place. Graph
+/// files go through the compiled-graph cache ([`crate::cache`]): a cached
+/// load returns no sources and no warnings.
 pub fn load_graph(paths: &[PathBuf]) -> Result<(Graph, Sources, Vec<Diagnostic>), Failure> {
     let mut sources = Sources::default();
     if paths.is_empty() {
-        let data = crate::bundled::data().map_err(|e| {
+        let g = crate::bundled::graph().map_err(|e| {
             Failure::new(Diagnostic::error(format!("the bundled graph is damaged: {e}")).help("rebuild kg"))
         })?;
-        return Ok((Graph::new(data), sources, Vec::new()));
+        return Ok((g, sources, Vec::new()));
+    }
+    if let Some(p) = paths.iter().find(|p| crate::compiled::is_compiled_file(p)) {
+        if paths.len() > 1 {
+            return Err(Failure::new(
+                Diagnostic::error(format!("`{}` is a compiled graph, which cannot be merged with other graph files", p.display()))
+                    .help("compile the RON files together instead: kg compile DIR... -o FILE"),
+            ));
+        }
+        return Ok((open_compiled(p)?, sources, Vec::new()));
     }
     // A compiled copy of these files from an earlier run, if still current (see `cache`).
     let cache = crate::cache::Entry::for_paths(paths);
-    if let Some(data) = cache.as_ref().and_then(crate::cache::Entry::read) {
-        return Ok((Graph::new(data), sources, Vec::new()));
+    if let Some(g) = cache.as_ref().and_then(crate::cache::Entry::read) {
+        return Ok((g, sources, Vec::new()));
     }
     let mut files = Vec::new();
     let mut diags = Vec::new();
@@ -98,13 +108,36 @@ pub fn load_graph(paths: &[PathBuf]) -> Result<(Graph, Sources, Vec<Diagnostic>)
     }
     match load::load(&sources, &files) {
         Ok(loaded) => {
-            if let Some(c) = &cache {
-                c.write(&loaded.data);
+            let bytes = match &cache {
+                Some(c) => c.compile(&loaded.data),
+                None => crate::compiled::write::write(&loaded.data, b"", cfg!(target_endian = "big")),
             }
-            Ok((Graph::new(loaded.data), sources, loaded.warnings))
+            .map_err(|e| Failure::new(Diagnostic::error(e)))?;
+            drop(loaded.data);
+            if let Some(c) = &cache {
+                c.write(&bytes);
+            }
+            let g = crate::compiled::Store::from_vec(bytes)
+                .and_then(Graph::from_store)
+                .map_err(|e| Failure::new(Diagnostic::error(format!("cannot compile the graph: {e}"))))?;
+            Ok((g, sources, loaded.warnings))
         }
         Err(diags) => Err(Failure { sources, diags }),
     }
+}
+
+/// Opens a compiled graph file; a damaged, truncated or foreign one is an error that says so.
+pub fn open_compiled(path: &std::path::Path) -> Result<Graph, Failure> {
+    Graph::open(path).map_err(|e| {
+        let why = match e {
+            crate::graph::OpenError::Io(e) => load::io_reason(&e),
+            crate::graph::OpenError::Format(e) => e.to_string(),
+        };
+        Failure::new(
+            Diagnostic::error(format!("cannot read `{}`: {why}", path.display()))
+                .help("compile the graph again: kg compile DIR -o FILE"),
+        )
+    })
 }
 
 /// Runs `kg` with the process's arguments and returns its exit code.
@@ -183,20 +216,7 @@ fn execute(cli: &Cli) -> Result<Status, Failure> {
             return run_script(&mut session, &name, &text, err_color);
         }
         Some(Command::Dot { .. }) => return dot_command(&session.graph, cli),
-        Some(Command::Export) => {
-            let g = &session.graph;
-            let text = match cli.format.unwrap_or(Format::Json) {
-                Format::Json => render::json::export(g),
-                Format::Ntriples => crate::export::rdf::ntriples(g),
-                Format::Turtle => crate::export::rdf::turtle(g),
-                Format::Graphml => crate::export::graphml::graphml(g),
-                Format::Dot => crate::dot::graph(g, &crate::dot::Options::default()),
-                other => {
-                    return Err(unsupported(other, "export", &["json", "turtle", "ntriples", "graphml", "dot"]));
-                }
-            };
-            return emit(&text).map(|()| Status::Answered);
-        }
+        Some(Command::Export) => return export(&session.graph, cli.format.unwrap_or(Format::Json)),
         Some(Command::Ask { question, explain }) => {
             session.explain = *explain;
             let mut out = session.ask(&question.join(" "))?;
@@ -226,6 +246,26 @@ fn execute(cli: &Cli) -> Result<Status, Failure> {
         Some(Command::Stats) => session.report(Report::Stats)?,
     };
     finish(out, err_color)
+}
+
+/// `kg export`: the whole graph streamed to stdout through a buffer, so
+/// memory stays small however large the graph.
+fn export(g: &Graph, format: Format) -> Result<Status, Failure> {
+    type Export = fn(&Graph, &mut dyn Write) -> std::io::Result<()>;
+    let write: Export = match format {
+        Format::Json => render::json::export,
+        Format::Ntriples => crate::export::rdf::ntriples,
+        Format::Turtle => crate::export::rdf::turtle,
+        Format::Graphml => crate::export::graphml::graphml,
+        Format::Dot => crate::dot::export,
+        other => return Err(unsupported(other, "export", &["json", "turtle", "ntriples", "graphml", "dot"])),
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match write(g, &mut out).and_then(|()| out.flush()) {
+        Ok(()) => Ok(Status::Answered),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::default()),
+        Err(e) => Err(Failure::new(Diagnostic::error(format!("cannot write output: {}", load::io_reason(&e))))),
+    }
 }
 
 /// Prints an output's notes to stderr and its text to stdout.

@@ -19,7 +19,7 @@ fn answer(g: &Graph, q: &str) -> Answer {
 }
 
 fn ids(g: &Graph, a: &Answer) -> Vec<String> {
-    a.items.iter().map(|i| g.node(i.values[0]).id.clone()).collect()
+    a.items.iter().map(|i| g.node(i.values[0]).id.to_string()).collect()
 }
 
 /// Each phrasing must be read by `template` and its answers include every id
@@ -82,7 +82,7 @@ fn treatment_answers_carry_timing_and_warnings() {
     let window = ice.support.iter().find_map(|&e| g.edge(e).when.clone()).expect("ice has a timing window");
     assert_eq!((window.from_day, window.to_day), (Some(0), Some(3)));
     let relaxants = item("muscle-relaxants");
-    let avoided: Vec<&str> = relaxants.warnings.iter().map(|w| g.node(w.node).id.as_str()).collect();
+    let avoided: Vec<&str> = relaxants.warnings.iter().map(|w| g.node(w.node).id).collect();
     assert!(avoided.contains(&"strength-training"), "{avoided:?}");
     assert!(avoided.contains(&"drinking-alcohol"), "class-level warning reaches the member: {avoided:?}");
 }
@@ -194,7 +194,7 @@ fn yes_or_no_about_sources_and_why_not() {
     family("treatments", &["what gets rid of back spasms", "what gets rid of cramps fast"], &["ice-pack"], &[]);
     match ask(&g, "how are potassium and spasms related") {
         Ok((Outcome::Path(a, b), _)) => {
-            assert_eq!((g.node(a).id.as_str(), g.node(b).id.as_str()), ("potassium", "back-muscle-spasm"))
+            assert_eq!((g.node(a).id, g.node(b).id), ("potassium", "back-muscle-spasm"))
         }
         other => panic!("{other:?}"),
     }
@@ -206,7 +206,7 @@ fn every_warning_exercises_only_and_how_to() {
     let a = answer(&g, "what are the warnings");
     assert_eq!(a.template, Some("warnings"));
     let pairs: Vec<(String, String)> =
-        a.items.iter().map(|i| (g.node(i.values[0]).id.clone(), g.node(i.values[1]).id.clone())).collect();
+        a.items.iter().map(|i| (g.node(i.values[0]).id.to_string(), g.node(i.values[1]).id.to_string())).collect();
     assert!(pairs.contains(&("strength-training".into(), "muscle-relaxants".into())), "{pairs:?}");
     assert!(pairs.contains(&("ice-on-bare-skin".into(), "ice-pack".into())), "{pairs:?}");
     family(
@@ -243,7 +243,7 @@ fn a_closer_reading_beats_a_name_found_inside_a_phrase() {
     for q in ["why avoid alcohol while on medication", "why is alcohol bad with medication"] {
         match ask(&g, q) {
             Ok((Outcome::Path(a, b), r)) => {
-                assert_eq!((g.node(a).id.as_str(), g.node(b).id.as_str()), ("drinking-alcohol", "medication"), "{q}");
+                assert_eq!((g.node(a).id, g.node(b).id), ("drinking-alcohol", "medication"), "{q}");
                 assert!(r.notes.is_empty(), "{q}: {:?}", r.notes);
             }
             other => panic!("{q}: {other:?}"),

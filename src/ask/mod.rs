@@ -36,7 +36,7 @@ pub struct Reading {
 impl Reading {
     /// The template's query with the slots filled in (empty for show/path).
     pub fn query(&self, g: &Graph) -> String {
-        let q = fill(self.template.query, g, self.x, self.y, self.n, |ix| g.node(ix).id.clone());
+        let q = fill(self.template.query, g, self.x, self.y, self.n, |ix| g.node(ix).id.to_string());
         match self.kind {
             // "treatments" means every kind of treatment.
             Some(Kind::Treatment) => {
@@ -49,7 +49,7 @@ impl Reading {
 
     /// The question's meaning in words.
     pub fn meaning(&self, g: &Graph) -> String {
-        let m = fill(self.template.meaning, g, self.x, self.y, self.n, |ix| g.node(ix).name.clone());
+        let m = fill(self.template.meaning, g, self.x, self.y, self.n, |ix| g.node(ix).name.to_string());
         match self.kind {
             Some(k) => m.replace("{k}", k.label()),
             None => m,
@@ -468,10 +468,10 @@ pub fn ask(g: &Graph, question: &str) -> Result<(Outcome, Reading), Diagnostic> 
             a.template = Some(t.name);
             a.interpretation = reading.meaning(g);
             if let Action::Check { yes, no } = t.action {
-                let name = |ix: Option<Ix>| ix.map(|ix| g.node(ix).name.clone());
+                let name = |ix: Option<Ix>| ix.map(|ix| g.node(ix).name);
                 let f = |s: &str| {
-                    let s = name(reading.x).map_or(s.to_string(), |x| s.replace("{x}", &x));
-                    name(reading.y).map_or(s.clone(), |y| s.replace("{y}", &y))
+                    let s = name(reading.x).map_or(s.to_string(), |x| s.replace("{x}", x));
+                    name(reading.y).map_or(s.clone(), |y| s.replace("{y}", y))
                 };
                 a.verdict = Some((f(yes), f(no)));
             }

@@ -21,7 +21,7 @@
 use std::fmt::Write as _;
 
 use super::{number, sorted_edges, sorted_nodes};
-use crate::graph::Graph;
+use crate::graph::{Graph, Ix};
 use crate::model::{Kind, Relation, Source};
 
 pub const BASE: &str = "https://kg.example/back-spasm/";
@@ -121,99 +121,109 @@ fn source_iri(g: &Graph, s: Source) -> String {
     format!("{BASE}source/{}/{}", segment(&g.section(s).id), s.paragraph)
 }
 
-/// Every triple of the export, grouped by subject.
-pub fn triples(g: &Graph) -> Vec<Triple> {
-    let mut t: Vec<Triple> = Vec::new();
+/// Hands every triple of the export, grouped by subject, to `emit`, in one
+/// pass: nodes in id order each with its outgoing claims (a run of the
+/// export's edge order, which is sorted by the from node's id), then one
+/// statement per claim, then the citations used. Linear in the graph; only
+/// the set of citations used is held.
+pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple) -> std::io::Result<()>) -> std::io::Result<()> {
     let a = || rdf("type");
 
     let article = kg("article");
-    t.push((article.clone(), a(), kg("Article")));
-    t.push((article.clone(), rdfs("label"), string(&g.article.title)));
-    t.push((article, kg("subject"), iri(node_iri(&g.node(g.subject).id))));
+    emit((article.clone(), a(), kg("Article")))?;
+    emit((article.clone(), rdfs("label"), string(&g.article.title)))?;
+    emit((article, kg("subject"), iri(node_iri(g.id(g.subject)))))?;
 
     for &k in Kind::ALL {
         let c = iri(kind_iri(k));
-        t.push((c.clone(), a(), rdfs("Class")));
-        t.push((c.clone(), rdfs("label"), string(k.label())));
-        t.push((c, rdfs("comment"), string(k.describe())));
+        emit((c.clone(), a(), rdfs("Class")))?;
+        emit((c.clone(), rdfs("label"), string(k.label())))?;
+        emit((c, rdfs("comment"), string(k.describe())))?;
     }
     for &r in Relation::ALL {
         let p = iri(rel_iri(r));
-        t.push((p.clone(), a(), rdf("Property")));
-        t.push((p.clone(), rdfs("label"), string(&r.label())));
-        t.push((p, rdfs("comment"), string(r.describe())));
+        emit((p.clone(), a(), rdf("Property")))?;
+        emit((p.clone(), rdfs("label"), string(&r.label())))?;
+        emit((p, rdfs("comment"), string(r.describe())))?;
     }
     let source = kg("rel/source");
-    t.push((source.clone(), a(), rdf("Property")));
-    t.push((source, rdfs("label"), string("cited from")));
+    emit((source.clone(), a(), rdf("Property")))?;
+    emit((source, rdfs("label"), string("cited from")))?;
 
     let edges = sorted_edges(g);
-    for ix in sorted_nodes(g) {
+    let mut next = 0;
+    for &ix in sorted_nodes(g) {
         let n = g.node(ix);
-        let s = iri(node_iri(&n.id));
-        t.push((s.clone(), a(), iri(kind_iri(n.kind))));
-        t.push((s.clone(), rdfs("label"), string(&n.name)));
-        for alias in &n.aliases {
-            t.push((s.clone(), iri(format!("{SKOS}altLabel")), string(alias)));
+        let s = iri(node_iri(n.id));
+        emit((s.clone(), a(), iri(kind_iri(n.kind))))?;
+        emit((s.clone(), rdfs("label"), string(n.name)))?;
+        for alias in n.aliases() {
+            emit((s.clone(), iri(format!("{SKOS}altLabel")), string(alias)))?;
         }
-        t.push((s.clone(), rdfs("comment"), string(&n.summary)));
-        for &e in edges.iter().filter(|&&e| g.ends(e).0 == ix) {
+        emit((s.clone(), rdfs("comment"), string(n.summary)))?;
+        // Edges are sorted by their from node's id, as nodes are: this
+        // node's edges are the next run (ids are unique, so runs never mix).
+        while next < edges.len() && g.id(g.ends(edges[next]).0) < n.id {
+            next += 1;
+        }
+        let mut last: Option<(Relation, Ix)> = None;
+        while next < edges.len() && g.ends(edges[next]).0 == ix {
+            let e = edges[next];
             let (_, to) = g.ends(e);
-            let triple = (s.clone(), iri(rel_iri(g.edge(e).relation)), iri(node_iri(&g.node(to).id)));
-            if t.last() != Some(&triple) {
-                t.push(triple);
+            let rel = g.relation(e);
+            if last != Some((rel, to)) {
+                emit((s.clone(), iri(rel_iri(rel)), iri(node_iri(g.id(to)))))?;
+                last = Some((rel, to));
             }
+            next += 1;
         }
     }
 
-    let mut cited: Vec<Source> = Vec::new();
+    let mut cited: std::collections::BTreeSet<Source> = std::collections::BTreeSet::new();
     for (i, &e) in edges.iter().enumerate() {
         let (from, to) = g.ends(e);
         let edge = g.edge(e);
         let st = Term::Blank(format!("e{}", i + 1));
-        t.push((st.clone(), a(), rdf("Statement")));
-        t.push((st.clone(), rdf("subject"), iri(node_iri(&g.node(from).id))));
-        t.push((st.clone(), rdf("predicate"), iri(rel_iri(edge.relation))));
-        t.push((st.clone(), rdf("object"), iri(node_iri(&g.node(to).id))));
-        t.push((st.clone(), kg("certainty"), string(edge.certainty.as_str())));
-        for &src in &edge.sources {
-            t.push((st.clone(), kg("rel/source"), iri(source_iri(g, src))));
-            if !cited.contains(&src) {
-                cited.push(src);
-            }
+        emit((st.clone(), a(), rdf("Statement")))?;
+        emit((st.clone(), rdf("subject"), iri(node_iri(g.id(from)))))?;
+        emit((st.clone(), rdf("predicate"), iri(rel_iri(edge.relation))))?;
+        emit((st.clone(), rdf("object"), iri(node_iri(g.id(to)))))?;
+        emit((st.clone(), kg("certainty"), string(edge.certainty.as_str())))?;
+        for &src in edge.sources {
+            emit((st.clone(), kg("rel/source"), iri(source_iri(g, src))))?;
+            cited.insert(src);
         }
         if let Some(w) = &edge.when {
-            t.push((st.clone(), kg("when"), string(&crate::render::window_text(w))));
+            emit((st.clone(), kg("when"), string(&crate::render::window_text(w))))?;
             if let Some(d) = w.from_day {
-                t.push((st.clone(), kg("fromDay"), integer(d)));
+                emit((st.clone(), kg("fromDay"), integer(d)))?;
             }
             if let Some(d) = w.to_day {
-                t.push((st.clone(), kg("toDay"), integer(d)));
+                emit((st.clone(), kg("toDay"), integer(d)))?;
             }
             if let Some(m) = w.minutes {
-                t.push((st.clone(), kg("minutes"), decimal(m)));
+                emit((st.clone(), kg("minutes"), decimal(m)))?;
             }
             if let Some(m) = w.pause_minutes {
-                t.push((st.clone(), kg("pauseMinutes"), decimal(m)));
+                emit((st.clone(), kg("pauseMinutes"), decimal(m)))?;
             }
             if let Some(n) = &w.note {
-                t.push((st.clone(), kg("whenNote"), string(n)));
+                emit((st.clone(), kg("whenNote"), string(n)))?;
             }
         }
-        if let Some(n) = &edge.note {
-            t.push((st, kg("note"), string(n)));
+        if let Some(n) = edge.note {
+            emit((st, kg("note"), string(n)))?;
         }
     }
 
-    cited.sort();
     for src in cited {
         let c = iri(source_iri(g, src));
-        t.push((c.clone(), a(), kg("Citation")));
-        t.push((c.clone(), kg("section"), string(&g.section(src).title)));
-        t.push((c.clone(), kg("sectionId"), string(&g.section(src).id)));
-        t.push((c, kg("paragraph"), integer(src.paragraph)));
+        emit((c.clone(), a(), kg("Citation")))?;
+        emit((c.clone(), kg("section"), string(&g.section(src).title)))?;
+        emit((c.clone(), kg("sectionId"), string(&g.section(src).id)))?;
+        emit((c, kg("paragraph"), integer(src.paragraph)))?;
     }
-    t
+    Ok(())
 }
 
 /// A literal's text, quoted: `\\ \" \n \r \t` escaped, other control
@@ -263,13 +273,9 @@ fn nt_term(t: &Term) -> String {
     }
 }
 
-/// The graph as N-Triples, one triple a line.
-pub fn ntriples(g: &Graph) -> String {
-    let mut out = String::new();
-    for (s, p, o) in triples(g) {
-        let _ = writeln!(out, "{} {} {} .", nt_term(&s), nt_term(&p), nt_term(&o));
-    }
-    out
+/// The graph as N-Triples, one triple a line, streamed.
+pub fn ntriples(g: &Graph, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    triples(g, &mut |(s, p, o)| writeln!(out, "{} {} {} .", nt_term(&s), nt_term(&p), nt_term(&o)))
 }
 
 /// Whether `local` can follow a prefix unescaped: a conservative subset of
@@ -303,37 +309,40 @@ fn ttl_term(t: &Term) -> String {
     }
 }
 
-/// The graph as Turtle: prefixes, then one block per subject.
-pub fn turtle(g: &Graph) -> String {
-    let mut out = String::new();
-    out.push_str("# The knowledge graph of one health article; see `kg export --help` for the IRI scheme.\n");
-    let _ = writeln!(out, "# {}", g.article.title.replace(['\n', '\r'], " "));
+/// The graph as Turtle: prefixes, then one block per subject, streamed
+/// (only the last triple's subject and predicate are held).
+pub fn turtle(g: &Graph, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(b"# The knowledge graph of one health article; see `kg export --help` for the IRI scheme.\n")?;
+    writeln!(out, "# {}", g.article.title.replace(['\n', '\r'], " "))?;
     for (prefix, ns) in PREFIXES {
-        let _ = writeln!(out, "@prefix {prefix}: {} .", quote_iri(ns));
+        writeln!(out, "@prefix {prefix}: {} .", quote_iri(ns))?;
     }
-    let triples = triples(g);
-    let mut prev: Option<(&Term, &Term)> = None;
-    for (s, p, o) in &triples {
-        match prev {
-            Some((ps, pp)) if ps == s && pp == p => {
-                let _ = write!(out, " ,\n        {}", ttl_term(o));
-            }
-            Some((ps, _)) if ps == s => {
-                let _ = write!(out, " ;\n    {} {}", ttl_term(p), ttl_term(o));
-            }
+    let mut prev: Option<(Term, Term)> = None;
+    triples(g, &mut |(s, p, o)| {
+        match &prev {
+            Some((ps, pp)) if *ps == s && *pp == p => write!(out, " ,\n        {}", ttl_term(&o))?,
+            Some((ps, _)) if *ps == s => write!(out, " ;\n    {} {}", ttl_term(&p), ttl_term(&o))?,
             _ => {
                 if prev.is_some() {
-                    out.push_str(" .\n");
+                    out.write_all(b" .\n")?;
                 }
-                let _ = write!(out, "\n{} {} {}", ttl_term(s), ttl_term(p), ttl_term(o));
+                write!(out, "\n{} {} {}", ttl_term(&s), ttl_term(&p), ttl_term(&o))?;
             }
         }
         prev = Some((s, p));
-    }
+        Ok(())
+    })?;
     if prev.is_some() {
-        out.push_str(" .\n");
+        out.write_all(b" .\n")?;
     }
-    out
+    Ok(())
+}
+
+/// An export into a string, for tests.
+pub fn to_string(export: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>) -> String {
+    let mut out = Vec::new();
+    let _ = export(&mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -361,12 +370,12 @@ mod tests {
 
     #[test]
     fn every_edge_is_a_direct_triple_and_a_statement() {
-        let g = Graph::new(crate::bundled::data().expect("bundled graph"));
-        let nt = ntriples(&g);
+        let g = crate::bundled::graph().expect("bundled graph");
+        let nt = to_string(|w| ntriples(&g, w));
         let statements = nt.lines().filter(|l| l.ends_with(&format!("<{RDF}Statement> ."))).count();
         assert_eq!(statements, g.edge_count());
-        assert_eq!(nt, ntriples(&g), "deterministic");
-        let ttl = turtle(&g);
+        assert_eq!(nt, to_string(|w| ntriples(&g, w)), "deterministic");
+        let ttl = to_string(|w| turtle(&g, w));
         assert!(ttl.contains("@prefix node: <https://kg.example/back-spasm/node/> ."));
     }
 }

@@ -341,7 +341,7 @@ fn single_step(p: &Path) -> Option<(Relation, bool)> {
 /// Whether a witness holds an edge timed to overlap the days, and no timed
 /// edge outside them.
 fn fits(g: &Graph, witness: &[EIx], days: Days) -> bool {
-    let windows: Vec<_> = witness.iter().filter_map(|&e| g.edge(e).when.as_ref()).collect();
+    let windows: Vec<_> = witness.iter().filter_map(|&e| g.edge(e).when).collect();
     !windows.is_empty() && windows.iter().all(|w| w.overlaps(days.from, days.to))
 }
 

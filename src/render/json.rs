@@ -107,7 +107,7 @@ fn show(g: &Graph, ix: Ix) -> Value {
     let mut edges = Vec::new();
     for dir in [petgraph::Direction::Outgoing, petgraph::Direction::Incoming] {
         let mut list: Vec<(EIx, Ix)> = g.edges_at(ix, dir).collect();
-        list.sort_by_key(|&(e, other)| (g.edge(e).relation, g.node(other).name.clone()));
+        list.sort_by_key(|&(e, other)| (g.relation(e), g.name(other)));
         for (e, other) in list {
             let mut item = edge(g, e);
             if let Value::Object(m) = &mut item {
@@ -136,33 +136,56 @@ fn stats(g: &Graph) -> Value {
         "paragraphs": total, "paragraphs_cited": cited, "kinds": kinds, "relations": rels})
 }
 
-/// The whole graph: article, nodes sorted by id, edges by (from, relation, to).
-pub fn export(g: &Graph) -> String {
-    let mut nodes: Vec<Ix> = g.nodes().collect();
-    nodes.sort_by(|&a, &b| g.node(a).id.cmp(&g.node(b).id));
-    let mut edges: Vec<EIx> = g.edges().collect();
-    edges.sort_by_key(|&e| {
-        let (a, b) = g.ends(e);
-        (g.node(a).id.as_str(), g.edge(e).relation.as_str(), g.node(b).id.as_str())
-    });
+/// The whole graph: article, nodes sorted by id, edges by (from, relation,
+/// to), streamed one item at a time. The bytes are those of
+/// `serde_json::to_string_pretty` on the whole document (keys sorted, two
+/// spaces an indent), which is never built.
+pub fn export(g: &Graph, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let article = json!({
         "title": g.article.title,
-        "subject": g.node(g.subject).id,
+        "subject": g.id(g.subject),
         "sections": g.article.sections.iter().map(|s| json!({"id": s.id, "title": s.title, "paragraphs": s.paragraphs})).collect::<Vec<_>>(),
     });
-    let v = json!({
-        "article": article,
-        "nodes": nodes.iter().map(|&ix| node(g, ix)).collect::<Vec<_>>(),
-        "edges": edges.iter().map(|&e| edge(g, e)).collect::<Vec<_>>(),
-    });
-    to_string(&v)
+    // A value pretty-printed, its lines after the first indented (JSON
+    // strings hold no raw line breaks, so splitting on them is safe).
+    let nested = |out: &mut dyn std::io::Write, v: &Value, indent: &str| -> std::io::Result<()> {
+        let text = serde_json::to_string_pretty(v).unwrap_or_default();
+        for (i, line) in text.split('\n').enumerate() {
+            if i > 0 {
+                out.write_all(b"\n")?;
+                out.write_all(indent.as_bytes())?;
+            }
+            out.write_all(line.as_bytes())?;
+        }
+        Ok(())
+    };
+    let list = |out: &mut dyn std::io::Write, n: usize, item: &dyn Fn(usize) -> Value| -> std::io::Result<()> {
+        if n == 0 {
+            return out.write_all(b"[]");
+        }
+        out.write_all(b"[")?;
+        for i in 0..n {
+            out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
+            nested(out, &item(i), "    ")?;
+        }
+        out.write_all(b"\n  ]")
+    };
+    out.write_all(b"{\n  \"article\": ")?;
+    nested(out, &article, "  ")?;
+    let edges = g.export_order();
+    out.write_all(b",\n  \"edges\": ")?;
+    list(out, edges.len(), &|i| edge(g, edges[i]))?;
+    let nodes = g.by_id_order();
+    out.write_all(b",\n  \"nodes\": ")?;
+    list(out, nodes.len(), &|i| node(g, nodes[i]))?;
+    out.write_all(b"\n}\n")
 }
 
 /// Distinct sources of some edges, in order.
 fn sources_of(g: &Graph, edges: &[EIx]) -> Value {
     let mut all: Vec<Source> = Vec::new();
     for &e in edges {
-        for &s in &g.edge(e).sources {
+        for &s in g.edge(e).sources {
             if !all.contains(&s) {
                 all.push(s);
             }
@@ -182,7 +205,7 @@ fn warning(g: &Graph, w: &Warning) -> Value {
     if !w.harms.is_empty() {
         m.insert("harms".into(), Value::Array(w.harms.iter().map(|&h| node_ref(g, h)).collect()));
     }
-    if let Some(n) = w.edges.iter().find_map(|&e| g.edge(e).note.as_deref()) {
+    if let Some(n) = w.edges.iter().find_map(|&e| g.edge(e).note) {
         m.insert("note".into(), json!(n));
     }
     m.insert("sources".into(), sources_of(g, &w.edges));
@@ -197,8 +220,8 @@ fn item(g: &Graph, a: &Answer, it: &Item) -> Value {
     m.insert("sources".into(), sources_of(g, &it.support));
     let certainty = it.support.iter().map(|&e| g.edge(e).certainty).max().unwrap_or_default();
     m.insert("certainty".into(), json!(certainty.as_str()));
-    if let Some(w) = it.support.iter().find_map(|&e| g.edge(e).when.as_ref()) {
-        m.insert("when".into(), window(w));
+    if let Some(w) = it.support.iter().find_map(|&e| g.edge(e).when) {
+        m.insert("when".into(), window(&w));
     }
     if !it.warnings.is_empty() {
         m.insert("warnings".into(), Value::Array(it.warnings.iter().map(|w| warning(g, w)).collect()));

@@ -110,7 +110,7 @@ fn answer(out: &mut String, g: &Graph, a: &Answer, st: Style) {
         for item in items {
             let node = g.node(item.values[0]);
             // An answer found by kind alone has no edge to cite: say what it is instead.
-            let cites = if item.support.is_empty() { node.summary.clone() } else { cited(g, &item.support).join("; ") };
+            let cites = if item.support.is_empty() { node.summary.to_string() } else { cited(g, &item.support).join("; ") };
             let _ = writeln!(
                 out,
                 "  {}  {}  {}",
@@ -146,10 +146,10 @@ pub fn warning_text(g: &Graph, w: &Warning) -> String {
         s.push_str(&format!(" (said of {})", g.node(c).name));
     }
     if !w.harms.is_empty() {
-        let harms: Vec<&str> = w.harms.iter().map(|&h| g.node(h).name.as_str()).collect();
+        let harms: Vec<&str> = w.harms.iter().map(|&h| g.node(h).name).collect();
         s.push_str(&format!(", which risks {}", harms.join(", ")));
     }
-    let notes: Vec<&str> = w.edges.iter().filter_map(|&e| g.edge(e).note.as_deref()).collect();
+    let notes: Vec<&str> = w.edges.iter().filter_map(|&e| g.edge(e).note).collect();
     if let Some(n) = notes.first() {
         s.push_str(&format!(": {n}"));
     }
@@ -292,7 +292,7 @@ fn show(out: &mut String, g: &Graph, ix: Ix, st: Style) {
     let mut rows: Vec<(String, Ix, EIx)> = Vec::new();
     for dir in [Direction::Outgoing, Direction::Incoming] {
         let mut list: Vec<(EIx, Ix)> = g.edges_at(ix, dir).collect();
-        list.sort_by_key(|&(e, other)| (g.edge(e).relation, g.node(other).name.clone()));
+        list.sort_by_key(|&(e, other)| (g.relation(e), g.name(other)));
         for (e, other) in list {
             let rel = g.edge(e).relation;
             let label = if dir == Direction::Outgoing { rel.label() } else { rel.inverse_label().to_string() };
@@ -327,7 +327,7 @@ fn show(out: &mut String, g: &Graph, ix: Ix, st: Style) {
 pub fn paragraph_coverage(g: &Graph) -> (usize, usize) {
     let mut cited = std::collections::HashSet::new();
     for e in g.edges() {
-        for s in &g.edge(e).sources {
+        for s in g.edge(e).sources {
             cited.insert(*s);
         }
     }

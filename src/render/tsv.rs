@@ -54,7 +54,7 @@ pub fn render(report: &Report, g: &Graph) -> String {
         }
         Report::Answer(a) => {
             for it in &a.items {
-                let ids: Vec<&str> = it.values.iter().map(|&ix| g.node(ix).id.as_str()).collect();
+                let ids: Vec<&str> = it.values.iter().map(|&ix| g.node(ix).id).collect();
                 let mut all: Vec<String> = Vec::new();
                 for &e in &it.support {
                     for c in cites(g, e).split(',') {
@@ -66,8 +66,8 @@ pub fn render(report: &Report, g: &Graph) -> String {
                 let when = it
                     .support
                     .iter()
-                    .find_map(|&e| g.edge(e).when.as_deref())
-                    .map(super::window_text)
+                    .find_map(|&e| g.edge(e).when)
+                    .map(|w| super::window_text(&w))
                     .unwrap_or_default();
                 if a.vars.is_empty() {
                     let _ = writeln!(out, "yes\t{}", all.join(","));
