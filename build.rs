@@ -20,9 +20,15 @@ use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=graph");
-    for src in
-        ["src/compiled/write.rs", "src/diag.rs", "src/model.rs", "src/text.rs", "src/load/mod.rs", "src/load/check.rs", "src/load/outline.rs"]
-    {
+    for src in [
+        "src/compiled/write.rs",
+        "src/diag.rs",
+        "src/model.rs",
+        "src/text.rs",
+        "src/load/mod.rs",
+        "src/load/check.rs",
+        "src/load/outline.rs",
+    ] {
         println!("cargo:rerun-if-changed={src}");
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));

@@ -222,7 +222,11 @@ impl Graph {
     }
 
     fn edge_rec(&self, e: EIx) -> EdgeRec {
-        self.store.array::<EdgeRec>(sec::EDGES).get(e.index()).copied().unwrap_or(EdgeRec { note: NONE, window: NONE, ..EdgeRec::default() })
+        self.store.array::<EdgeRec>(sec::EDGES).get(e.index()).copied().unwrap_or(EdgeRec {
+            note: NONE,
+            window: NONE,
+            ..EdgeRec::default()
+        })
     }
 
     pub fn node(&self, ix: Ix) -> NodeRef<'_> {

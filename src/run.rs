@@ -84,8 +84,11 @@ pub fn load_graph(paths: &[PathBuf]) -> Result<(Graph, Sources, Vec<Diagnostic>)
     if let Some(p) = paths.iter().find(|p| crate::compiled::is_compiled_file(p)) {
         if paths.len() > 1 {
             return Err(Failure::new(
-                Diagnostic::error(format!("`{}` is a compiled graph, which cannot be merged with other graph files", p.display()))
-                    .help("compile the RON files together instead: kg compile DIR... -o FILE"),
+                Diagnostic::error(format!(
+                    "`{}` is a compiled graph, which cannot be merged with other graph files",
+                    p.display()
+                ))
+                .help("compile the RON files together instead: kg compile DIR... -o FILE"),
             ));
         }
         return Ok((open_compiled(p)?, sources, Vec::new()));
@@ -185,6 +188,9 @@ fn execute(cli: &Cli) -> Result<Status, Failure> {
     if let Some(Command::Check { paths }) = &cli.command {
         return check(cli, paths, style);
     }
+    if let Some(Command::Compile { paths, output }) = &cli.command {
+        return compile(cli, paths, output);
+    }
     let paths = graph_paths(&cli.graph);
     let (g, _sources, _warnings) = load_graph(&paths)?;
     let format = cli.format.unwrap_or(Format::Text);
@@ -194,7 +200,7 @@ fn execute(cli: &Cli) -> Result<Status, Failure> {
     let mut session = ManuallyDrop::new(Session::new(g, format, style));
     session.paths = paths;
     let out = match &cli.command {
-        Some(Command::Check { .. }) => unreachable!("handled above"),
+        Some(Command::Check { .. } | Command::Compile { .. }) => unreachable!("handled above"),
         None if std::io::stdin().is_terminal() => {
             return crate::repl::run(ManuallyDrop::into_inner(session), err_color);
         }
@@ -375,16 +381,58 @@ pub fn unsupported(format: Format, what: &str, valid: &[&str]) -> Failure {
 }
 
 fn check(cli: &Cli, paths: &[PathBuf], style: Style) -> Result<Status, Failure> {
+    let paths = if paths.is_empty() { graph_paths(&cli.graph) } else { paths.to_vec() };
+    let format = cli.format.unwrap_or(Format::Text);
+    // A compiled graph is checked record by record (the cheap checks made
+    // on every open do not look inside the sections).
+    if let [path] = paths.as_slice()
+        && crate::compiled::is_compiled_file(path)
+    {
+        let g = open_compiled(path)?;
+        g.store().verify().map_err(|e| {
+            Failure::new(
+                Diagnostic::error(format!("`{}` is {e}", path.display()))
+                    .help("compile the graph again: kg compile DIR -o FILE"),
+            )
+        })?;
+        let report = Report::Checked {
+            nodes: g.node_count(),
+            edges: g.edge_count(),
+            citations: g.citation_count(),
+            warnings: 0,
+        };
+        return print_report(&report, &g, format, style);
+    }
+    let (loaded, _) = load_checked(cli, &paths)?;
+    let report = Report::Checked {
+        nodes: loaded.data.nodes.len(),
+        edges: loaded.data.edges.len(),
+        citations: loaded.data.citation_count(),
+        warnings: loaded.warnings.len(),
+    };
+    let g = Graph::compile(&loaded.data).map_err(|e| Failure::new(Diagnostic::error(e)))?;
+    print_report(&report, &g, format, style)
+}
+
+/// Reads and checks graph files (the bundled sources when `paths` is
+/// empty), printing warnings to stderr.
+fn load_checked(cli: &Cli, paths: &[PathBuf]) -> Result<(load::Loaded, Sources), Failure> {
     let mut sources = Sources::default();
     let mut files = Vec::new();
-    let paths = if paths.is_empty() { graph_paths(&cli.graph) } else { paths.to_vec() };
     if paths.is_empty() {
         for (name, text) in crate::bundled::FILES {
             files.push(sources.add(format!("<bundled>/{name}"), *text));
         }
     } else {
         let mut diags = Vec::new();
-        for p in &paths {
+        for p in paths {
+            if crate::compiled::is_compiled_file(p) {
+                diags.push(
+                    Diagnostic::error(format!("`{}` is already a compiled graph", p.display()))
+                        .help("give the .ron files it was compiled from"),
+                );
+                continue;
+            }
             match load::read_path(p, &mut sources) {
                 Ok(mut f) => files.append(&mut f),
                 Err(d) => diags.push(d),
@@ -402,18 +450,33 @@ fn check(cli: &Cli, paths: &[PathBuf], style: Style) -> Result<Status, Failure> 
                     render_all(&loaded.warnings, &sources, use_color(cli.color, std::io::stderr().is_terminal()))
                 );
             }
-            let d = &loaded.data;
-            let report = Report::Checked {
-                nodes: d.nodes.len(),
-                edges: d.edges.len(),
-                citations: d.citation_count(),
-                warnings: loaded.warnings.len(),
-            };
-            let g = Graph::new(loaded.data);
-            print_report(&report, &g, cli.format.unwrap_or(Format::Text), style)
+            Ok((loaded, sources))
         }
         Err(diags) => Err(Failure { sources, diags }),
     }
+}
+
+/// `kg compile`: check graph files and write them in the compiled format,
+/// whole or not at all, then read the file back and verify it.
+fn compile(cli: &Cli, paths: &[PathBuf], output: &std::path::Path) -> Result<Status, Failure> {
+    let paths = if paths.is_empty() { graph_paths(&cli.graph) } else { paths.to_vec() };
+    let (loaded, _) = load_checked(cli, &paths)?;
+    let bytes = crate::compiled::write::write(&loaded.data, b"", cfg!(target_endian = "big"))
+        .map_err(|e| Failure::new(Diagnostic::error(e)))?;
+    crate::fsutil::write_atomic(output, &bytes).map_err(|e| {
+        Failure::new(Diagnostic::error(format!("cannot write `{}`: {}", output.display(), load::io_reason(&e))))
+    })?;
+    let g = open_compiled(output)?;
+    g.store().verify().map_err(|e| Failure::new(Diagnostic::error(format!("the file written is {e}"))))?;
+    emit(&format!(
+        "compiled {} nodes, {} edges, {} citations into {} ({} bytes)\n",
+        g.node_count(),
+        g.edge_count(),
+        g.citation_count(),
+        output.display(),
+        bytes.len()
+    ))?;
+    Ok(Status::Answered)
 }
 
 /// Resolves a node argument; a near match is taken with a note on stderr.

@@ -403,7 +403,9 @@ impl Store {
             let run = (node.aliases as usize).checked_add(node.alias_count as usize);
             if ![node.id, node.name, node.summary].into_iter().all(strings_ok)
                 || usize::from(node.kind) >= crate::model::Kind::ALL.len()
-                || !run.and_then(|end| aliases.get(node.aliases as usize..end)).is_some_and(|a| a.iter().all(|&r| strings_ok(r)))
+                || !run
+                    .and_then(|end| aliases.get(node.aliases as usize..end))
+                    .is_some_and(|a| a.iter().all(|&r| strings_ok(r)))
             {
                 return bad("node records");
             }

@@ -110,7 +110,8 @@ fn answer(out: &mut String, g: &Graph, a: &Answer, st: Style) {
         for item in items {
             let node = g.node(item.values[0]);
             // An answer found by kind alone has no edge to cite: say what it is instead.
-            let cites = if item.support.is_empty() { node.summary.to_string() } else { cited(g, &item.support).join("; ") };
+            let cites =
+                if item.support.is_empty() { node.summary.to_string() } else { cited(g, &item.support).join("; ") };
             let _ = writeln!(
                 out,
                 "  {}  {}  {}",

@@ -63,12 +63,8 @@ pub fn render(report: &Report, g: &Graph) -> String {
                         }
                     }
                 }
-                let when = it
-                    .support
-                    .iter()
-                    .find_map(|&e| g.edge(e).when)
-                    .map(|w| super::window_text(&w))
-                    .unwrap_or_default();
+                let when =
+                    it.support.iter().find_map(|&e| g.edge(e).when).map(|w| super::window_text(&w)).unwrap_or_default();
                 if a.vars.is_empty() {
                     let _ = writeln!(out, "yes\t{}", all.join(","));
                 } else if a.vars.len() > 1 {
