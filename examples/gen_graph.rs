@@ -300,7 +300,7 @@ fn relation_weight(r: Relation) -> usize {
         Benefits | Risks => 4,
         RadiatesTo | AvoidWhile | RichIn | Prescribes | IndicatedIf | ActsOn => 3,
         LackOf | ReferTo | SeeDoctorIf | PartOf => 2,
-        Before | After | ReducesNeedFor | ContrastsWith => 1,
+        Before | After | ReducesNeedFor | ContrastsWith | Improves => 1,
     }
 }
 

@@ -139,10 +139,12 @@ pub fn relation_style(rel: Relation) -> (&'static str, &'static str, f32) {
         ActsOn => ("dashed", "#6a1b9a", 1.0),
         ReducesNeedFor => ("dashed", "#1565c0", 1.0),
         ContrastsWith => ("dotted", "#757575", 1.0),
+        Improves => ("dashed", "#2e7d32", 1.0),
     }
 }
 
 const HEDGED_COLOR: &str = "#9e9e9e";
+const NEGATED_COLOR: &str = "#616161";
 
 /// A DOT quoted string: `"` and `\` escaped, line breaks as `\n`, other
 /// control characters as spaces. `<>{}|` need nothing inside quotes (no
@@ -353,16 +355,19 @@ fn node_line(g: &Graph, n: Ix, mark: Mark) -> String {
     let node = g.node(n);
     let (shape, color, light) = kind_style(node.kind);
     let fill = if mark == Mark::Focus { color } else { light };
-    let tooltip = format!("{} ({})\n{}", node.name, node.kind.label(), node.summary);
+    let lay = if node.lay { " (not named in the article)" } else { "" };
+    let tooltip = format!("{} ({}){lay}\n{}", node.name, node.kind.label(), node.summary);
+    let label = if node.lay { format!("{}\n(not in the article)", node.name) } else { node.name.to_string() };
     let mut attrs = format!(
         "label={}, shape={}, color={}, fillcolor={}, tooltip={}",
-        quote(&node.name),
+        quote(&label),
         quote(shape),
         quote(color),
         quote(fill),
         quote(&tooltip)
     );
     match mark {
+        Mark::Plain if node.lay => attrs.push_str(", style=\"filled,dashed\""),
         Mark::Plain => {}
         Mark::Answer => attrs.push_str(", style=\"filled,bold\", penwidth=2.5"),
         Mark::Focus => {
@@ -376,7 +381,7 @@ fn edge_line(g: &Graph, e: EIx) -> String {
     let (a, b) = g.ends(e);
     let edge = g.edge(e);
     let (style, mut color, width) = relation_style(edge.relation);
-    let mut label = edge.relation.as_str().to_string();
+    let mut label = if edge.negated { format!("not {}", edge.relation) } else { edge.relation.as_str().to_string() };
     match edge.certainty {
         Certainty::Stated => {}
         Certainty::Hedged => label.push('?'),
@@ -384,6 +389,12 @@ fn edge_line(g: &Graph, e: EIx) -> String {
     }
     if edge.certainty != Certainty::Stated {
         color = HEDGED_COLOR;
+    }
+    // A denied claim is drawn crossed out in spirit: dashed and grey, so it
+    // never reads as the claim itself.
+    let style = if edge.negated { "dashed" } else { style };
+    if edge.negated {
+        color = NEGATED_COLOR;
     }
     let mut tooltip: Vec<String> = edge.sources.iter().map(|&s| g.cite(s)).collect();
     if let Some(w) = &edge.when {

@@ -58,6 +58,8 @@ pub struct NodeRef<'a> {
     pub summary: &'a str,
     /// A lay word, not named in the article.
     pub lay: bool,
+    /// The article says what this is, not only names it.
+    pub described: bool,
     pub aliases: Aliases<'a>,
 }
 
@@ -240,6 +242,7 @@ impl Graph {
             kind: kind_of(r.kind),
             summary: self.store.str(r.summary),
             lay: r.flags & compiled::write::NODE_LAY != 0,
+            described: r.flags & compiled::write::NODE_DESCRIBED != 0,
             aliases: Aliases { refs, store: &self.store },
         }
     }
@@ -286,6 +289,7 @@ impl Graph {
             to_day: set(WIN_TO).then_some(w.to_day),
             minutes: set(WIN_MINUTES).then_some(w.minutes),
             pause_minutes: set(WIN_PAUSE).then_some(w.pause_minutes),
+            lasts: self.store.opt_str(w.lasts).map(str::to_string),
             note: self.store.opt_str(w.note).map(str::to_string),
         }
     }
@@ -338,14 +342,29 @@ impl Graph {
         self.adjacency(ix, dir).iter().map(|a| (EIx(a.edge), Ix(a.other)))
     }
 
-    /// Neighbours over one relation in one direction: two binary searches
-    /// in the node's run, which is sorted by relation.
+    /// Neighbours over one relation in one direction, by the claims the
+    /// article makes (a denied claim is not a step: see [`Graph::denied`]).
+    /// Two binary searches in the node's run, which is sorted by relation
+    /// and then by whether the claim is denied.
     pub fn step(&self, ix: Ix, rel: Relation, dir: Direction) -> impl Iterator<Item = (EIx, Ix)> + '_ {
+        self.run_of(ix, dir, (rel, false)).iter().map(|a| (EIx(a.edge), Ix(a.other)))
+    }
+
+    /// Neighbours over the claims of one relation that the article denies.
+    pub fn denied(&self, ix: Ix, rel: Relation, dir: Direction) -> impl Iterator<Item = (EIx, Ix)> + '_ {
+        self.run_of(ix, dir, (rel, true)).iter().map(|a| (EIx(a.edge), Ix(a.other)))
+    }
+
+    /// The part of a node's adjacency run with one (relation, denied) key.
+    fn run_of(&self, ix: Ix, dir: Direction, key: (Relation, bool)) -> &[AdjRec] {
         let run = self.adjacency(ix, dir);
-        let rel_at = |a: &AdjRec| self.relation(EIx(a.edge));
-        let lo = run.partition_point(|a| rel_at(a) < rel);
-        let hi = lo + run[lo..].partition_point(|a| rel_at(a) <= rel);
-        run[lo..hi].iter().map(|a| (EIx(a.edge), Ix(a.other)))
+        let key_at = |a: &AdjRec| {
+            let r = self.edge_rec(EIx(a.edge));
+            (relation_of(r.relation), r.flags & compiled::write::EDGE_NEGATED != 0)
+        };
+        let lo = run.partition_point(|a| key_at(a) < key);
+        let hi = lo + run[lo..].partition_point(|a| key_at(a) <= key);
+        &run[lo..hi]
     }
 
     /// The node with this exact id.
@@ -507,6 +526,8 @@ impl Graph {
                     kind: n.kind,
                     aliases: n.aliases.to_vec(),
                     summary: n.summary.into(),
+                    lay: n.lay,
+                    described: n.described,
                 }
             })
             .collect();
@@ -521,6 +542,7 @@ impl Graph {
                     sources: r.sources.into(),
                     when: r.when.map(Box::new),
                     certainty: r.certainty,
+                    negated: r.negated,
                     note: r.note.map(Box::from),
                 }
             })
@@ -566,20 +588,25 @@ mod tests {
     #[test]
     fn step_matches_a_filter_over_every_edge() {
         let g = bundled();
+        assert!(g.edges().any(|e| g.edge(e).negated), "the bundled graph has denied claims to test with");
         for ix in g.nodes() {
             for dir in [Direction::Outgoing, Direction::Incoming] {
                 for &rel in Relation::ALL {
-                    let mut fast: Vec<EIx> = g.step(ix, rel, dir).map(|(e, _)| e).collect();
-                    let mut slow: Vec<EIx> = g
-                        .edges()
-                        .filter(|&e| {
-                            let (a, b) = g.ends(e);
-                            g.relation(e) == rel && if dir == Direction::Outgoing { a == ix } else { b == ix }
-                        })
-                        .collect();
-                    fast.sort();
-                    slow.sort();
-                    assert_eq!(fast, slow, "{} {rel} {dir:?}", g.id(ix));
+                    for negated in [false, true] {
+                        let walk = if negated { g.denied(ix, rel, dir).collect::<Vec<_>>() } else { g.step(ix, rel, dir).collect() };
+                        let mut fast: Vec<EIx> = walk.into_iter().map(|(e, _)| e).collect();
+                        let mut slow: Vec<EIx> = g
+                            .edges()
+                            .filter(|&e| {
+                                let (a, b) = g.ends(e);
+                                let at = if dir == Direction::Outgoing { a == ix } else { b == ix };
+                                g.relation(e) == rel && g.edge(e).negated == negated && at
+                            })
+                            .collect();
+                        fast.sort();
+                        slow.sort();
+                        assert_eq!(fast, slow, "{} {rel} {dir:?} {negated}", g.id(ix));
+                    }
                 }
             }
         }

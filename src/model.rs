@@ -107,6 +107,7 @@ named_enum! {
         ActsOn = "acts_on": "works through this body part or process",
         ReducesNeedFor = "reduces_need_for": "makes the second less needed",
         ContrastsWith = "contrasts_with": "the article sets the two apart",
+        Improves = "improves": "makes the second work better",
     }
 }
 
@@ -146,6 +147,9 @@ const ANY: &[Kind] = Kind::ALL;
 const TREAT: &[Kind] = Kind::TREATMENTS;
 const STATES: &[Kind] = &[Condition, Symptom, Harm, Mechanism, Factor];
 const ACTS: &[Kind] = &[Treatment, Procedure, HomeRemedy, Exercise, Medication, Behaviour, Food];
+/// What can treat or relieve: the treatments, and a behaviour (starting
+/// early, or, negated, waiting for it to pass).
+const DOERS: &[Kind] = &[Treatment, Procedure, HomeRemedy, Exercise, Medication, Behaviour];
 
 impl Relation {
     /// The kinds allowed at the `from` end and at the `to` end.
@@ -166,9 +170,12 @@ impl Relation {
             RadiatesTo => (&[Condition, Symptom], &[BodyPart]),
             Affects => (&[Condition, Symptom, Harm, Mechanism, Factor, Behaviour], &[BodyPart]),
             Benefits => (&[Treatment, Procedure, HomeRemedy, Exercise, Medication, Food, Nutrient], &[BodyPart]),
-            Treats | Relieves => (TREAT, &[Condition, Symptom, Harm, Mechanism]),
+            Treats | Relieves => (DOERS, &[Condition, Symptom, Harm, Mechanism]),
             Prevents => (&[Treatment, Procedure, HomeRemedy, Exercise, Medication, Behaviour, Food, Nutrient], STATES),
-            AvoidWhile => (ACTS, &[Treatment, Procedure, HomeRemedy, Exercise, Medication, Behaviour, Condition]),
+            AvoidWhile => (
+                &[Treatment, Procedure, HomeRemedy, Exercise, Medication, Behaviour, Food, Factor],
+                &[Treatment, Procedure, HomeRemedy, Exercise, Medication, Behaviour, Condition, RedFlag],
+            ),
             Risks => (
                 &[Treatment, Procedure, HomeRemedy, Exercise, Medication, Behaviour, Food, Factor],
                 &[Harm, Condition, Symptom],
@@ -185,6 +192,7 @@ impl Relation {
             ),
             ActsOn => (TREAT, &[BodyPart, Mechanism]),
             ReducesNeedFor | ContrastsWith => (TREAT, TREAT),
+            Improves => (ACTS, TREAT),
         }
     }
 
@@ -221,6 +229,31 @@ impl Relation {
             ActsOn => "acts on",
             ReducesNeedFor => "reduces the need for",
             ContrastsWith => "contrasts with",
+            Improves => "makes better",
+        }
+    }
+
+    /// How `X relation Y` reads when the article says it does not hold:
+    /// "X does not cause Y".
+    pub fn negated_phrase(self) -> String {
+        use Relation::*;
+        match self {
+            IsA => "is not a kind of".into(),
+            PartOf => "is not part of".into(),
+            RichIn => "is not a source of".into(),
+            AvoidWhile => "need not be avoided while on".into(),
+            LackOf => "is not a lack of".into(),
+            SeeDoctorIf => "needs no doctor for".into(),
+            IndicatedIf => "is not indicated for".into(),
+            Before => "does not come before".into(),
+            After => "does not come after".into(),
+            other if other.phrase().starts_with("is ") => other.phrase().replacen("is ", "is not ", 1),
+            other => {
+                let p = other.phrase();
+                let (verb, rest) = p.split_once(' ').unwrap_or((p, ""));
+                let base = verb.strip_suffix("es").filter(|b| b.ends_with("ss") || b.ends_with("sh")).or_else(|| verb.strip_suffix('s')).unwrap_or(verb);
+                if rest.is_empty() { format!("does not {base}") } else { format!("does not {base} {rest}") }
+            }
         }
     }
 
@@ -253,6 +286,7 @@ impl Relation {
             ActsOn => "acted on by",
             ReducesNeedFor => "needed less thanks to",
             ContrastsWith => "contrasted with",
+            Improves => "made better by",
         }
     }
 }
@@ -277,12 +311,22 @@ pub struct Window {
     pub minutes: Option<f32>,
     #[serde(default)]
     pub pause_minutes: Option<f32>,
+    /// How long the effect lasts, in our own words ("several months").
+    #[serde(default)]
+    pub lasts: Option<String>,
     /// In our own words, e.g. "until the pain eases".
     #[serde(default)]
     pub note: Option<String>,
 }
 
 impl Window {
+    /// Whether the window gives days at all: a window with only minutes,
+    /// a duration or a note says nothing about when in the course of a
+    /// spasm something applies.
+    pub fn has_days(&self) -> bool {
+        self.from_day.is_some() || self.to_day.is_some()
+    }
+
     /// Whether the window shares at least one day with `[from, to)`.
     pub fn overlaps(&self, from: u16, to: Option<u16>) -> bool {
         let starts_before_end = to.is_none_or(|to| self.from_day.unwrap_or(0) < to);
@@ -324,6 +368,15 @@ pub struct Node {
     #[serde(default)]
     pub aliases: Vec<String>,
     pub summary: String,
+    /// A lay word the article never uses (a drug or a brand people ask
+    /// about), joined to the article's node it is a kind of by an uncited
+    /// `is_a` edge, so an answer about it says how it reaches the article.
+    #[serde(default)]
+    pub lay: bool,
+    /// The article says what this is or how it is done, not only names it:
+    /// "what is X" is answered only for such nodes.
+    #[serde(default)]
+    pub described: bool,
 }
 
 /// An edge as written in a graph file.
@@ -338,6 +391,11 @@ pub struct EdgeDef {
     pub when: Option<Window>,
     #[serde(default)]
     pub certainty: Certainty,
+    /// The article says the relation does *not* hold ("not addictive",
+    /// "will not go away by itself"). Plain relation steps never follow a
+    /// negated edge; `!relation` in a query matches only them.
+    #[serde(default)]
+    pub negated: bool,
     /// Why, in our own words: the reason behind a warning, say.
     #[serde(default)]
     pub note: Option<String>,
@@ -378,6 +436,7 @@ pub struct Edge {
     pub sources: Box<[Source]>,
     pub when: Option<Box<Window>>,
     pub certainty: Certainty,
+    pub negated: bool,
     pub note: Option<Box<str>>,
 }
 

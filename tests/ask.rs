@@ -124,8 +124,8 @@ fn does_x_help_y_is_a_yes_or_no_with_the_chain() {
         assert!(!a.is_empty(), "{q}: the article says so");
         assert!(a.verdict.as_ref().is_some_and(|(yes, _)| yes.starts_with("The article says")), "{q}");
     }
-    // Through the class: acetaminophen is an over-the-counter pain reliever, which relieves back pain.
-    let a = answer(&g, "can I take acetaminophen for back pain");
+    // Through the class: tylenol is a brand of acetaminophen (a lay word), which relieves back pain.
+    let a = answer(&g, "can I take tylenol for back pain");
     let support: Vec<&str> = a.items[0].support.iter().map(|&e| g.edge(e).relation.as_str()).collect();
     assert!(support.contains(&"is_a"), "{support:?}");
     for q in ["should I use ice for frostbite", "does alcohol help back spasm"] {

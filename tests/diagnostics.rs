@@ -233,3 +233,74 @@ fn a_byte_order_mark_and_windows_line_ends_are_read_as_plain_text() {
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains(&format!("topic.ron:{line}:{col}")), "{line}:{col} in {}", r.stderr);
 }
+
+/// Adds nodes and edges to [`TOPIC`].
+fn topic_with(nodes: &str, edges: &str) -> String {
+    TOPIC
+        .replace("    ],\n    edges: [\n", &format!("{nodes}    ],\n    edges: [\n"))
+        .replace("    ],\n)", &format!("{edges}    ],\n)"))
+}
+
+#[test]
+fn a_denied_hierarchy_is_an_error() {
+    let topic = topic_with(
+        "",
+        "        (from: \"pain\", relation: is_a, to: \"pain\", sources: [(\"care\", 1)], negated: true),\n",
+    );
+    let (_, r) = check_topic(&topic);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("`is_a` cannot be negated"), "{}", r.stderr);
+}
+
+#[test]
+fn a_claim_and_its_denial_for_the_same_days_contradict() {
+    let edges = "        (from: \"ice\", relation: relieves, to: \"spasm\", sources: [(\"care\", 1)], negated: true, when: (from_day: 2)),\n";
+    let (_, r) = check_topic(&topic_with("", edges));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("is both claimed and denied for the same days"), "{}", r.stderr);
+    // From day 3 on, the window of the claim (days 0 to 3) is over: no contradiction.
+    let edges = edges.replace("from_day: 2", "from_day: 3");
+    let (_, r) = check_topic(&topic_with("", &edges));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+#[test]
+fn a_lay_node_reaches_the_article_only_by_an_uncited_is_a() {
+    let lay = "        (id: \"frozen-peas\", name: \"frozen peas\", kind: home_remedy, lay: true, summary: \"A bag of frozen peas.\"),\n";
+    let ok = topic_with(lay, "        (from: \"frozen-peas\", relation: is_a, to: \"ice\", sources: []),\n");
+    let (_, r) = check_topic(&ok);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Cited: the article does not name it.
+    let cited = topic_with(lay, "        (from: \"frozen-peas\", relation: is_a, to: \"ice\", sources: [(\"care\", 1)]),\n");
+    let (_, r) = check_topic(&cited);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("is a lay node, so its edge cannot cite the article"), "{}", r.stderr);
+    // A claim about it: the article makes none.
+    let claim = topic_with(lay, "        (from: \"frozen-peas\", relation: relieves, to: \"spasm\", sources: []),\n");
+    let (_, r) = check_topic(&claim);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("a lay node can only be joined by `is_a`"), "{}", r.stderr);
+    // Not joined at all.
+    let (_, r) = check_topic(&topic_with(lay, ""));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("lay node `frozen-peas` is not a kind of anything in the article"), "{}", r.stderr);
+}
+
+#[test]
+fn a_hedging_note_on_a_stated_claim_is_a_warning() {
+    let topic = TOPIC.replace("when: (from_day: 0, to_day: 3))", "when: (from_day: 0, to_day: 3), note: \"may help in some cases\")");
+    let (_, r) = check_topic(&topic);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("warning: the note says \"may\" but the claim is marked `stated`"), "{}", r.stderr);
+    let hedged = topic.replace("note: \"may help", "certainty: hedged, note: \"may help");
+    let (_, r) = check_topic(&hedged);
+    assert!(!r.stderr.contains("warning"), "{}", r.stderr);
+}
+
+#[test]
+fn a_drug_the_article_does_not_name_as_an_alias_is_a_warning() {
+    let topic = TOPIC.replace("aliases: [\"cramp\"]", "aliases: [\"cramp\", \"Ibuprofen\"]");
+    let (_, r) = check_topic(&topic);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("alias `Ibuprofen` of `spasm` looks like a lay word"), "{}", r.stderr);
+}

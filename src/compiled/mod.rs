@@ -19,15 +19,15 @@
 //! | fingerprint | the cache's description of the files an entry was built from (empty otherwise) |
 //! | strings | every string once, each a u32 length then its UTF-8 bytes; a string ref is its offset |
 //! | sections | the article's sections: id, title (refs), paragraph count |
-//! | nodes | a 20-byte record per node: id, name, summary (refs), first alias, alias count, kind, flags (lay) |
+//! | nodes | a 20-byte record per node: id, name, summary (refs), first alias, alias count, kind, flags (lay, described) |
 //! | aliases | string refs, each node's aliases in a run |
 //! | edges | a 28-byte record per edge: from, to, first citation, citation count, note (ref), timing window, relation, certainty, flags (negated) |
 //! | cites | (section, paragraph) pairs, each edge's in a run |
-//! | windows | timing windows: days, minutes, note |
-//! | out start, out | outgoing adjacency: per node a run of (edge, other end), sorted by relation |
+//! | windows | timing windows: days, minutes, note, how long the effect lasts |
+//! | out start, out | outgoing adjacency: per node a run of (edge, other end), sorted by relation, asserted claims before denied ones |
 //! | in start, in | the same for incoming edges |
 //! | id order | node indexes sorted by id, for lookups by id and the export order |
-//! | edge order | edge indexes in export order (from id, relation, to id) |
+//! | edge order | edge indexes in export order (from id, relation, to id, denied, certainty) |
 //! | form text, ends, node ends, nodes | the name index: every normalized id, name and alias, sorted, with the nodes it names |
 //! | form signatures | per form, the characters it holds and its length, for the typo search |
 //!
@@ -97,6 +97,7 @@ pub struct WindowRec {
     pub minutes: f32,
     pub pause_minutes: f32,
     pub note: u32,
+    pub lasts: u32,
     pub has: u8,
     pub pad: [u8; 3],
 }
@@ -420,7 +421,9 @@ impl Store {
                 || usize::from(e.certainty) >= crate::model::Certainty::ALL.len()
                 || (e.note != NONE && !strings_ok(e.note))
                 || (e.window != NONE
-                    && windows.get(e.window as usize).is_none_or(|w| w.note != NONE && !strings_ok(w.note)))
+                    && windows.get(e.window as usize).is_none_or(|w| {
+                        (w.note != NONE && !strings_ok(w.note)) || (w.lasts != NONE && !strings_ok(w.lasts))
+                    }))
                 || !run
                     .and_then(|end| cites.get(e.cites as usize..end))
                     .is_some_and(|c| c.iter().all(|s| (s.section as usize) < sections.len()))
@@ -437,14 +440,15 @@ impl Store {
             }
             for (node, w) in starts.windows(2).enumerate() {
                 let Some(run) = adj.get(w[0] as usize..w[1] as usize) else { return bad("adjacency") };
-                let mut last = 0u8;
+                let mut last = (0u8, 0u8);
                 for a in run {
                     let Some(e) = edges.get(a.edge as usize) else { return bad("adjacency") };
                     let (end, other) = if outgoing { (e.from, e.to) } else { (e.to, e.from) };
-                    if end as usize != node || other != a.other || e.relation < last {
+                    let key = (e.relation, e.flags & write::EDGE_NEGATED);
+                    if end as usize != node || other != a.other || key < last {
                         return bad("adjacency");
                     }
-                    last = e.relation;
+                    last = key;
                 }
             }
         }

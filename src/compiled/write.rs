@@ -52,11 +52,13 @@ pub const NODE_LEN: usize = 20;
 pub const EDGE_LEN: usize = 28;
 pub const ADJ_LEN: usize = 8;
 pub const CITE_LEN: usize = 4;
-pub const WINDOW_LEN: usize = 20;
+pub const WINDOW_LEN: usize = 24;
 pub const SECTION_LEN: usize = 12;
 
 /// Node flag: a lay word, not named in the article.
 pub const NODE_LAY: u8 = 1;
+/// Node flag: the article says what this is, not only names it.
+pub const NODE_DESCRIBED: u8 = 2;
 /// Edge flag: the article says this does not hold.
 pub const EDGE_NEGATED: u8 = 1;
 /// Which fields of a timing window are set.
@@ -191,7 +193,7 @@ pub fn write(data: &GraphData, fingerprint: &[u8], big_endian: bool) -> Result<V
         nodes.u32(count(alias_count)?);
         nodes.u16(u16::try_from(node.aliases.len()).map_err(|_| too_large())?);
         nodes.u8(node.kind as u8);
-        nodes.u8(if node_lay(node) { NODE_LAY } else { 0 });
+        nodes.u8(u8::from(node.lay) * NODE_LAY | u8::from(node.described) * NODE_DESCRIBED);
         for a in &node.aliases {
             aliases.u32(strings.add(a)?);
         }
@@ -221,6 +223,7 @@ pub fn write(data: &GraphData, fingerprint: &[u8], big_endian: bool) -> Result<V
                 windows.f32(w.minutes.unwrap_or(0.0));
                 windows.f32(w.pause_minutes.unwrap_or(0.0));
                 windows.u32(strings.opt(w.note.as_deref())?);
+                windows.u32(strings.opt(w.lasts.as_deref())?);
                 windows.u8(has);
                 windows.buf.extend_from_slice(&[0; 3]);
             }
@@ -228,7 +231,7 @@ pub fn write(data: &GraphData, fingerprint: &[u8], big_endian: bool) -> Result<V
         }
         edges.u8(e.relation as u8);
         edges.u8(e.certainty as u8);
-        edges.u8(if edge_negated(e) { EDGE_NEGATED } else { 0 });
+        edges.u8(if e.negated { EDGE_NEGATED } else { 0 });
         edges.u8(0);
         for s in e.sources.iter() {
             cites.u16(s.section);
@@ -237,13 +240,17 @@ pub fn write(data: &GraphData, fingerprint: &[u8], big_endian: bool) -> Result<V
         cite_count += e.sources.len();
     }
 
-    // Adjacency both ways: each node's edges sorted by relation, then newest
-    // first (the order petgraph gave, which answers were written against).
+    // Adjacency both ways: each node's edges sorted by relation, asserted
+    // before denied, then newest first (the order petgraph gave, which
+    // answers were written against).
     let adjacency = |outgoing: bool| -> (Out, Out) {
         let end = |i: usize| if outgoing { data.edges[i].from } else { data.edges[i].to } as usize;
         let other = |i: usize| if outgoing { data.edges[i].to } else { data.edges[i].from };
         let mut order: Vec<u32> = (0..m as u32).collect();
-        order.sort_unstable_by_key(|&i| (end(i as usize), data.edges[i as usize].relation, std::cmp::Reverse(i)));
+        order.sort_unstable_by_key(|&i| {
+            let e = &data.edges[i as usize];
+            (end(i as usize), e.relation, e.negated, std::cmp::Reverse(i))
+        });
         let (mut start, mut adj) = (new(), new());
         let mut at = 0usize;
         for node in 0..=n {
@@ -265,13 +272,15 @@ pub fn write(data: &GraphData, fingerprint: &[u8], big_endian: bool) -> Result<V
     for &i in &data.id_order {
         id_order.u32(i);
     }
-    // The order exports list edges in: (from id, relation name, to id), ties
-    // by their order in the data. Sorted once here, not on every export.
+    // The order exports list edges in: (from id, relation name, to id,
+    // asserted before denied, certainty), ties by their order in the data.
+    // Sorted once here, not on every export.
     let mut by_key: Vec<u32> = (0..m as u32).collect();
     by_key.sort_by(|&a, &b| {
         let key = |i: u32| {
             let e = &data.edges[i as usize];
-            (data.nodes[e.from as usize].id.as_str(), e.relation.as_str(), data.nodes[e.to as usize].id.as_str(), i)
+            let (from, to) = (data.nodes[e.from as usize].id.as_str(), data.nodes[e.to as usize].id.as_str());
+            (from, e.relation.as_str(), to, e.negated, e.certainty, i)
         };
         key(a).cmp(&key(b))
     });
@@ -349,15 +358,4 @@ pub fn write(data: &GraphData, fingerprint: &[u8], big_endian: bool) -> Result<V
     sum_bytes.u64(sum);
     file.buf[24..32].copy_from_slice(&sum_bytes.buf);
     Ok(file.buf)
-}
-
-/// Whether a node is a lay word (the schema gains the field soon; until
-/// then every node is named in the article).
-fn node_lay(_node: &crate::model::Node) -> bool {
-    false
-}
-
-/// Whether an edge is negated (the schema gains the field soon).
-fn edge_negated(_edge: &crate::model::Edge) -> bool {
-    false
 }

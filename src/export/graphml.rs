@@ -2,11 +2,13 @@
 //! `apoc.import.graphml`.
 //!
 //! Node ids are the graph's ids. Node data: `name`, `kind`, `aliases`
-//! (joined with `; `), `summary`, and `labels` (`:Kind`, for Neo4j). Edge
+//! (joined with `; `), `summary`, `labels` (`:Kind`, for Neo4j), `lay`. Edge
 //! ids are `from--relation--to` (with `#2`, `#3` for repeats); edge data:
 //! `relation` (also as `label`, Neo4j's relationship type), `sources`
-//! (`section:paragraph;...`), `certainty`, and when present `when` (in
-//! words) and `note`.
+//! (`section:paragraph;...`), `certainty`, and when present `negated`
+//! (`true`: the article denies the claim; its `label` is then
+//! `not_<relation>`), `when` (in words) and `note`. A lay word's node has
+//! `lay` = `true`.
 
 use std::io::Write;
 
@@ -14,8 +16,8 @@ use super::{sorted_edges, sorted_nodes};
 use crate::graph::Graph;
 
 /// The data keys of nodes and of edges; each key's id is its name.
-const NODE_KEYS: &[&str] = &["name", "kind", "aliases", "summary", "labels"];
-const EDGE_KEYS: &[&str] = &["relation", "label", "sources", "certainty", "when", "note"];
+const NODE_KEYS: &[&str] = &["name", "kind", "aliases", "summary", "labels", "lay"];
+const EDGE_KEYS: &[&str] = &["relation", "label", "sources", "certainty", "negated", "when", "note"];
 
 /// Text for XML content and attribute values: `& < > " '` as entities, tab
 /// and line breaks as character references, and characters XML 1.0 cannot
@@ -73,6 +75,9 @@ pub fn graphml(g: &Graph, out: &mut dyn Write) -> std::io::Result<()> {
         data(out, "aliases", &n.aliases.join("; "))?;
         data(out, "summary", n.summary)?;
         data(out, "labels", &format!(":{}", super::rdf::kind_name(n.kind)))?;
+        if n.lay {
+            data(out, "lay", "true")?;
+        }
         out.write_all(b"    </node>\n")?;
     }
     // Edges come sorted by (from, relation, to), so repeats of one id are
@@ -81,7 +86,12 @@ pub fn graphml(g: &Graph, out: &mut dyn Write) -> std::io::Result<()> {
     for &e in sorted_edges(g) {
         let (a, b) = g.ends(e);
         let edge = g.edge(e);
-        let base = format!("{}--{}--{}", g.id(a), edge.relation.as_str(), g.id(b));
+        // A denied claim's type is `not_<relation>`, so a query for the
+        // relation never matches it.
+        let label = if edge.negated { format!("not_{}", edge.relation) } else { edge.relation.as_str().to_string() };
+        let base = format!("{}--{label}--{}", g.id(a), g.id(b));
+        // Edges come sorted by (from, relation, to), so repeats of one id
+        // are neighbours: count them against the previous edge only.
         let count = match &prev {
             Some((p, c)) if *p == base => c + 1,
             _ => 1,
@@ -96,11 +106,14 @@ pub fn graphml(g: &Graph, out: &mut dyn Write) -> std::io::Result<()> {
             escape(g.id(b))
         )?;
         data(out, "relation", edge.relation.as_str())?;
-        data(out, "label", edge.relation.as_str())?;
+        data(out, "label", &label)?;
         let sources: Vec<String> =
             edge.sources.iter().map(|&s| format!("{}:{}", g.section(s).id, s.paragraph)).collect();
         data(out, "sources", &sources.join(";"))?;
         data(out, "certainty", edge.certainty.as_str())?;
+        if edge.negated {
+            data(out, "negated", "true")?;
+        }
         if let Some(w) = &edge.when {
             data(out, "when", &crate::render::window_text(w))?;
         }

@@ -17,8 +17,9 @@ pub fn sorted_nodes(g: &Graph) -> &[Ix] {
     g.by_id_order()
 }
 
-/// Edges sorted by (from id, relation name, to id) as in the JSON export,
-/// ties by their order in the data (kept so in the compiled graph).
+/// Edges sorted by (from id, relation name, to id, denied after asserted,
+/// certainty) as in the JSON export, ties by their order in the data (kept so
+/// in the compiled graph).
 pub fn sorted_edges(g: &Graph) -> &[EIx] {
     g.export_order()
 }

@@ -11,7 +11,9 @@
 //! | a kind | `kg:kind/<Kind>`, the kind in CamelCase (`kind:HomeRemedy`) | `rdf:type rdfs:Class`, `rdfs:label`, `rdfs:comment` |
 //! | a relation | `kg:rel/<relation>` (`rel:treats`) | `rdf:type rdf:Property`, `rdfs:label`, `rdfs:comment` |
 //! | a claim | the direct triple `node:<from> rel:<relation> node:<to>` | |
-//! | its record | a blank node, standard RDF reification | `rdf:type rdf:Statement`, `rdf:subject`, `rdf:predicate`, `rdf:object`, `kg:certainty` (`"stated"`, `"hedged"`, `"doubtful"`), `rel:source` per citation, and when present `kg:when` (in words), `kg:fromDay`, `kg:toDay` (integers), `kg:minutes`, `kg:pauseMinutes` (decimals), `kg:whenNote`, `kg:note` |
+//! | a denied claim (`negated`) | the triple `node:<from> notrel:<relation> node:<to>`, never the `rel:` one | `notrel:<relation>` is an `rdf:Property` labelled "not ..." |
+//! | a lay word (`lay`) | its node | `kg:lay true` (it has no citation: the article does not name it) |
+//! | its record | a blank node, standard RDF reification | `rdf:type rdf:Statement`, `rdf:subject`, `rdf:predicate`, `rdf:object`, `kg:certainty` (`"stated"`, `"hedged"`, `"doubtful"`), `kg:negated true` for a denied claim, `rel:source` per citation, and when present `kg:when` (in words), `kg:fromDay`, `kg:toDay` (integers), `kg:minutes`, `kg:pauseMinutes` (decimals), `kg:lasts`, `kg:whenNote`, `kg:note` |
 //! | a citation | `kg:source/<section>/<paragraph>` | `rdf:type kg:Citation`, `kg:section` (the section's title), `kg:sectionId`, `kg:paragraph` (integer) |
 //! | the article | `kg:article` | `rdf:type kg:Article`, `rdfs:label` title, `kg:subject` its subject node |
 //!
@@ -39,6 +41,7 @@ const PREFIXES: &[(&str, &str)] = &[
     ("node", "https://kg.example/back-spasm/node/"),
     ("kind", "https://kg.example/back-spasm/kind/"),
     ("rel", "https://kg.example/back-spasm/rel/"),
+    ("notrel", "https://kg.example/back-spasm/notrel/"),
     ("kg", BASE),
 ];
 
@@ -66,6 +69,10 @@ fn string(s: &str) -> Term {
 
 fn integer(n: impl std::fmt::Display) -> Term {
     Term::Literal(n.to_string(), Some("http://www.w3.org/2001/XMLSchema#integer"))
+}
+
+fn boolean(b: bool) -> Term {
+    Term::Literal(b.to_string(), Some("http://www.w3.org/2001/XMLSchema#boolean"))
 }
 
 fn decimal(x: f32) -> Term {
@@ -117,6 +124,11 @@ pub fn rel_iri(rel: Relation) -> String {
     format!("{BASE}rel/{}", rel.as_str())
 }
 
+/// The property for claims the article denies: `notrel:<relation>`.
+pub fn not_rel_iri(rel: Relation) -> String {
+    format!("{BASE}notrel/{}", rel.as_str())
+}
+
 fn source_iri(g: &Graph, s: Source) -> String {
     format!("{BASE}source/{}/{}", segment(&g.section(s).id), s.paragraph)
 }
@@ -145,6 +157,10 @@ pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple) -> std::io::Result<()>) -
         emit((p.clone(), a(), rdf("Property")))?;
         emit((p.clone(), rdfs("label"), string(&r.label())))?;
         emit((p, rdfs("comment"), string(r.describe())))?;
+        let not = iri(not_rel_iri(r));
+        emit((not.clone(), a(), rdf("Property")))?;
+        emit((not.clone(), rdfs("label"), string(&format!("not {}", r.label()))))?;
+        emit((not, rdfs("comment"), string(&format!("the article denies this: {}", r.negated_phrase()))))?;
     }
     let source = kg("rel/source");
     emit((source.clone(), a(), rdf("Property")))?;
@@ -161,19 +177,25 @@ pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple) -> std::io::Result<()>) -
             emit((s.clone(), iri(format!("{SKOS}altLabel")), string(alias)))?;
         }
         emit((s.clone(), rdfs("comment"), string(n.summary)))?;
+        if n.lay {
+            emit((s.clone(), kg("lay"), boolean(true)))?;
+        }
         // Edges are sorted by their from node's id, as nodes are: this
         // node's edges are the next run (ids are unique, so runs never mix).
         while next < edges.len() && g.id(g.ends(edges[next]).0) < n.id {
             next += 1;
         }
-        let mut last: Option<(Relation, Ix)> = None;
+        let mut last: Option<(Relation, bool, Ix)> = None;
         while next < edges.len() && g.ends(edges[next]).0 == ix {
             let e = edges[next];
             let (_, to) = g.ends(e);
-            let rel = g.relation(e);
-            if last != Some((rel, to)) {
-                emit((s.clone(), iri(rel_iri(rel)), iri(node_iri(g.id(to)))))?;
-                last = Some((rel, to));
+            let edge = g.edge(e);
+            if last != Some((edge.relation, edge.negated, to)) {
+                // A denied claim is not asserted: it gets the relation's
+                // negative property (`notrel:causes`) instead.
+                let p = if edge.negated { not_rel_iri(edge.relation) } else { rel_iri(edge.relation) };
+                emit((s.clone(), iri(p), iri(node_iri(g.id(to)))))?;
+                last = Some((edge.relation, edge.negated, to));
             }
             next += 1;
         }
@@ -189,6 +211,9 @@ pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple) -> std::io::Result<()>) -
         emit((st.clone(), rdf("predicate"), iri(rel_iri(edge.relation))))?;
         emit((st.clone(), rdf("object"), iri(node_iri(g.id(to)))))?;
         emit((st.clone(), kg("certainty"), string(edge.certainty.as_str())))?;
+        if edge.negated {
+            emit((st.clone(), kg("negated"), boolean(true)))?;
+        }
         for &src in edge.sources {
             emit((st.clone(), kg("rel/source"), iri(source_iri(g, src))))?;
             cited.insert(src);
@@ -206,6 +231,9 @@ pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple) -> std::io::Result<()>) -
             }
             if let Some(m) = w.pause_minutes {
                 emit((st.clone(), kg("pauseMinutes"), decimal(m)))?;
+            }
+            if let Some(l) = &w.lasts {
+                emit((st.clone(), kg("lasts"), string(l)))?;
             }
             if let Some(n) = &w.note {
                 emit((st.clone(), kg("whenNote"), string(n)))?;

@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::Loaded;
 use super::outline::{self, Value};
 use crate::diag::{Diagnostic, Severity, Sources};
-use crate::model::{Article, Edge, GraphData, GraphFile, Kind, NameIndex, Node, Relation, Source};
+use crate::model::{Article, Certainty, Edge, GraphData, GraphFile, Kind, NameIndex, Node, Relation, Source};
 use crate::text::{is_kebab_case, normalize, suggest};
 
 /// A place in a file, when it could be found.
@@ -130,6 +130,20 @@ pub fn check(
                     );
                 }
             }
+            if !node.lay {
+                for (j, alias) in node.aliases.iter().enumerate() {
+                    if let Some(word) = lay_word(alias) {
+                        diags.push(
+                            Diagnostic::warning(format!(
+                                "alias `{alias}` of `{}` looks like a lay word (`{word}`), not a name the article uses",
+                                node.id
+                            ))
+                            .at_opt(loc.find(file, At::NodeAlias(i, j)))
+                            .help("a drug or product the article does not name is a kind of the article's node, not a synonym: make it a node with `lay: true` and an uncited `is_a` edge (graph/GUIDE.md)"),
+                        );
+                    }
+                }
+            }
             let mut claim = |text: &str, what: &str, at: Option<(usize, Range<usize>)>| {
                 let key = normalize(text);
                 if key.is_empty() {
@@ -183,7 +197,9 @@ pub fn check(
 
     // Edges: ends, domain and range, citations, windows, duplicates.
     let mut edges = Vec::new();
-    let mut seen: HashMap<(usize, Relation, usize), Place> = HashMap::new();
+    let mut seen: HashMap<(usize, Relation, usize, bool, Certainty), Place> = HashMap::new();
+    type Claim = ((usize, Relation, usize), bool, (u16, Option<u16>));
+    let mut claims: Vec<(Place, Claim)> = Vec::new();
     for (file, graph, _) in parsed {
         for (i, e) in graph.edges.iter().enumerate() {
             let file = *file;
@@ -207,7 +223,8 @@ pub fn check(
             let mut ok = from.is_some() && to.is_some();
             if let (Some(f), Some(t)) = (from, to) {
                 ok &= check_ends(&loc, file, i, e.relation, &nodes[f], &nodes[t], f == t, &mut diags);
-                if let Some(first) = seen.get(&(f, e.relation, t)) {
+                let key = (f, e.relation, t, e.negated, e.certainty);
+                if let Some(first) = seen.get(&key) {
                     diags.push(
                         Diagnostic::error(format!("duplicate edge `{}` {} `{}`", e.from, e.relation, e.to))
                             .at_opt(here("relation"))
@@ -216,16 +233,76 @@ pub fn check(
                     );
                     ok = false;
                 } else {
-                    seen.insert((f, e.relation, t), here("relation"));
+                    seen.insert(key, here("relation"));
                 }
+                // A claim and its denial must not cover the same days.
+                let days = |w: Option<&crate::model::Window>| w.map_or((0, None), |w| (w.from_day.unwrap_or(0), w.to_day));
+                let (a, b) = days(e.when.as_ref());
+                if let Some((first, _)) = claims.iter().find(|(_, c)| {
+                    c.0 == (f, e.relation, t) && c.1 != e.negated && {
+                        let (c_from, c_to) = c.2;
+                        b.is_none_or(|b| c_from < b) && c_to.is_none_or(|ct| ct > a)
+                    }
+                }) {
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "`{}` {} `{}` is both claimed and denied for the same days",
+                            e.from, e.relation, e.to
+                        ))
+                        .at_opt(here("negated"))
+                        .note(format!("the other claim is at {}", loc.position(first.clone())))
+                        .help("give the two edges timing windows that do not overlap, or keep one"),
+                    );
+                    ok = false;
+                }
+                claims.push((here("relation"), ((f, e.relation, t), e.negated, (a, b))));
             }
-            if e.sources.is_empty() {
+            let lay_end = [from, to].into_iter().flatten().any(|n| nodes[n].lay);
+            if let (Some(f), Some(t)) = (from, to)
+                && lay_end
+            {
+                if e.relation != Relation::IsA || nodes[t].lay || !nodes[f].lay {
+                    diags.push(
+                        Diagnostic::error(format!(
+                            "a lay node can only be joined by `is_a` from it to a node of the article, not `{}` `{}` `{}`",
+                            e.from, e.relation, e.to
+                        ))
+                        .at_opt(here("relation"))
+                        .help("the article never names a lay word, so it makes no claim about it: say what it is a kind of, and let the claims come through that"),
+                    );
+                    ok = false;
+                } else if !e.sources.is_empty() {
+                    diags.push(
+                        Diagnostic::error(format!("`{}` is a lay node, so its edge cannot cite the article", e.from))
+                            .at_opt(here("sources"))
+                            .help("write `sources: []`: the article does not name it"),
+                    );
+                    ok = false;
+                }
+            } else if e.sources.is_empty() {
                 diags.push(
                     Diagnostic::error("edge has no citation")
                         .at_opt(here("sources"))
                         .help("cite at least one paragraph, like `sources: [(\"ice-pack\", 1)]`"),
                 );
                 ok = false;
+            }
+            if e.negated && matches!(e.relation, Relation::IsA | Relation::PartOf) {
+                diags.push(
+                    Diagnostic::error(format!("`{}` cannot be negated", e.relation))
+                        .at_opt(here("negated"))
+                        .help("a hierarchy holds or is left out; `negated` is for claims the article denies"),
+                );
+                ok = false;
+            }
+            if e.certainty == Certainty::Stated
+                && let Some(word) = e.note.as_deref().and_then(hedge_word)
+            {
+                diags.push(
+                    Diagnostic::warning(format!("the note says \"{word}\" but the claim is marked `stated`"))
+                        .at_opt(here("note"))
+                        .help("where the article qualifies a claim, mark it `certainty: hedged` (graph/GUIDE.md); else reword the note"),
+                );
             }
             let mut cites = Vec::new();
             for (j, cite) in e.sources.iter().enumerate() {
@@ -292,6 +369,7 @@ pub fn check(
                     sources: cites.into(),
                     when: e.when.clone().map(Box::new),
                     certainty: e.certainty,
+                    negated: e.negated,
                     note: e.note.as_deref().map(Box::from),
                 });
             }
@@ -299,6 +377,25 @@ pub fn check(
     }
 
     check_is_a_cycles(&loc, parsed, &nodes, &edges, &mut diags);
+
+    // A lay node says nothing by itself: it must reach the article by `is_a`.
+    for (ix, node) in nodes.iter().enumerate() {
+        if node.lay && !edges.iter().any(|e| e.from as usize == ix && e.relation == Relation::IsA) {
+            let o = origins[ix];
+            diags.push(
+                Diagnostic::error(format!("lay node `{}` is not a kind of anything in the article", node.id))
+                    .at_opt(loc.find(o.file, At::Node(o.index, "lay")))
+                    .help("add `(from: \"...\", relation: is_a, to: \"<article node>\", sources: [])`"),
+            );
+        }
+    }
+    if let Some((file, a)) = article
+        && by_id.get(a.subject.as_str()).is_some_and(|&ix| nodes[ix].lay)
+    {
+        diags.push(
+            Diagnostic::error("the article's subject cannot be a lay node").at_opt(loc.find(file, At::Article("subject"))),
+        );
+    }
 
     // Warnings: nodes no edge touches.
     let mut touched = vec![false; nodes.len()];
@@ -541,4 +638,34 @@ fn find_edge(
         let i = g.edges.iter().position(|e| e.from == from && e.relation == rel && e.to == to)?;
         loc.find(*file, At::Edge(i, "relation"))
     })
+}
+
+/// Words in a note that qualify a claim (graph/GUIDE.md): a `stated` edge
+/// whose note uses one is probably hedged.
+fn hedge_word(note: &str) -> Option<&'static str> {
+    const HEDGES: &[&str] = &[
+        "may", "might", "in some cases", "some experts", "perhaps", "possibly", "not established", "implied",
+        "it is possible", "probably",
+    ];
+    let lower = note.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let text = words.join(" ");
+    HEDGES.iter().copied().find(|h| {
+        let padded = format!(" {text} ");
+        padded.contains(&format!(" {h} "))
+    })
+}
+
+/// Drugs, brands and products the article never names: an alias that is
+/// one of them is a lay word for a member or a neighbour of the node, not a
+/// synonym (graph/GUIDE.md).
+fn lay_word(alias: &str) -> Option<&'static str> {
+    const LAY: &[&str] = &[
+        "ibuprofen", "naproxen", "aspirin", "diclofenac", "advil", "motrin", "aleve", "nurofen", "tylenol", "panadol",
+        "codeine", "tramadol", "oxycodone", "morphine", "hydrocodone", "fentanyl", "cyclobenzaprine", "flexeril",
+        "methocarbamol", "tizanidine", "baclofen", "diazepam", "valium", "carisoprodol", "prednisone", "lidocaine",
+        "magnesium", "vitamin", "vitamins", "heating pad", "hot water bottle", "tens",
+    ];
+    let key = normalize(alias);
+    LAY.iter().copied().find(|w| key == normalize(w))
 }

@@ -31,6 +31,8 @@ pub enum Term {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Path {
     Step(Relation),
+    /// An edge the article denies (`!causes`): "X does not cause Y".
+    Denied(Relation),
     Inverse(Box<Path>),
     Seq(Vec<Path>),
     Alt(Vec<Path>),
@@ -57,6 +59,7 @@ impl std::fmt::Display for Path {
         };
         match self {
             Path::Step(r) => write!(f, "{r}"),
+            Path::Denied(r) => write!(f, "!{r}"),
             Path::Inverse(p) => {
                 f.write_str("^")?;
                 grouped(p, f)

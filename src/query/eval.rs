@@ -302,8 +302,8 @@ fn matches(g: &Graph, st: &State, s: &CTerm, path: &Path, o: &CTerm, during: Opt
             }
         }
         (None, None) => {
-            if let Some((rel, inverse)) = single_step(path) {
-                for e in g.edges().filter(|&e| g.edge(e).relation == rel) {
+            if let Some((rel, negated, inverse)) = single_step(path) {
+                for e in g.edges().filter(|&e| g.edge(e).relation == rel && g.edge(e).negated == negated) {
                     let (x, y) = g.ends(e);
                     let (a, b) = if inverse { (y, x) } else { (x, y) };
                     if !same_var || a == b {
@@ -327,11 +327,15 @@ fn matches(g: &Graph, st: &State, s: &CTerm, path: &Path, o: &CTerm, during: Opt
     out
 }
 
-fn single_step(p: &Path) -> Option<(Relation, bool)> {
+/// A path of one step: its relation, whether it matches denied edges, and
+/// whether it is walked backwards.
+fn single_step(p: &Path) -> Option<(Relation, bool, bool)> {
     match p {
-        Path::Step(r) => Some((*r, false)),
+        Path::Step(r) => Some((*r, false, false)),
+        Path::Denied(r) => Some((*r, true, false)),
         Path::Inverse(inner) => match inner.as_ref() {
-            Path::Step(r) => Some((*r, true)),
+            Path::Step(r) => Some((*r, false, true)),
+            Path::Denied(r) => Some((*r, true, true)),
             _ => None,
         },
         _ => None,
@@ -341,7 +345,7 @@ fn single_step(p: &Path) -> Option<(Relation, bool)> {
 /// Whether a witness holds an edge timed to overlap the days, and no timed
 /// edge outside them.
 fn fits(g: &Graph, witness: &[EIx], days: Days) -> bool {
-    let windows: Vec<_> = witness.iter().filter_map(|&e| g.edge(e).when).collect();
+    let windows: Vec<_> = witness.iter().filter_map(|&e| g.edge(e).when).filter(|w| w.has_days()).collect();
     !windows.is_empty() && windows.iter().all(|w| w.overlaps(days.from, days.to))
 }
 
@@ -353,6 +357,12 @@ pub fn walk(g: &Graph, path: &Path, start: Ix, rev: bool) -> Vec<(Ix, Vec<EIx>)>
         Path::Step(r) => {
             let dir = if rev { Direction::Incoming } else { Direction::Outgoing };
             for (e, other) in g.step(start, *r, dir) {
+                out.add(g, other, vec![e]);
+            }
+        }
+        Path::Denied(r) => {
+            let dir = if rev { Direction::Incoming } else { Direction::Outgoing };
+            for (e, other) in g.denied(start, *r, dir) {
                 out.add(g, other, vec![e]);
             }
         }

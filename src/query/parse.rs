@@ -224,6 +224,15 @@ impl Parser {
                 self.depth -= 1;
                 Ok(p)
             }
+            Some(Tok::Bang) => {
+                self.pos += 1;
+                match self.primary()? {
+                    Path::Step(r) => Ok(Path::Denied(r)),
+                    _ => Err(Diagnostic::error("`!` goes before one relation, as in `!causes`")
+                        .at(0, span)
+                        .help("`!causes` matches the claims the article denies")),
+                }
+            }
             Some(Tok::Word(w)) => match Relation::parse(&w.to_lowercase()) {
                 Some(r) => {
                     self.pos += 1;

@@ -48,7 +48,8 @@ pub fn to_string(v: &Value) -> String {
 /// `{"id","name","kind","aliases","summary"}`
 pub fn node(g: &Graph, ix: Ix) -> Value {
     let n = g.node(ix);
-    json!({"id": n.id, "name": n.name, "kind": n.kind.as_str(), "aliases": n.aliases, "summary": n.summary})
+    json!({"id": n.id, "name": n.name, "kind": n.kind.as_str(), "aliases": n.aliases, "summary": n.summary,
+        "lay": n.lay, "described": n.described})
 }
 
 /// `{"id","name","kind"}`, for the other end of an edge.
@@ -78,6 +79,7 @@ pub fn window(w: &Window) -> Value {
     put("to_day", json!(w.to_day));
     put("minutes", json!(w.minutes));
     put("pause_minutes", json!(w.pause_minutes));
+    put("lasts", json!(w.lasts));
     put("note", json!(w.note));
     put("text", json!(super::window_text(w)));
     Value::Object(m)
@@ -93,6 +95,7 @@ pub fn edge(g: &Graph, e: EIx) -> Value {
     m.insert("to".into(), json!(g.node(b).id));
     m.insert("sources".into(), sources(g, &edge.sources));
     m.insert("certainty".into(), json!(edge.certainty.as_str()));
+    m.insert("negated".into(), json!(edge.negated));
     if let Some(w) = &edge.when {
         m.insert("when".into(), window(w));
     }
@@ -205,7 +208,7 @@ fn warning(g: &Graph, w: &Warning) -> Value {
     if !w.harms.is_empty() {
         m.insert("harms".into(), Value::Array(w.harms.iter().map(|&h| node_ref(g, h)).collect()));
     }
-    if let Some(n) = w.edges.iter().find_map(|&e| g.edge(e).note) {
+    if let Some(n) = w.edges.iter().filter(|&&e| g.relation(e) != Relation::IsA).find_map(|&e| g.edge(e).note) {
         m.insert("note".into(), json!(n));
     }
     m.insert("sources".into(), sources_of(g, &w.edges));

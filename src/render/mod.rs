@@ -73,6 +73,9 @@ pub fn window_text(w: &Window) -> String {
     } else if let Some(p) = w.pause_minutes {
         parts.push(format!("{} min between sessions", fmt_num(p)));
     }
+    if let Some(l) = &w.lasts {
+        parts.push(format!("lasts {l}"));
+    }
     if let Some(n) = &w.note {
         parts.push(n.clone());
     }
@@ -98,7 +101,7 @@ mod tests {
     #[test]
     fn windows_in_words() {
         let ice =
-            Window { from_day: Some(0), to_day: Some(3), minutes: Some(20.0), pause_minutes: Some(90.0), note: None };
+            Window { from_day: Some(0), to_day: Some(3), minutes: Some(20.0), pause_minutes: Some(90.0), ..Window::default() };
         assert_eq!(window_text(&ice), "first 3 days; about 20 min at a time, then 90 min off");
         let heat = Window { from_day: Some(3), ..Window::default() };
         assert_eq!(window_text(&heat), "from day 3");

@@ -120,9 +120,14 @@ fn answer(out: &mut String, g: &Graph, a: &Answer, st: Style) {
                 st.dim(&cites)
             );
             let pad_to = " ".repeat(indent);
+            // A chain's steps often share a qualifier: say each once.
+            let mut said: Vec<String> = Vec::new();
             for &e in &item.support {
                 for q in qualifiers(g, e) {
-                    let _ = writeln!(out, "{pad_to}{}", st.dim(&q));
+                    if !said.contains(&q) {
+                        let _ = writeln!(out, "{pad_to}{}", st.dim(&q));
+                        said.push(q);
+                    }
                 }
             }
             let via = item.via(g, &a.focus);
@@ -150,7 +155,9 @@ pub fn warning_text(g: &Graph, w: &Warning) -> String {
         let harms: Vec<&str> = w.harms.iter().map(|&h| g.node(h).name).collect();
         s.push_str(&format!(", which risks {}", harms.join(", ")));
     }
-    let notes: Vec<&str> = w.edges.iter().filter_map(|&e| g.edge(e).note).collect();
+    // The warning's own note, not one of the `is_a` steps that carried it here.
+    let notes: Vec<&str> =
+        w.edges.iter().filter(|&&e| g.relation(e) != Relation::IsA).filter_map(|&e| g.edge(e).note).collect();
     if let Some(n) = notes.first() {
         s.push_str(&format!(": {n}"));
     }
@@ -185,10 +192,14 @@ fn grouped(g: &Graph, sources: impl Iterator<Item = Source>) -> Vec<String> {
         .collect()
 }
 
-/// "sweating causes electrolyte imbalance"
+/// "sweating causes electrolyte imbalance"; a denied claim reads "does
+/// not", and a lay word says the article does not name it.
 pub fn step_text(g: &Graph, e: EIx) -> String {
     let (a, b) = g.ends(e);
-    format!("{} {} {}", g.node(a).name, g.edge(e).relation.phrase(), g.node(b).name)
+    let edge = g.edge(e);
+    let phrase = if edge.negated { edge.relation.negated_phrase() } else { edge.relation.phrase().to_string() };
+    let lay = |ix: Ix| if g.node(ix).lay { " (not named in the article)" } else { "" };
+    format!("{}{} {phrase} {}{}", g.node(a).name, lay(a), g.node(b).name, lay(b))
 }
 
 fn edge_line(out: &mut String, g: &Graph, e: EIx, st: Style) {
@@ -257,6 +268,9 @@ fn connections(out: &mut String, g: &Graph, from: Ix, to: Ix, paths: &[Vec<EIx>]
 
 /// Citations of an edge: "Ice pack ¶1; Important warnings during spasm treatment ¶2".
 pub fn cites(g: &Graph, e: EIx) -> String {
+    if g.edge(e).sources.is_empty() {
+        return "(a lay word: not in the article)".into();
+    }
     grouped(g, g.edge(e).sources.iter().copied()).join("; ")
 }
 
@@ -284,7 +298,12 @@ fn show(out: &mut String, g: &Graph, ix: Ix, st: Style) {
         out,
         "{} {}",
         st.bold(&st.kind(n.kind, &n.name)),
-        st.dim(&format!("({}, id {})", n.kind.label(), n.id))
+        st.dim(&format!(
+            "({}, id {}{})",
+            n.kind.label(),
+            n.id,
+            if n.lay { "; a lay word, not named in the article" } else { "" }
+        ))
     );
     if !n.aliases.is_empty() {
         let _ = writeln!(out, "{}", st.dim(&format!("also called: {}", n.aliases.join(", "))));
@@ -296,7 +315,10 @@ fn show(out: &mut String, g: &Graph, ix: Ix, st: Style) {
         list.sort_by_key(|&(e, other)| (g.relation(e), g.name(other)));
         for (e, other) in list {
             let rel = g.edge(e).relation;
-            let label = if dir == Direction::Outgoing { rel.label() } else { rel.inverse_label().to_string() };
+            let mut label = if dir == Direction::Outgoing { rel.label() } else { rel.inverse_label().to_string() };
+            if g.edge(e).negated {
+                label = format!("not {label}");
+            }
             rows.push((label, other, e));
         }
     }

@@ -93,7 +93,7 @@ pub fn render(report: &Report, g: &Graph) -> String {
                         "{}\t{}\t{}\t{}\t{}",
                         i + 1,
                         g.node(a).id,
-                        g.edge(e).relation,
+                        relation_token(g, e),
                         g.node(b).id,
                         cites(g, e)
                     );
@@ -105,10 +105,17 @@ pub fn render(report: &Report, g: &Graph) -> String {
                 for (e, other) in g.edges_at(*node, dir) {
                     let o = g.node(other);
                     let _ =
-                        writeln!(out, "{word}\t{}\t{}\t{}\t{}", g.edge(e).relation, o.id, field(&o.name), cites(g, e));
+                        writeln!(out, "{word}\t{}\t{}\t{}\t{}", relation_token(g, e), o.id, field(&o.name), cites(g, e));
                 }
             }
         }
     }
     out
+}
+
+/// The relation as the query language writes it: `!causes` for a claim
+/// the article denies.
+fn relation_token(g: &Graph, e: crate::graph::EIx) -> String {
+    let edge = g.edge(e);
+    if edge.negated { format!("!{}", edge.relation) } else { edge.relation.to_string() }
 }
