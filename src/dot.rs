@@ -345,10 +345,12 @@ fn write_sorted(
     out.write_all(b"}\n")
 }
 
-/// What edges sort by: (from id, relation name, to id), as in the exports.
-fn edge_key(g: &Graph, e: EIx) -> (&str, &str, &str) {
+/// What edges sort by: (from id, relation name, to id, denied, certainty),
+/// as in the exports.
+fn edge_key(g: &Graph, e: EIx) -> (&str, &str, &str, bool, Certainty) {
     let (a, b) = g.ends(e);
-    (g.id(a), g.relation(e).as_str(), g.id(b))
+    let edge = g.edge(e);
+    (g.id(a), edge.relation.as_str(), g.id(b), edge.negated, edge.certainty)
 }
 
 fn node_line(g: &Graph, n: Ix, mark: Mark) -> String {

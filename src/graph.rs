@@ -593,7 +593,11 @@ mod tests {
             for dir in [Direction::Outgoing, Direction::Incoming] {
                 for &rel in Relation::ALL {
                     for negated in [false, true] {
-                        let walk = if negated { g.denied(ix, rel, dir).collect::<Vec<_>>() } else { g.step(ix, rel, dir).collect() };
+                        let walk = if negated {
+                            g.denied(ix, rel, dir).collect::<Vec<_>>()
+                        } else {
+                            g.step(ix, rel, dir).collect()
+                        };
                         let mut fast: Vec<EIx> = walk.into_iter().map(|(e, _)| e).collect();
                         let mut slow: Vec<EIx> = g
                             .edges()

@@ -251,7 +251,11 @@ impl Relation {
             other => {
                 let p = other.phrase();
                 let (verb, rest) = p.split_once(' ').unwrap_or((p, ""));
-                let base = verb.strip_suffix("es").filter(|b| b.ends_with("ss") || b.ends_with("sh")).or_else(|| verb.strip_suffix('s')).unwrap_or(verb);
+                let base = verb
+                    .strip_suffix("es")
+                    .filter(|b| b.ends_with("ss") || b.ends_with("sh"))
+                    .or_else(|| verb.strip_suffix('s'))
+                    .unwrap_or(verb);
                 if rest.is_empty() { format!("does not {base}") } else { format!("does not {base} {rest}") }
             }
         }

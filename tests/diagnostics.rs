@@ -271,7 +271,8 @@ fn a_lay_node_reaches_the_article_only_by_an_uncited_is_a() {
     let (_, r) = check_topic(&ok);
     assert_eq!(r.code, 0, "{}", r.stderr);
     // Cited: the article does not name it.
-    let cited = topic_with(lay, "        (from: \"frozen-peas\", relation: is_a, to: \"ice\", sources: [(\"care\", 1)]),\n");
+    let cited =
+        topic_with(lay, "        (from: \"frozen-peas\", relation: is_a, to: \"ice\", sources: [(\"care\", 1)]),\n");
     let (_, r) = check_topic(&cited);
     assert_eq!(r.code, 2, "{}", r.stderr);
     assert!(r.stderr.contains("is a lay node, so its edge cannot cite the article"), "{}", r.stderr);
@@ -288,7 +289,10 @@ fn a_lay_node_reaches_the_article_only_by_an_uncited_is_a() {
 
 #[test]
 fn a_hedging_note_on_a_stated_claim_is_a_warning() {
-    let topic = TOPIC.replace("when: (from_day: 0, to_day: 3))", "when: (from_day: 0, to_day: 3), note: \"may help in some cases\")");
+    let topic = TOPIC.replace(
+        "when: (from_day: 0, to_day: 3))",
+        "when: (from_day: 0, to_day: 3), note: \"may help in some cases\")",
+    );
     let (_, r) = check_topic(&topic);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("warning: the note says \"may\" but the claim is marked `stated`"), "{}", r.stderr);

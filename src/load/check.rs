@@ -12,8 +12,10 @@ use crate::diag::{Diagnostic, Severity, Sources};
 use crate::model::{Article, Certainty, Edge, GraphData, GraphFile, Kind, NameIndex, Node, Relation, Source};
 use crate::text::{is_kebab_case, normalize, suggest};
 
-/// A place in a file, when it could be found.
-type Place = Option<(usize, Range<usize>)>;
+/// Where something is, to be looked up only if a problem is reported there:
+/// finding a position builds the file's outline, which costs about as much
+/// as the checks themselves, so a clean graph never pays it.
+type Spot = (usize, At<'static>);
 
 /// Finds where things are in the files, building each file's outline the
 /// first time a problem there needs a position.
@@ -23,6 +25,7 @@ struct Locator<'a> {
 }
 
 /// A path to a value inside a graph file.
+#[derive(Clone, Copy)]
 enum At<'p> {
     Node(usize, &'p str),
     NodeAlias(usize, usize),
@@ -35,7 +38,13 @@ enum At<'p> {
 impl Locator<'_> {
     fn find(&self, file: usize, at: At) -> Option<(usize, Range<usize>)> {
         let cell = self.outlines.get(file)?;
-        let top = cell.get_or_init(|| outline::outline(&self.sources.files[file].text)).as_ref()?;
+        let top = cell
+            .get_or_init(|| {
+                #[cfg(test)]
+                tests::OUTLINES.with(|n| n.set(n.get() + 1));
+                outline::outline(&self.sources.files[file].text)
+            })
+            .as_ref()?;
         let v = match at {
             At::Node(i, field) => top.field("nodes")?.item(i)?.field(field)?,
             At::NodeAlias(i, j) => top.field("nodes")?.item(i)?.field("aliases")?.item(j)?,
@@ -98,7 +107,7 @@ pub fn check(
     let mut nodes = Vec::new();
     let mut origins: Vec<NodeOrigin> = Vec::new();
     let mut by_id: HashMap<&str, usize> = HashMap::new();
-    let mut names: HashMap<String, (usize, Place)> = HashMap::new();
+    let mut names: HashMap<String, (usize, Spot)> = HashMap::new();
     for (file, graph, _) in parsed {
         for (i, node) in graph.nodes.iter().enumerate() {
             let file = *file;
@@ -144,38 +153,39 @@ pub fn check(
                     }
                 }
             }
-            let mut claim = |text: &str, what: &str, at: Option<(usize, Range<usize>)>| {
+            let mut claim = |text: &str, what: &str, spot: Spot| {
+                let at = || loc.find(spot.0, spot.1);
                 let key = normalize(text);
                 if key.is_empty() {
                     if !text.trim().is_empty() || what == "alias" {
                         diags.push(
                             Diagnostic::error(format!("{what} `{text}` of node `{}` has no words to match", node.id))
-                                .at_opt(at),
+                                .at_opt(at()),
                         );
                     }
                     return;
                 }
                 match names.get(&key) {
-                    Some(&(other, ref first)) if other != ix => {
+                    Some(&(other, first)) if other != ix => {
                         let other_id = &nodes_id(parsed, &origins, other);
                         diags.push(
                             Diagnostic::error(format!("{what} `{text}` names two nodes: `{other_id}` and `{}`", node.id))
-                                .at_opt(at)
+                                .at_opt(at())
                                 .label(format!("also a name of `{other_id}`"))
-                                .note(format!("`{other_id}` claims it at {}", loc.position(first.clone())))
+                                .note(format!("`{other_id}` claims it at {}", loc.position(loc.find(first.0, first.1))))
                                 .help("names and aliases are compared ignoring case, punctuation, articles and plurals; remove or reword one"),
                         );
                     }
                     Some(_) => {}
                     None => {
-                        names.insert(key, (ix, at));
+                        names.insert(key, (ix, spot));
                     }
                 }
             };
-            claim(&node.id.replace('-', " "), "id", here("id"));
-            claim(&node.name, "name", here("name"));
+            claim(&node.id.replace('-', " "), "id", (file, At::Node(i, "id")));
+            claim(&node.name, "name", (file, At::Node(i, "name")));
             for (j, alias) in node.aliases.iter().enumerate() {
-                claim(alias, "alias", loc.find(file, At::NodeAlias(i, j)));
+                claim(alias, "alias", (file, At::NodeAlias(i, j)));
             }
             nodes.push(node.clone());
         }
@@ -197,9 +207,11 @@ pub fn check(
 
     // Edges: ends, domain and range, citations, windows, duplicates.
     let mut edges = Vec::new();
-    let mut seen: HashMap<(usize, Relation, usize, bool, Certainty), Place> = HashMap::new();
-    type Claim = ((usize, Relation, usize), bool, (u16, Option<u16>));
-    let mut claims: Vec<(Place, Claim)> = Vec::new();
+    let mut seen: HashMap<(usize, Relation, usize, bool, Certainty), Spot> = HashMap::new();
+    // Every claim and denial of one (from, relation, to), with its days: a
+    // map, so each edge is compared only with those of its own triple.
+    type Claim = (Spot, bool, (u16, Option<u16>));
+    let mut claims: HashMap<(usize, Relation, usize), Vec<Claim>> = HashMap::new();
     for (file, graph, _) in parsed {
         for (i, e) in graph.edges.iter().enumerate() {
             let file = *file;
@@ -228,18 +240,20 @@ pub fn check(
                     diags.push(
                         Diagnostic::error(format!("duplicate edge `{}` {} `{}`", e.from, e.relation, e.to))
                             .at_opt(here("relation"))
-                            .note(format!("first given at {}", loc.position(first.clone())))
+                            .note(format!("first given at {}", loc.position(loc.find(first.0, first.1))))
                             .help("give one edge and list every citation in its `sources`"),
                     );
                     ok = false;
                 } else {
-                    seen.insert(key, here("relation"));
+                    seen.insert(key, (file, At::Edge(i, "relation")));
                 }
                 // A claim and its denial must not cover the same days.
-                let days = |w: Option<&crate::model::Window>| w.map_or((0, None), |w| (w.from_day.unwrap_or(0), w.to_day));
+                let days =
+                    |w: Option<&crate::model::Window>| w.map_or((0, None), |w| (w.from_day.unwrap_or(0), w.to_day));
                 let (a, b) = days(e.when.as_ref());
-                if let Some((first, _)) = claims.iter().find(|(_, c)| {
-                    c.0 == (f, e.relation, t) && c.1 != e.negated && {
+                let same = claims.entry((f, e.relation, t)).or_default();
+                if let Some((first, _, _)) = same.iter().find(|c| {
+                    c.1 != e.negated && {
                         let (c_from, c_to) = c.2;
                         b.is_none_or(|b| c_from < b) && c_to.is_none_or(|ct| ct > a)
                     }
@@ -250,12 +264,12 @@ pub fn check(
                             e.from, e.relation, e.to
                         ))
                         .at_opt(here("negated"))
-                        .note(format!("the other claim is at {}", loc.position(first.clone())))
+                        .note(format!("the other claim is at {}", loc.position(loc.find(first.0, first.1))))
                         .help("give the two edges timing windows that do not overlap, or keep one"),
                     );
                     ok = false;
                 }
-                claims.push((here("relation"), ((f, e.relation, t), e.negated, (a, b))));
+                same.push(((file, At::Edge(i, "relation")), e.negated, (a, b)));
             }
             let lay_end = [from, to].into_iter().flatten().any(|n| nodes[n].lay);
             if let (Some(f), Some(t)) = (from, to)
@@ -306,11 +320,11 @@ pub fn check(
             }
             let mut cites = Vec::new();
             for (j, cite) in e.sources.iter().enumerate() {
-                let at = loc.find(file, At::EdgeSource(i, j));
+                let at = || loc.find(file, At::EdgeSource(i, j));
                 match sections.get(cite.0.as_str()) {
                     None if article.is_some() => {
                         let mut d = Diagnostic::error(format!("citation of unknown section `{}`", cite.0))
-                            .at_opt(at)
+                            .at_opt(at())
                             .label("no section has this id");
                         if let Some(s) = suggest(&cite.0, sections.keys().copied()) {
                             d = d.help(format!("did you mean `{s}`?"));
@@ -329,7 +343,7 @@ pub fn check(
                                     cite.0,
                                     if count == 1 { "" } else { "s" }
                                 ))
-                                .at_opt(at)
+                                .at_opt(at())
                                 .label(format!("paragraphs are numbered 1 to {count}")),
                             );
                             ok = false;
@@ -393,7 +407,8 @@ pub fn check(
         && by_id.get(a.subject.as_str()).is_some_and(|&ix| nodes[ix].lay)
     {
         diags.push(
-            Diagnostic::error("the article's subject cannot be a lay node").at_opt(loc.find(file, At::Article("subject"))),
+            Diagnostic::error("the article's subject cannot be a lay node")
+                .at_opt(loc.find(file, At::Article("subject"))),
         );
     }
 
@@ -525,9 +540,9 @@ fn check_ends(
     same: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> bool {
-    let at = loc.find(file, At::Edge(i, "relation"));
+    let at = || loc.find(file, At::Edge(i, "relation"));
     if same {
-        diags.push(Diagnostic::error(format!("edge from `{}` to itself", from.id)).at_opt(at));
+        diags.push(Diagnostic::error(format!("edge from `{}` to itself", from.id)).at_opt(at()));
         return false;
     }
     let (domain, range) = rel.domain_range();
@@ -542,7 +557,7 @@ fn check_ends(
     if !domain.contains(&from.kind) {
         diags.push(
             Diagnostic::error(format!("`{rel}` cannot start at `{}`, a {}", from.id, from.kind))
-                .at_opt(at.clone())
+                .at_opt(at())
                 .label(format!("`{rel}` starts at: {}", list(domain)))
                 .note(format!("`{rel}`: {}", rel.describe())),
         );
@@ -551,7 +566,7 @@ fn check_ends(
     if !range.contains(&to.kind) {
         diags.push(
             Diagnostic::error(format!("`{rel}` cannot end at `{}`, a {}", to.id, to.kind))
-                .at_opt(at.clone())
+                .at_opt(at())
                 .label(format!("`{rel}` ends at: {}", list(range)))
                 .note(format!("`{rel}`: {}", rel.describe())),
         );
@@ -563,7 +578,7 @@ fn check_ends(
                 "`{}` (a {}) cannot be a kind of `{}` (a {})",
                 from.id, from.kind, to.id, to.kind
             ))
-            .at_opt(at)
+            .at_opt(at())
             .help("`is_a` joins nodes of one kind, or a treatment to the general `treatment` kind"),
         );
         ok = false;
@@ -644,8 +659,16 @@ fn find_edge(
 /// whose note uses one is probably hedged.
 fn hedge_word(note: &str) -> Option<&'static str> {
     const HEDGES: &[&str] = &[
-        "may", "might", "in some cases", "some experts", "perhaps", "possibly", "not established", "implied",
-        "it is possible", "probably",
+        "may",
+        "might",
+        "in some cases",
+        "some experts",
+        "perhaps",
+        "possibly",
+        "not established",
+        "implied",
+        "it is possible",
+        "probably",
     ];
     let lower = note.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
@@ -661,11 +684,76 @@ fn hedge_word(note: &str) -> Option<&'static str> {
 /// synonym (graph/GUIDE.md).
 fn lay_word(alias: &str) -> Option<&'static str> {
     const LAY: &[&str] = &[
-        "ibuprofen", "naproxen", "aspirin", "diclofenac", "advil", "motrin", "aleve", "nurofen", "tylenol", "panadol",
-        "codeine", "tramadol", "oxycodone", "morphine", "hydrocodone", "fentanyl", "cyclobenzaprine", "flexeril",
-        "methocarbamol", "tizanidine", "baclofen", "diazepam", "valium", "carisoprodol", "prednisone", "lidocaine",
-        "magnesium", "vitamin", "vitamins", "heating pad", "hot water bottle", "tens",
+        "ibuprofen",
+        "naproxen",
+        "aspirin",
+        "diclofenac",
+        "advil",
+        "motrin",
+        "aleve",
+        "nurofen",
+        "tylenol",
+        "panadol",
+        "codeine",
+        "tramadol",
+        "oxycodone",
+        "morphine",
+        "hydrocodone",
+        "fentanyl",
+        "cyclobenzaprine",
+        "flexeril",
+        "methocarbamol",
+        "tizanidine",
+        "baclofen",
+        "diazepam",
+        "valium",
+        "carisoprodol",
+        "prednisone",
+        "lidocaine",
+        "magnesium",
+        "vitamin",
+        "vitamins",
+        "heating pad",
+        "hot water bottle",
+        "tens",
     ];
     let key = normalize(alias);
     LAY.iter().copied().find(|w| key == normalize(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Sources;
+
+    thread_local! {
+        /// How many file outlines this thread's checks have built.
+        pub static OUTLINES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    const ARTICLE: &str =
+        r#"(article: (title: "T", subject: "spasm", sections: [(id: "intro", title: "Intro", paragraphs: 2)]))"#;
+
+    fn check(topic: &str) -> (bool, usize) {
+        let mut sources = Sources::default();
+        let files = vec![sources.add("article.ron", ARTICLE), sources.add("topic.ron", topic)];
+        OUTLINES.with(|n| n.set(0));
+        let ok = crate::load::load(&sources, &files).is_ok();
+        (ok, OUTLINES.with(|n| n.get()))
+    }
+
+    #[test]
+    fn a_clean_graph_is_checked_without_computing_positions() {
+        let topic = r#"(
+            nodes: [
+                (id: "spasm", name: "spasm", kind: condition, aliases: ["cramp"], summary: "A tight muscle."),
+                (id: "ice", name: "ice pack", kind: home_remedy, summary: "Cold on the sore spot."),
+            ],
+            edges: [(from: "ice", relation: relieves, to: "spasm", sources: [("intro", 1)])],
+        )"#;
+        assert_eq!(check(topic), (true, 0));
+        // A problem still gets its place: the outline is built for it.
+        let (ok, built) = check(&topic.replace("(\"intro\", 1)", "(\"intro\", 9)"));
+        assert!(!ok);
+        assert!(built > 0);
+    }
 }

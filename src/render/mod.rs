@@ -100,8 +100,13 @@ mod tests {
 
     #[test]
     fn windows_in_words() {
-        let ice =
-            Window { from_day: Some(0), to_day: Some(3), minutes: Some(20.0), pause_minutes: Some(90.0), ..Window::default() };
+        let ice = Window {
+            from_day: Some(0),
+            to_day: Some(3),
+            minutes: Some(20.0),
+            pause_minutes: Some(90.0),
+            ..Window::default()
+        };
         assert_eq!(window_text(&ice), "first 3 days; about 20 min at a time, then 90 min off");
         let heat = Window { from_day: Some(3), ..Window::default() };
         assert_eq!(window_text(&heat), "from day 3");

@@ -102,10 +102,19 @@ pub fn render(report: &Report, g: &Graph) -> String {
         }
         Report::Show { node } => {
             for (dir, word) in [(Direction::Outgoing, "out"), (Direction::Incoming, "in")] {
-                for (e, other) in g.edges_at(*node, dir) {
+                // Newest edge first, the order this listing has always had.
+                let mut list: Vec<_> = g.edges_at(*node, dir).collect();
+                list.sort_by_key(|&(e, _)| std::cmp::Reverse(e));
+                for (e, other) in list {
                     let o = g.node(other);
-                    let _ =
-                        writeln!(out, "{word}\t{}\t{}\t{}\t{}", relation_token(g, e), o.id, field(&o.name), cites(g, e));
+                    let _ = writeln!(
+                        out,
+                        "{word}\t{}\t{}\t{}\t{}",
+                        relation_token(g, e),
+                        o.id,
+                        field(&o.name),
+                        cites(g, e)
+                    );
                 }
             }
         }
