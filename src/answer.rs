@@ -74,7 +74,7 @@ impl Answer {
     pub fn add_warnings(&mut self, g: &Graph) {
         for item in &mut self.items {
             if let Some(&ix) = item.values.first()
-                && Kind::TREATMENTS.contains(&g.node(ix).kind)
+                && Kind::TREATMENTS.contains(&g.kind(ix))
             {
                 item.warnings = warnings_for(g, ix);
             }

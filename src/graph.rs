@@ -299,6 +299,16 @@ impl Graph {
         relation_of(self.edge_rec(e).relation)
     }
 
+    /// Whether an edge is a claim the article denies, alone.
+    pub fn negated(&self, e: EIx) -> bool {
+        self.edge_rec(e).flags & compiled::write::EDGE_NEGATED != 0
+    }
+
+    /// An edge's certainty alone.
+    pub fn certainty(&self, e: EIx) -> Certainty {
+        Certainty::ALL.get(usize::from(self.edge_rec(e).certainty)).copied().unwrap_or_default()
+    }
+
     pub fn node_count(&self) -> usize {
         self.store.node_count as usize
     }

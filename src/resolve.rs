@@ -75,15 +75,16 @@ pub fn resolve(g: &Graph, text: &str) -> Result<Resolution, ResolveError> {
         return Err(ResolveError::Empty);
     }
 
-    // Typos: the nearest forms within reach.
+    // Typos: the nearest forms within reach. The stored signatures rule
+    // out most forms without reading them.
     let limit = max_typo_distance(&key);
-    let key_len = key.chars().count();
     let mut best: Option<usize> = None;
     let mut near: Vec<Ix> = Vec::new();
-    for (form, ixs) in g.name_index() {
-        if form.chars().count().abs_diff(key_len) > limit {
+    for (i, bound) in g.forms_near(&key, limit) {
+        if best.is_some_and(|b| bound > b) {
             continue;
         }
+        let (form, ixs) = g.form(i);
         let d = edit_distance(&key, form);
         if d > limit || best.is_some_and(|b| d > b) || !words_are_typos(&key, form) {
             continue;
@@ -104,16 +105,13 @@ pub fn resolve(g: &Graph, text: &str) -> Result<Resolution, ResolveError> {
         _ => return Err(ResolveError::Ambiguous { text: text.into(), candidates: sorted(g, near) }),
     }
 
-    // Whole words: "relaxants" finds "muscle relaxants".
-    let words: Vec<&str> = key.split(' ').collect();
+    // Whole words: "relaxants" finds "muscle relaxants" (one substring
+    // search over the index's text).
     let mut containing: Vec<Ix> = Vec::new();
-    for (form, ixs) in g.name_index() {
-        let form_words: Vec<&str> = form.split(' ').collect();
-        if form_words.windows(words.len()).any(|w| w == words.as_slice()) {
-            for &ix in ixs {
-                if !containing.contains(&ix) {
-                    containing.push(ix);
-                }
+    for i in g.forms_containing(&key) {
+        for &ix in g.form(i).1 {
+            if !containing.contains(&ix) {
+                containing.push(ix);
             }
         }
     }
@@ -142,15 +140,28 @@ fn sorted(g: &Graph, mut ixs: Vec<Ix>) -> Vec<Ix> {
 
 /// The `n` nodes whose names are nearest to `key`, for "did you mean".
 pub fn nearest(g: &Graph, key: &str, n: usize) -> Vec<Ix> {
+    let limit = key.chars().count() / 2 + 1;
+    // Forms by the lower bound of their distance, nearest first; a form
+    // whose bound is past the `n`th distinct node found so far cannot change
+    // the answer, so the edit distance is computed for few of them.
+    let mut by_bound: Vec<Vec<usize>> = vec![Vec::new(); limit + 1];
+    for (i, bound) in g.forms_near(key, limit) {
+        by_bound[bound].push(i);
+    }
     let mut scored: Vec<(usize, &str, Ix)> = Vec::new();
-    for (form, ixs) in g.name_index() {
-        let d = edit_distance(key, form);
-        for &ix in ixs {
-            scored.push((d, g.node(ix).name, ix));
+    for (bound, forms) in by_bound.iter().enumerate() {
+        if bound > reach(&scored, n, limit) {
+            break;
+        }
+        for &i in forms {
+            let (form, ixs) = g.form(i);
+            let d = edit_distance(key, form);
+            for &ix in ixs {
+                scored.push((d, g.node(ix).name, ix));
+            }
         }
     }
     scored.sort();
-    let limit = key.chars().count() / 2 + 1;
     let mut out: Vec<Ix> = Vec::new();
     for (d, _, ix) in scored {
         if d > limit || out.len() == n {
@@ -161,4 +172,59 @@ pub fn nearest(g: &Graph, key: &str, n: usize) -> Vec<Ix> {
         }
     }
     out
+}
+
+/// The distance within which the `n` nearest distinct nodes scored so far
+/// lie, or `limit` while there are fewer.
+fn reach(scored: &[(usize, &str, Ix)], n: usize, limit: usize) -> usize {
+    let mut sorted = scored.to_vec();
+    sorted.sort();
+    let mut distinct: Vec<Ix> = Vec::new();
+    for (d, _, ix) in sorted {
+        if !distinct.contains(&ix) {
+            distinct.push(ix);
+            if distinct.len() == n {
+                return d;
+            }
+        }
+    }
+    limit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `nearest` as it was: every form scored.
+    fn nearest_by_scan(g: &Graph, key: &str, n: usize) -> Vec<Ix> {
+        let mut scored: Vec<(usize, &str, Ix)> = Vec::new();
+        for (form, ixs) in g.name_index() {
+            let d = edit_distance(key, form);
+            for &ix in ixs {
+                scored.push((d, g.node(ix).name, ix));
+            }
+        }
+        scored.sort();
+        let limit = key.chars().count() / 2 + 1;
+        let mut out: Vec<Ix> = Vec::new();
+        for (d, _, ix) in scored {
+            if d > limit || out.len() == n {
+                break;
+            }
+            if !out.contains(&ix) {
+                out.push(ix);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn pruned_nearest_names_agree_with_a_full_scan() {
+        let g = crate::bundled::graph().expect("bundled graph");
+        for key in ["unicorns", "muscle spsm", "ice", "alcohl while", "heat therapy sessions", "zzzz", "a"] {
+            for n in [1, 3, 5] {
+                assert_eq!(nearest(&g, key, n), nearest_by_scan(&g, key, n), "{key} {n}");
+            }
+        }
+    }
 }

@@ -193,12 +193,12 @@ pub fn eval(g: &Graph, c: &Compiled) -> Result<QueryResult, Diagnostic> {
             match clause {
                 CClause::Kind { var, kinds } => match st.vals[*var] {
                     Some(ix) => {
-                        if kinds.contains(&g.node(ix).kind) {
+                        if kinds.contains(&g.kind(ix)) {
                             next.push(st.clone());
                         }
                     }
                     None => {
-                        for ix in g.nodes().filter(|&ix| kinds.contains(&g.node(ix).kind)) {
+                        for ix in g.nodes().filter(|&ix| kinds.contains(&g.kind(ix))) {
                             let mut s2 = st.clone();
                             s2.vals[*var] = Some(ix);
                             next.push(s2);
@@ -272,7 +272,7 @@ fn project(g: &Graph, c: &Compiled, states: Vec<State>) -> QueryResult {
             }
         }
     }
-    rows.sort_by_cached_key(|r| r.values.iter().map(|&ix| g.node(ix).name.to_lowercase()).collect::<Vec<_>>());
+    rows.sort_by_cached_key(|r| r.values.iter().map(|&ix| g.name(ix).to_lowercase()).collect::<Vec<_>>());
     if let Some(n) = c.limit {
         rows.truncate(n);
     }
@@ -303,7 +303,7 @@ fn matches(g: &Graph, st: &State, s: &CTerm, path: &Path, o: &CTerm, during: Opt
         }
         (None, None) => {
             if let Some((rel, negated, inverse)) = single_step(path) {
-                for e in g.edges().filter(|&e| g.edge(e).relation == rel && g.edge(e).negated == negated) {
+                for e in g.edges().filter(|&e| g.relation(e) == rel && g.negated(e) == negated) {
                     let (x, y) = g.ends(e);
                     let (a, b) = if inverse { (y, x) } else { (x, y) };
                     if !same_var || a == b {
@@ -426,7 +426,7 @@ pub fn walk(g: &Graph, path: &Path, start: Ix, rev: bool) -> Vec<(Ix, Vec<EIx>)>
 /// both plainly and through a hedged claim is shown with the plain chain.
 fn rank(g: &Graph, chain: &[EIx]) -> (crate::model::Certainty, usize, usize) {
     use crate::model::Certainty;
-    let certainty = |e: &EIx| g.edge(*e).certainty;
+    let certainty = |e: &EIx| g.certainty(*e);
     let qualified = chain.iter().filter(|e| certainty(e) != Certainty::Stated).count();
     (chain.iter().map(certainty).max().unwrap_or_default(), qualified, chain.len())
 }
