@@ -106,7 +106,9 @@ impl Entry {
         if let Some(dir) = self.path.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        let _ = crate::fsutil::write_atomic(&self.path, bytes);
+        if crate::fsutil::write_atomic(&self.path, bytes).is_ok() {
+            crate::compiled::settle(&self.path);
+        }
     }
 }
 

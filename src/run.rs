@@ -466,6 +466,7 @@ fn compile(cli: &Cli, paths: &[PathBuf], output: &std::path::Path) -> Result<Sta
     crate::fsutil::write_atomic(output, &bytes).map_err(|e| {
         Failure::new(Diagnostic::error(format!("cannot write `{}`: {}", output.display(), load::io_reason(&e))))
     })?;
+    crate::compiled::settle(output);
     let g = open_compiled(output)?;
     g.store().verify().map_err(|e| Failure::new(Diagnostic::error(format!("the file written is {e}"))))?;
     emit(&format!(
