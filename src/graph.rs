@@ -365,20 +365,23 @@ impl Graph {
         self.run_of(ix, dir, (rel, true)).iter().map(|a| (EIx(a.edge), Ix(a.other)))
     }
 
-    /// The part of a node's adjacency run with one (relation, denied) key.
+    /// The part of a node's adjacency run with one (relation, denied) key,
+    /// found by the keys the run keeps (no edge record is read).
     fn run_of(&self, ix: Ix, dir: Direction, key: (Relation, bool)) -> &[AdjRec] {
         let run = self.adjacency(ix, dir);
-        let key_at = |a: &AdjRec| {
-            let r = self.edge_rec(EIx(a.edge));
-            (relation_of(r.relation), r.flags & compiled::write::EDGE_NEGATED != 0)
-        };
-        let lo = run.partition_point(|a| key_at(a) < key);
-        let hi = lo + run[lo..].partition_point(|a| key_at(a) <= key);
+        let key = compiled::write::adj_key(key.0 as u8, key.1);
+        let lo = run.partition_point(|a| a.key < key);
+        let hi = lo + run[lo..].partition_point(|a| a.key <= key);
         &run[lo..hi]
     }
 
     /// The node with this exact id.
     pub fn by_id(&self, id: &str) -> Option<Ix> {
+        // Every id is kebab-case (the checker sees to it): anything else
+        // names no node, and the search would only read pages for nothing.
+        if !crate::text::is_kebab_case(id) {
+            return None;
+        }
         let order = self.store.array::<Ix>(sec::ID_ORDER);
         order.binary_search_by(|&ix| self.id(ix).cmp(id)).ok().map(|i| order[i])
     }

@@ -24,7 +24,7 @@
 //! | edges | a 28-byte record per edge: from, to, first citation, citation count, note (ref), timing window, relation, certainty, flags (negated) |
 //! | cites | (section, paragraph) pairs, each edge's in a run |
 //! | windows | timing windows: days, minutes, note, how long the effect lasts |
-//! | out start, out | outgoing adjacency: per node a run of (edge, other end), sorted by relation, asserted claims before denied ones |
+//! | out start, out | outgoing adjacency: per node a run of (edge, other end, key), sorted by the key: relation, then asserted claims before denied ones |
 //! | in start, in | the same for incoming edges |
 //! | id order | node indexes sorted by id, for lookups by id and the export order |
 //! | edge order | edge indexes in export order (from id, relation, to id, denied, certainty) |
@@ -80,12 +80,14 @@ pub struct EdgeRec {
     pub pad: u8,
 }
 
-/// One entry of an adjacency run: the edge and the node at its other end.
+/// One entry of an adjacency run: the edge, the node at its other end, and
+/// the key the run is sorted by ([`write::adj_key`]: relation, denied).
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default)]
 pub struct AdjRec {
     pub edge: u32,
     pub other: u32,
+    pub key: u32,
 }
 
 /// A timing window as stored; `has` says which fields are set.
@@ -466,12 +468,12 @@ impl Store {
             }
             for (node, w) in starts.windows(2).enumerate() {
                 let Some(run) = adj.get(w[0] as usize..w[1] as usize) else { return bad("adjacency") };
-                let mut last = (0u8, 0u8);
+                let mut last = 0;
                 for a in run {
                     let Some(e) = edges.get(a.edge as usize) else { return bad("adjacency") };
                     let (end, other) = if outgoing { (e.from, e.to) } else { (e.to, e.from) };
-                    let key = (e.relation, e.flags & write::EDGE_NEGATED);
-                    if end as usize != node || other != a.other || key < last {
+                    let key = write::adj_key(e.relation, e.flags & write::EDGE_NEGATED != 0);
+                    if end as usize != node || other != a.other || a.key != key || key < last {
                         return bad("adjacency");
                     }
                     last = key;

@@ -50,7 +50,7 @@ pub const HEADER_LEN: usize = HEADER_FIXED + 16 * sec::COUNT;
 /// Record sizes in bytes (the reader's `#[repr(C)]` structs match them).
 pub const NODE_LEN: usize = 20;
 pub const EDGE_LEN: usize = 28;
-pub const ADJ_LEN: usize = 8;
+pub const ADJ_LEN: usize = 12;
 pub const CITE_LEN: usize = 4;
 pub const WINDOW_LEN: usize = 24;
 pub const SECTION_LEN: usize = 12;
@@ -66,6 +66,13 @@ pub const WIN_FROM: u8 = 1;
 pub const WIN_TO: u8 = 2;
 pub const WIN_MINUTES: u8 = 4;
 pub const WIN_PAUSE: u8 = 8;
+
+/// What an adjacency run is sorted by, kept in each entry so a step finds
+/// its relation without reading edge records: the relation, then whether
+/// the claim is denied.
+pub fn adj_key(relation: u8, negated: bool) -> u32 {
+    u32::from(relation) << 1 | u32::from(negated)
+}
 
 /// A summary of a normalized name form for the typo search: bits 0..56 say
 /// which characters occur (hashed), bits 56..64 hold its length in chars
@@ -260,8 +267,10 @@ pub fn write(data: &GraphData, fingerprint: &[u8], big_endian: bool) -> Result<V
             start.u32(at as u32);
         }
         for &i in &order {
+            let e = &data.edges[i as usize];
             adj.u32(i);
             adj.u32(other(i as usize));
+            adj.u32(adj_key(e.relation as u8, e.negated));
         }
         (start, adj)
     };
