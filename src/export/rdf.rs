@@ -20,15 +20,50 @@
 //! Ids are kebab-case; any other character in an id would be
 //! percent-encoded. Strings are plain literals (`xsd:string`).
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::{number, sorted_edges, sorted_nodes};
 use crate::graph::{Graph, Ix};
 use crate::model::{Kind, Relation, Source};
 
-pub const BASE: &str = "https://kg.example/back-spasm/";
-const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+/// The namespaces as macros too, so fixed IRIs are joined at compile time
+/// and an export allocates nothing for them.
+macro_rules! base {
+    () => {
+        "https://kg.example/back-spasm/"
+    };
+}
+macro_rules! rdf_ns {
+    () => {
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    };
+}
+macro_rules! rdfs_ns {
+    () => {
+        "http://www.w3.org/2000/01/rdf-schema#"
+    };
+}
+/// `kg:local`, `rdf:local`, `rdfs:local` as terms, for literal locals.
+macro_rules! kg {
+    ($local:literal) => {
+        Term::Iri(Cow::Borrowed(concat!(base!(), $local)))
+    };
+}
+macro_rules! rdf {
+    ($local:literal) => {
+        Term::Iri(Cow::Borrowed(concat!(rdf_ns!(), $local)))
+    };
+}
+macro_rules! rdfs {
+    ($local:literal) => {
+        Term::Iri(Cow::Borrowed(concat!(rdfs_ns!(), $local)))
+    };
+}
+
+pub const BASE: &str = base!();
+const RDF: &str = rdf_ns!();
+const RDFS: &str = rdfs_ns!();
 const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 
@@ -45,52 +80,87 @@ const PREFIXES: &[(&str, &str)] = &[
     ("kg", BASE),
 ];
 
+/// An RDF term; text borrowed where it can be (from the graph, or fixed).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Term {
-    Iri(String),
-    Blank(String),
+pub enum Term<'a> {
+    Iri(Cow<'a, str>),
+    /// A node's IRI, `node:<id>`: kept as its id so N-Triples can write it
+    /// without building the IRI first (the same holds for the next three).
+    Node(Cow<'a, str>),
+    /// `rel:<relation>`, or `notrel:<relation>` when denied.
+    Rel(Relation, bool),
+    Kind(Kind),
+    /// A citation, `kg:source/<section id>/<paragraph>`.
+    Source(Cow<'a, str>, u16),
+    Blank(Cow<'a, str>),
     /// A literal and its datatype IRI (`None`: a plain string).
-    Literal(String, Option<&'static str>),
+    Literal(Cow<'a, str>, Option<&'static str>),
 }
 
-pub type Triple = (Term, Term, Term);
+pub type Triple<'a> = (Term<'a>, Term<'a>, Term<'a>);
 
-fn iri(s: impl Into<String>) -> Term {
+impl Term<'_> {
+    fn into_owned(self) -> Term<'static> {
+        match self {
+            Term::Node(id) => Term::Node(Cow::Owned(id.into_owned())),
+            Term::Source(section, p) => Term::Source(Cow::Owned(section.into_owned()), p),
+            Term::Rel(r, n) => Term::Rel(r, n),
+            Term::Kind(k) => Term::Kind(k),
+            Term::Iri(i) => Term::Iri(Cow::Owned(i.into_owned())),
+            Term::Blank(b) => Term::Blank(Cow::Owned(b.into_owned())),
+            Term::Literal(v, dt) => Term::Literal(Cow::Owned(v.into_owned()), dt),
+        }
+    }
+}
+
+impl Term<'_> {
+    /// The IRI of a term that names something (empty for other terms).
+    fn iri(&self) -> String {
+        match self {
+            Term::Iri(i) => i.to_string(),
+            Term::Node(id) => node_iri(id),
+            Term::Rel(r, false) => rel_iri(*r),
+            Term::Rel(r, true) => not_rel_iri(*r),
+            Term::Kind(k) => kind_iri(*k),
+            Term::Source(section, paragraph) => format!("{BASE}source/{}/{paragraph}", segment(section)),
+            Term::Blank(_) | Term::Literal(..) => String::new(),
+        }
+    }
+}
+
+fn iri<'a>(s: impl Into<Cow<'a, str>>) -> Term<'a> {
     Term::Iri(s.into())
 }
 
-fn kg(local: &str) -> Term {
-    iri(format!("{BASE}{local}"))
+fn string(s: &str) -> Term<'_> {
+    Term::Literal(Cow::Borrowed(s), None)
 }
 
-fn string(s: &str) -> Term {
-    Term::Literal(s.to_string(), None)
+fn integer(n: impl std::fmt::Display) -> Term<'static> {
+    Term::Literal(n.to_string().into(), Some("http://www.w3.org/2001/XMLSchema#integer"))
 }
 
-fn integer(n: impl std::fmt::Display) -> Term {
-    Term::Literal(n.to_string(), Some("http://www.w3.org/2001/XMLSchema#integer"))
+fn boolean(b: bool) -> Term<'static> {
+    Term::Literal(Cow::Borrowed(if b { "true" } else { "false" }), Some("http://www.w3.org/2001/XMLSchema#boolean"))
 }
 
-fn boolean(b: bool) -> Term {
-    Term::Literal(b.to_string(), Some("http://www.w3.org/2001/XMLSchema#boolean"))
-}
-
-fn decimal(x: f32) -> Term {
-    Term::Literal(number(x), Some("http://www.w3.org/2001/XMLSchema#decimal"))
-}
-
-fn rdf(local: &str) -> Term {
-    iri(format!("{RDF}{local}"))
-}
-
-fn rdfs(local: &str) -> Term {
-    iri(format!("{RDFS}{local}"))
+fn decimal(x: f32) -> Term<'static> {
+    Term::Literal(number(x).into(), Some("http://www.w3.org/2001/XMLSchema#decimal"))
 }
 
 /// A path segment: unreserved characters kept, every other byte
 /// percent-encoded.
 pub fn segment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_segment(&mut out, s);
+    out
+}
+
+fn push_segment(out: &mut String, s: &str) {
+    if s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')) {
+        out.push_str(s);
+        return;
+    }
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(b as char);
@@ -98,7 +168,6 @@ pub fn segment(s: &str) -> String {
             let _ = write!(out, "%{b:02X}");
         }
     }
-    out
 }
 
 pub fn node_iri(id: &str) -> String {
@@ -129,56 +198,52 @@ pub fn not_rel_iri(rel: Relation) -> String {
     format!("{BASE}notrel/{}", rel.as_str())
 }
 
-fn source_iri(g: &Graph, s: Source) -> String {
-    format!("{BASE}source/{}/{}", segment(&g.section(s).id), s.paragraph)
-}
-
 /// Hands every triple of the export, grouped by subject, to `emit`, in one
 /// pass: nodes in id order each with its outgoing claims (a run of the
 /// export's edge order, which is sorted by the from node's id), then one
 /// statement per claim, then the citations used. Linear in the graph; only
 /// the set of citations used is held.
-pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple) -> std::io::Result<()>) -> std::io::Result<()> {
-    let a = || rdf("type");
+pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple<'_>) -> std::io::Result<()>) -> std::io::Result<()> {
+    let a = || rdf!("type");
 
-    let article = kg("article");
-    emit((article.clone(), a(), kg("Article")))?;
-    emit((article.clone(), rdfs("label"), string(&g.article.title)))?;
-    emit((article, kg("subject"), iri(node_iri(g.id(g.subject)))))?;
+    let article = kg!("article");
+    emit((article.clone(), a(), kg!("Article")))?;
+    emit((article.clone(), rdfs!("label"), string(&g.article.title)))?;
+    emit((article, kg!("subject"), Term::Node(Cow::Borrowed(g.id(g.subject)))))?;
 
     for &k in Kind::ALL {
-        let c = iri(kind_iri(k));
-        emit((c.clone(), a(), rdfs("Class")))?;
-        emit((c.clone(), rdfs("label"), string(k.label())))?;
-        emit((c, rdfs("comment"), string(k.describe())))?;
+        let c = Term::Kind(k);
+        emit((c.clone(), a(), rdfs!("Class")))?;
+        emit((c.clone(), rdfs!("label"), string(k.label())))?;
+        emit((c, rdfs!("comment"), string(k.describe())))?;
     }
     for &r in Relation::ALL {
-        let p = iri(rel_iri(r));
-        emit((p.clone(), a(), rdf("Property")))?;
-        emit((p.clone(), rdfs("label"), string(&r.label())))?;
-        emit((p, rdfs("comment"), string(r.describe())))?;
-        let not = iri(not_rel_iri(r));
-        emit((not.clone(), a(), rdf("Property")))?;
-        emit((not.clone(), rdfs("label"), string(&format!("not {}", r.label()))))?;
-        emit((not, rdfs("comment"), string(&format!("the article denies this: {}", r.negated_phrase()))))?;
+        let p = Term::Rel(r, false);
+        emit((p.clone(), a(), rdf!("Property")))?;
+        emit((p.clone(), rdfs!("label"), Term::Literal(r.label().into(), None)))?;
+        emit((p, rdfs!("comment"), string(r.describe())))?;
+        let not = Term::Rel(r, true);
+        emit((not.clone(), a(), rdf!("Property")))?;
+        emit((not.clone(), rdfs!("label"), Term::Literal(format!("not {}", r.label()).into(), None)))?;
+        emit((not, rdfs!("comment"), Term::Literal(format!("the article denies this: {}", r.negated_phrase()).into(), None)))?;
     }
-    let source = kg("rel/source");
-    emit((source.clone(), a(), rdf("Property")))?;
-    emit((source, rdfs("label"), string("cited from")))?;
+    let source = kg!("rel/source");
+    emit((source.clone(), a(), rdf!("Property")))?;
+    emit((source, rdfs!("label"), string("cited from")))?;
 
     let edges = sorted_edges(g);
     let mut next = 0;
     for &ix in sorted_nodes(g) {
         let n = g.node(ix);
-        let s = iri(node_iri(n.id));
-        emit((s.clone(), a(), iri(kind_iri(n.kind))))?;
-        emit((s.clone(), rdfs("label"), string(n.name)))?;
+        let s = Term::Node(Cow::Borrowed(n.id));
+        emit((s.clone(), a(), Term::Kind(n.kind)))?;
+        emit((s.clone(), rdfs!("label"), string(n.name)))?;
         for alias in n.aliases() {
-            emit((s.clone(), iri(format!("{SKOS}altLabel")), string(alias)))?;
+            emit((s.clone(), iri(Cow::Borrowed(concat!("http://www.w3.org/2004/02/skos/core#", "altLabel"))), string(alias)))?;
         }
-        emit((s.clone(), rdfs("comment"), string(n.summary)))?;
+        emit((s.clone(), rdfs!("comment"), string(n.summary)))?;
         if n.lay {
-            emit((s.clone(), kg("lay"), boolean(true)))?;
+            emit((s.clone(), kg!("lay"), boolean(true)))?;
         }
         // Edges are sorted by their from node's id, as nodes are: this
         // node's edges are the next run (ids are unique, so runs never mix).
@@ -193,8 +258,7 @@ pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple) -> std::io::Result<()>) -
             if last != Some((edge.relation, edge.negated, to)) {
                 // A denied claim is not asserted: it gets the relation's
                 // negative property (`notrel:causes`) instead.
-                let p = if edge.negated { not_rel_iri(edge.relation) } else { rel_iri(edge.relation) };
-                emit((s.clone(), iri(p), iri(node_iri(g.id(to)))))?;
+                emit((s.clone(), Term::Rel(edge.relation, edge.negated), Term::Node(Cow::Borrowed(g.id(to)))))?;
                 last = Some((edge.relation, edge.negated, to));
             }
             next += 1;
@@ -205,51 +269,52 @@ pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple) -> std::io::Result<()>) -
     for (i, &e) in edges.iter().enumerate() {
         let (from, to) = g.ends(e);
         let edge = g.edge(e);
-        let st = Term::Blank(format!("e{}", i + 1));
-        emit((st.clone(), a(), rdf("Statement")))?;
-        emit((st.clone(), rdf("subject"), iri(node_iri(g.id(from)))))?;
-        emit((st.clone(), rdf("predicate"), iri(rel_iri(edge.relation))))?;
-        emit((st.clone(), rdf("object"), iri(node_iri(g.id(to)))))?;
-        emit((st.clone(), kg("certainty"), string(edge.certainty.as_str())))?;
+        let blank = format!("e{}", i + 1);
+        let st = Term::Blank(Cow::Borrowed(&blank));
+        emit((st.clone(), a(), rdf!("Statement")))?;
+        emit((st.clone(), rdf!("subject"), Term::Node(Cow::Borrowed(g.id(from)))))?;
+        emit((st.clone(), rdf!("predicate"), Term::Rel(edge.relation, false)))?;
+        emit((st.clone(), rdf!("object"), Term::Node(Cow::Borrowed(g.id(to)))))?;
+        emit((st.clone(), kg!("certainty"), string(edge.certainty.as_str())))?;
         if edge.negated {
-            emit((st.clone(), kg("negated"), boolean(true)))?;
+            emit((st.clone(), kg!("negated"), boolean(true)))?;
         }
         for &src in edge.sources {
-            emit((st.clone(), kg("rel/source"), iri(source_iri(g, src))))?;
+            emit((st.clone(), kg!("rel/source"), Term::Source(Cow::Borrowed(&g.section(src).id), src.paragraph)))?;
             cited.insert(src);
         }
         if let Some(w) = &edge.when {
-            emit((st.clone(), kg("when"), string(&crate::render::window_text(w))))?;
+            emit((st.clone(), kg!("when"), Term::Literal(crate::render::window_text(w).into(), None)))?;
             if let Some(d) = w.from_day {
-                emit((st.clone(), kg("fromDay"), integer(d)))?;
+                emit((st.clone(), kg!("fromDay"), integer(d)))?;
             }
             if let Some(d) = w.to_day {
-                emit((st.clone(), kg("toDay"), integer(d)))?;
+                emit((st.clone(), kg!("toDay"), integer(d)))?;
             }
             if let Some(m) = w.minutes {
-                emit((st.clone(), kg("minutes"), decimal(m)))?;
+                emit((st.clone(), kg!("minutes"), decimal(m)))?;
             }
             if let Some(m) = w.pause_minutes {
-                emit((st.clone(), kg("pauseMinutes"), decimal(m)))?;
+                emit((st.clone(), kg!("pauseMinutes"), decimal(m)))?;
             }
             if let Some(l) = &w.lasts {
-                emit((st.clone(), kg("lasts"), string(l)))?;
+                emit((st.clone(), kg!("lasts"), string(l)))?;
             }
             if let Some(n) = &w.note {
-                emit((st.clone(), kg("whenNote"), string(n)))?;
+                emit((st.clone(), kg!("whenNote"), string(n)))?;
             }
         }
         if let Some(n) = edge.note {
-            emit((st, kg("note"), string(n)))?;
+            emit((st, kg!("note"), string(n)))?;
         }
     }
 
     for src in cited {
-        let c = iri(source_iri(g, src));
-        emit((c.clone(), a(), kg("Citation")))?;
-        emit((c.clone(), kg("section"), string(&g.section(src).title)))?;
-        emit((c.clone(), kg("sectionId"), string(&g.section(src).id)))?;
-        emit((c, kg("paragraph"), integer(src.paragraph)))?;
+        let c = Term::Source(Cow::Borrowed(&g.section(src).id), src.paragraph);
+        emit((c.clone(), a(), kg!("Citation")))?;
+        emit((c.clone(), kg!("section"), string(&g.section(src).title)))?;
+        emit((c.clone(), kg!("sectionId"), string(&g.section(src).id)))?;
+        emit((c, kg!("paragraph"), integer(src.paragraph)))?;
     }
     Ok(())
 }
@@ -258,7 +323,18 @@ pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple) -> std::io::Result<()>) -
 /// characters as `\uXXXX`; the same rules hold in N-Triples and Turtle.
 pub fn quote_literal(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
+    push_literal(&mut out, s);
+    out
+}
+
+fn push_literal(out: &mut String, s: &str) {
     out.push('"');
+    // Most text needs no escape: copy it whole.
+    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7f) && !s.contains(|c: char| c.is_control()) {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     for c in s.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
@@ -273,13 +349,17 @@ pub fn quote_literal(s: &str) -> String {
         }
     }
     out.push('"');
-    out
 }
 
 /// `<iri>`, with the characters an IRI reference may not hold
 /// (`<>"{}|^`\` , spaces and controls) written as `\uXXXX`.
 pub fn quote_iri(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
+    push_iri(&mut out, s);
+    out
+}
+
+fn push_iri(out: &mut String, s: &str) {
     out.push('<');
     for c in s.chars() {
         if c <= ' ' || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '\\') {
@@ -289,21 +369,53 @@ pub fn quote_iri(s: &str) -> String {
         }
     }
     out.push('>');
-    out
 }
 
-fn nt_term(t: &Term) -> String {
+/// Appends a term as N-Triples writes it.
+fn push_nt(out: &mut String, t: &Term) {
     match t {
-        Term::Iri(i) => quote_iri(i),
-        Term::Blank(b) => format!("_:{b}"),
-        Term::Literal(v, None) => quote_literal(v),
-        Term::Literal(v, Some(dt)) => format!("{}^^{}", quote_literal(v), quote_iri(dt)),
+        Term::Iri(i) => push_iri(out, i),
+        // Segments hold only unreserved characters and `%XX`: nothing in
+        // them needs escaping inside `<...>`.
+        Term::Node(id) => {
+            out.push_str(concat!("<", base!(), "node/"));
+            push_segment(out, id);
+            out.push('>');
+        }
+        Term::Source(section, paragraph) => {
+            out.push_str(concat!("<", base!(), "source/"));
+            push_segment(out, section);
+            let _ = write!(out, "/{paragraph}>");
+        }
+        Term::Rel(..) | Term::Kind(_) => push_iri(out, &t.iri()),
+        Term::Blank(b) => {
+            out.push_str("_:");
+            out.push_str(b);
+        }
+        Term::Literal(v, dt) => {
+            push_literal(out, v);
+            if let Some(dt) = dt {
+                out.push_str("^^");
+                push_iri(out, dt);
+            }
+        }
     }
 }
 
-/// The graph as N-Triples, one triple a line, streamed.
+/// The graph as N-Triples, one triple a line, streamed: each line built in
+/// one buffer, reused.
 pub fn ntriples(g: &Graph, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    triples(g, &mut |(s, p, o)| writeln!(out, "{} {} {} .", nt_term(&s), nt_term(&p), nt_term(&o)))
+    let mut line = String::with_capacity(256);
+    triples(g, &mut |(s, p, o)| {
+        line.clear();
+        push_nt(&mut line, &s);
+        line.push(' ');
+        push_nt(&mut line, &p);
+        line.push(' ');
+        push_nt(&mut line, &o);
+        line.push_str(" .\n");
+        out.write_all(line.as_bytes())
+    })
 }
 
 /// Whether `local` can follow a prefix unescaped: a conservative subset of
@@ -331,6 +443,7 @@ fn ttl_iri(i: &str) -> String {
 fn ttl_term(t: &Term) -> String {
     match t {
         Term::Iri(i) => ttl_iri(i),
+        Term::Node(_) | Term::Rel(..) | Term::Kind(_) | Term::Source(..) => ttl_iri(&t.iri()),
         Term::Blank(b) => format!("_:{b}"),
         Term::Literal(v, None) => quote_literal(v),
         Term::Literal(v, Some(dt)) => format!("{}^^{}", quote_literal(v), ttl_iri(dt)),
@@ -357,7 +470,9 @@ pub fn turtle(g: &Graph, out: &mut dyn std::io::Write) -> std::io::Result<()> {
                 write!(out, "\n{} {} {}", ttl_term(&s), ttl_term(&p), ttl_term(&o))?;
             }
         }
-        prev = Some((s, p));
+        if !matches!(&prev, Some((ps, pp)) if *ps == s && *pp == p) {
+            prev = Some((s.into_owned(), p.into_owned()));
+        }
         Ok(())
     })?;
     if prev.is_some() {
