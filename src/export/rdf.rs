@@ -47,17 +47,17 @@ macro_rules! rdfs_ns {
 /// `kg:local`, `rdf:local`, `rdfs:local` as terms, for literal locals.
 macro_rules! kg {
     ($local:literal) => {
-        Term::Iri(Cow::Borrowed(concat!(base!(), $local)))
+        Term::Plain(concat!(base!(), $local))
     };
 }
 macro_rules! rdf {
     ($local:literal) => {
-        Term::Iri(Cow::Borrowed(concat!(rdf_ns!(), $local)))
+        Term::Plain(concat!(rdf_ns!(), $local))
     };
 }
 macro_rules! rdfs {
     ($local:literal) => {
-        Term::Iri(Cow::Borrowed(concat!(rdfs_ns!(), $local)))
+        Term::Plain(concat!(rdfs_ns!(), $local))
     };
 }
 
@@ -84,6 +84,8 @@ const PREFIXES: &[(&str, &str)] = &[
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Term<'a> {
     Iri(Cow<'a, str>),
+    /// A fixed IRI known to need no escaping (`kg:`, `rdf:`, `rdfs:` terms).
+    Plain(&'static str),
     /// A node's IRI, `node:<id>`: kept as its id so N-Triples can write it
     /// without building the IRI first (the same holds for the next three).
     Node(Cow<'a, str>),
@@ -105,6 +107,7 @@ impl Term<'_> {
             Term::Node(id) => Term::Node(Cow::Owned(id.into_owned())),
             Term::Source(section, p) => Term::Source(Cow::Owned(section.into_owned()), p),
             Term::Rel(r, n) => Term::Rel(r, n),
+            Term::Plain(i) => Term::Plain(i),
             Term::Kind(k) => Term::Kind(k),
             Term::Iri(i) => Term::Iri(Cow::Owned(i.into_owned())),
             Term::Blank(b) => Term::Blank(Cow::Owned(b.into_owned())),
@@ -118,6 +121,7 @@ impl Term<'_> {
     fn iri(&self) -> String {
         match self {
             Term::Iri(i) => i.to_string(),
+            Term::Plain(i) => i.to_string(),
             Term::Node(id) => node_iri(id),
             Term::Rel(r, false) => rel_iri(*r),
             Term::Rel(r, true) => not_rel_iri(*r),
@@ -225,7 +229,11 @@ pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple<'_>) -> std::io::Result<()
         let not = Term::Rel(r, true);
         emit((not.clone(), a(), rdf!("Property")))?;
         emit((not.clone(), rdfs!("label"), Term::Literal(format!("not {}", r.label()).into(), None)))?;
-        emit((not, rdfs!("comment"), Term::Literal(format!("the article denies this: {}", r.negated_phrase()).into(), None)))?;
+        emit((
+            not,
+            rdfs!("comment"),
+            Term::Literal(format!("the article denies this: {}", r.negated_phrase()).into(), None),
+        ))?;
     }
     let source = kg!("rel/source");
     emit((source.clone(), a(), rdf!("Property")))?;
@@ -239,7 +247,11 @@ pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple<'_>) -> std::io::Result<()
         emit((s.clone(), a(), Term::Kind(n.kind)))?;
         emit((s.clone(), rdfs!("label"), string(n.name)))?;
         for alias in n.aliases() {
-            emit((s.clone(), iri(Cow::Borrowed(concat!("http://www.w3.org/2004/02/skos/core#", "altLabel"))), string(alias)))?;
+            emit((
+                s.clone(),
+                iri(Cow::Borrowed(concat!("http://www.w3.org/2004/02/skos/core#", "altLabel"))),
+                string(alias),
+            ))?;
         }
         emit((s.clone(), rdfs!("comment"), string(n.summary)))?;
         if n.lay {
@@ -265,7 +277,21 @@ pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple<'_>) -> std::io::Result<()
         }
     }
 
-    let mut cited: std::collections::BTreeSet<Source> = std::collections::BTreeSet::new();
+    // The citations used, as one flag per (section, paragraph) in order.
+    let mut base = Vec::with_capacity(g.article.sections.len() + 1);
+    let mut total = 0usize;
+    for s in &g.article.sections {
+        base.push(total);
+        total += usize::from(s.paragraphs) + 1;
+    }
+    let mut cited = vec![false; total];
+    let mut cite = |src: Source| {
+        if let Some(flag) =
+            base.get(usize::from(src.section)).and_then(|&b| cited.get_mut(b + usize::from(src.paragraph)))
+        {
+            *flag = true;
+        }
+    };
     for (i, &e) in edges.iter().enumerate() {
         let (from, to) = g.ends(e);
         let edge = g.edge(e);
@@ -281,7 +307,7 @@ pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple<'_>) -> std::io::Result<()
         }
         for &src in edge.sources {
             emit((st.clone(), kg!("rel/source"), Term::Source(Cow::Borrowed(&g.section(src).id), src.paragraph)))?;
-            cited.insert(src);
+            cite(src);
         }
         if let Some(w) = &edge.when {
             emit((st.clone(), kg!("when"), Term::Literal(crate::render::window_text(w).into(), None)))?;
@@ -309,7 +335,14 @@ pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple<'_>) -> std::io::Result<()
         }
     }
 
-    for src in cited {
+    let used = g.article.sections.iter().enumerate().flat_map(|(i, s)| {
+        let b = base[i];
+        let cited = &cited;
+        (0..=s.paragraphs)
+            .filter(move |&p| cited[b + usize::from(p)])
+            .map(move |p| Source { section: i as u16, paragraph: p })
+    });
+    for src in used {
         let c = Term::Source(Cow::Borrowed(&g.section(src).id), src.paragraph);
         emit((c.clone(), a(), kg!("Citation")))?;
         emit((c.clone(), kg!("section"), string(&g.section(src).title)))?;
@@ -361,6 +394,12 @@ pub fn quote_iri(s: &str) -> String {
 
 fn push_iri(out: &mut String, s: &str) {
     out.push('<');
+    let plain = |b: u8| b > b' ' && !matches!(b, b'<' | b'>' | b'"' | b'{' | b'}' | b'|' | b'^' | b'`' | b'\\');
+    if s.bytes().all(plain) {
+        out.push_str(s);
+        out.push('>');
+        return;
+    }
     for c in s.chars() {
         if c <= ' ' || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '^' | '`' | '\\') {
             let _ = write!(out, "\\u{:04X}", c as u32);
@@ -375,6 +414,11 @@ fn push_iri(out: &mut String, s: &str) {
 fn push_nt(out: &mut String, t: &Term) {
     match t {
         Term::Iri(i) => push_iri(out, i),
+        Term::Plain(i) => {
+            out.push('<');
+            out.push_str(i);
+            out.push('>');
+        }
         // Segments hold only unreserved characters and `%XX`: nothing in
         // them needs escaping inside `<...>`.
         Term::Node(id) => {
@@ -443,6 +487,7 @@ fn ttl_iri(i: &str) -> String {
 fn ttl_term(t: &Term) -> String {
     match t {
         Term::Iri(i) => ttl_iri(i),
+        Term::Plain(i) => ttl_iri(i),
         Term::Node(_) | Term::Rel(..) | Term::Kind(_) | Term::Source(..) => ttl_iri(&t.iri()),
         Term::Blank(b) => format!("_:{b}"),
         Term::Literal(v, None) => quote_literal(v),

@@ -142,46 +142,222 @@ fn stats(g: &Graph) -> Value {
 /// The whole graph: article, nodes sorted by id, edges by (from, relation,
 /// to), streamed one item at a time. The bytes are those of
 /// `serde_json::to_string_pretty` on the whole document (keys sorted, two
-/// spaces an indent), which is never built.
+/// spaces an indent), which is never built: each item is a struct whose
+/// fields are in the order a sorted map prints them, written by a pretty
+/// printer that starts at the item's depth (a test holds the two together).
 pub fn export(g: &Graph, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let article = json!({
         "title": g.article.title,
         "subject": g.id(g.subject),
         "sections": g.article.sections.iter().map(|s| json!({"id": s.id, "title": s.title, "paragraphs": s.paragraphs})).collect::<Vec<_>>(),
     });
-    // A value pretty-printed, its lines after the first indented (JSON
-    // strings hold no raw line breaks, so splitting on them is safe).
-    let nested = |out: &mut dyn std::io::Write, v: &Value, indent: &str| -> std::io::Result<()> {
-        let text = serde_json::to_string_pretty(v).unwrap_or_default();
-        for (i, line) in text.split('\n').enumerate() {
-            if i > 0 {
-                out.write_all(b"\n")?;
-                out.write_all(indent.as_bytes())?;
-            }
-            out.write_all(line.as_bytes())?;
-        }
-        Ok(())
-    };
-    let list = |out: &mut dyn std::io::Write, n: usize, item: &dyn Fn(usize) -> Value| -> std::io::Result<()> {
-        if n == 0 {
-            return out.write_all(b"[]");
-        }
-        out.write_all(b"[")?;
-        for i in 0..n {
-            out.write_all(if i == 0 { b"\n    " } else { b",\n    " })?;
-            nested(out, &item(i), "    ")?;
-        }
-        out.write_all(b"\n  ]")
+    let nested = |out: &mut dyn std::io::Write, v: &dyn erased::Item, level: usize| -> std::io::Result<()> {
+        let mut ser = serde_json::Serializer::with_formatter(out, Pretty { level, has_value: false });
+        v.write(&mut ser).map_err(std::io::Error::other)
     };
     out.write_all(b"{\n  \"article\": ")?;
-    nested(out, &article, "  ")?;
+    nested(out, &article, 1)?;
     let edges = g.export_order();
     out.write_all(b",\n  \"edges\": ")?;
-    list(out, edges.len(), &|i| edge(g, edges[i]))?;
+    if edges.is_empty() {
+        out.write_all(b"[]")?;
+    }
+    for (i, &e) in edges.iter().enumerate() {
+        out.write_all(if i == 0 { b"[\n    " } else { b",\n    " })?;
+        nested(out, &EdgeOut::of(g, e), 2)?;
+    }
+    if !edges.is_empty() {
+        out.write_all(b"\n  ]")?;
+    }
     let nodes = g.by_id_order();
     out.write_all(b",\n  \"nodes\": ")?;
-    list(out, nodes.len(), &|i| node(g, nodes[i]))?;
+    if nodes.is_empty() {
+        out.write_all(b"[]")?;
+    }
+    for (i, &ix) in nodes.iter().enumerate() {
+        out.write_all(if i == 0 { b"[\n    " } else { b",\n    " })?;
+        let n = g.node(ix);
+        let node = NodeOut {
+            aliases: n.aliases,
+            described: n.described,
+            id: n.id,
+            kind: n.kind.as_str(),
+            lay: n.lay,
+            name: n.name,
+            summary: n.summary,
+        };
+        nested(out, &node, 2)?;
+    }
+    if !nodes.is_empty() {
+        out.write_all(b"\n  ]")?;
+    }
     out.write_all(b"\n}\n")
+}
+
+/// Serializing through `dyn`, for the export's few item types.
+mod erased {
+    pub trait Item {
+        fn write(
+            &self,
+            ser: &mut serde_json::Serializer<&mut dyn std::io::Write, super::Pretty>,
+        ) -> Result<(), serde_json::Error>;
+    }
+    impl<T: serde::Serialize> Item for T {
+        fn write(
+            &self,
+            ser: &mut serde_json::Serializer<&mut dyn std::io::Write, super::Pretty>,
+        ) -> Result<(), serde_json::Error> {
+            self.serialize(ser)
+        }
+    }
+}
+
+/// A node as the export writes it ([`node`], fields sorted).
+#[derive(serde::Serialize)]
+struct NodeOut<'a> {
+    aliases: crate::graph::Aliases<'a>,
+    described: bool,
+    id: &'a str,
+    kind: &'static str,
+    lay: bool,
+    name: &'a str,
+    summary: &'a str,
+}
+
+/// A citation as the export writes it ([`sources`], fields sorted).
+#[derive(serde::Serialize)]
+struct SourceOut<'a> {
+    paragraph: u16,
+    section: &'a str,
+    title: &'a str,
+}
+
+/// A timing window as the export writes it ([`window`], fields sorted,
+/// absent ones left out; numbers as `f64`, as `json!` stores them).
+#[derive(serde::Serialize)]
+struct WindowOut {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from_day: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lasts: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    minutes: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pause_minutes: Option<f64>,
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to_day: Option<u16>,
+}
+
+/// An edge as the export writes it ([`edge`], fields sorted).
+#[derive(serde::Serialize)]
+struct EdgeOut<'a> {
+    certainty: &'static str,
+    from: &'a str,
+    negated: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    relation: &'static str,
+    sources: Vec<SourceOut<'a>>,
+    to: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    when: Option<WindowOut>,
+}
+
+impl<'a> EdgeOut<'a> {
+    fn of(g: &'a Graph, e: EIx) -> EdgeOut<'a> {
+        let edge = g.edge(e);
+        let sources = edge
+            .sources
+            .iter()
+            .map(|&s| SourceOut { paragraph: s.paragraph, section: &g.section(s).id, title: &g.section(s).title })
+            .collect();
+        let when = edge.when.map(|w| WindowOut {
+            from_day: w.from_day,
+            minutes: w.minutes.map(f64::from),
+            pause_minutes: w.pause_minutes.map(f64::from),
+            to_day: w.to_day,
+            text: super::window_text(&w),
+            lasts: w.lasts,
+            note: w.note,
+        });
+        EdgeOut {
+            certainty: edge.certainty.as_str(),
+            from: g.id(edge.from),
+            negated: edge.negated,
+            note: edge.note,
+            relation: edge.relation.as_str(),
+            sources,
+            to: g.id(edge.to),
+            when,
+        }
+    }
+}
+
+/// serde_json's pretty printer (two spaces an indent), starting `level`
+/// levels deep, so an item streamed into a document lines up with it.
+pub struct Pretty {
+    level: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    fn indent<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        for _ in 0..self.level {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b"]")
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b"}")
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// Distinct sources of some edges, in order.
@@ -252,4 +428,29 @@ fn answer(g: &Graph, a: &Answer) -> Value {
         m.insert("verdict_text".into(), json!(if a.is_empty() { no } else { yes }));
     }
     Value::Object(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_streamed_export_is_the_pretty_printed_document() {
+        let g = crate::bundled::graph().expect("bundled graph");
+        let whole = json!({
+            "article": {
+                "title": g.article.title,
+                "subject": g.id(g.subject),
+                "sections": g.article.sections.iter().map(|s| json!({"id": s.id, "title": s.title, "paragraphs": s.paragraphs})).collect::<Vec<_>>(),
+            },
+            "nodes": g.by_id_order().iter().map(|&ix| node(&g, ix)).collect::<Vec<_>>(),
+            "edges": g.export_order().iter().map(|&e| edge(&g, e)).collect::<Vec<_>>(),
+        });
+        assert!(
+            g.edges().any(|e| g.edge(e).when.is_some_and(|w| w.minutes.is_some())),
+            "windows with minutes are covered"
+        );
+        let streamed = crate::export::rdf::to_string(|w| export(&g, w));
+        assert_eq!(streamed, to_string(&whole));
+    }
 }
