@@ -293,8 +293,8 @@ pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple<'_>) -> std::io::Result<()
         }
     };
     for (i, &e) in edges.iter().enumerate() {
-        let (from, to) = g.ends(e);
         let edge = g.edge(e);
+        let (from, to) = (edge.from, edge.to);
         let blank = format!("e{}", i + 1);
         let st = Term::Blank(Cow::Borrowed(&blank));
         emit((st.clone(), a(), rdf!("Statement")))?;
@@ -363,7 +363,9 @@ pub fn quote_literal(s: &str) -> String {
 fn push_literal(out: &mut String, s: &str) {
     out.push('"');
     // Most text needs no escape: copy it whole.
-    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7f) && !s.contains(|c: char| c.is_control()) {
+    // (0xC2 leads the C1 controls U+0080..U+009F; other characters it leads
+    // merely take the slow path.)
+    if !s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7f || b == 0xC2) {
         out.push_str(s);
         out.push('"');
         return;
