@@ -200,7 +200,9 @@ pub fn write(data: &GraphData, fingerprint: &[u8], big_endian: bool) -> Result<V
         nodes.u32(count(alias_count)?);
         nodes.u16(u16::try_from(node.aliases.len()).map_err(|_| too_large())?);
         nodes.u8(node.kind as u8);
-        nodes.u8(u8::from(node.lay) * NODE_LAY | u8::from(node.described) * NODE_DESCRIBED);
+        let lay = if node.lay { NODE_LAY } else { 0 };
+        let described = if node.described { NODE_DESCRIBED } else { 0 };
+        nodes.u8(lay | described);
         for a in &node.aliases {
             aliases.u32(strings.add(a)?);
         }
@@ -221,10 +223,11 @@ pub fn write(data: &GraphData, fingerprint: &[u8], big_endian: bool) -> Result<V
             Some(w) => {
                 edges.u32(count(window_count)?);
                 window_count += 1;
-                let has = u8::from(w.from_day.is_some()) * WIN_FROM
-                    | u8::from(w.to_day.is_some()) * WIN_TO
-                    | u8::from(w.minutes.is_some()) * WIN_MINUTES
-                    | u8::from(w.pause_minutes.is_some()) * WIN_PAUSE;
+                let bit = |set: bool, bit: u8| if set { bit } else { 0 };
+                let has = bit(w.from_day.is_some(), WIN_FROM)
+                    | bit(w.to_day.is_some(), WIN_TO)
+                    | bit(w.minutes.is_some(), WIN_MINUTES)
+                    | bit(w.pause_minutes.is_some(), WIN_PAUSE);
                 windows.u16(w.from_day.unwrap_or(0));
                 windows.u16(w.to_day.unwrap_or(0));
                 windows.f32(w.minutes.unwrap_or(0.0));
