@@ -376,7 +376,7 @@ fn node_line(g: &Graph, n: Ix, mark: Mark) -> String {
             attrs.push_str(", style=\"filled,bold\", penwidth=3, fontcolor=\"white\", fontname=\"Helvetica-Bold\"")
         }
     }
-    format!("{} [{attrs}];", quote(&node.id))
+    format!("{} [{attrs}];", quote(node.id))
 }
 
 fn edge_line(g: &Graph, e: EIx) -> String {
@@ -410,8 +410,8 @@ fn edge_line(g: &Graph, e: EIx) -> String {
     }
     format!(
         "{} -> {} [label={}, style={}, color={}, fontcolor={}, penwidth={width}, tooltip={}];",
-        quote(&g.node(a).id),
-        quote(&g.node(b).id),
+        quote(g.node(a).id),
+        quote(g.node(b).id),
         quote(&label),
         quote(style),
         quote(color),

@@ -133,7 +133,7 @@ fn words_are_typos(typed: &str, form: &str) -> bool {
 }
 
 fn sorted(g: &Graph, mut ixs: Vec<Ix>) -> Vec<Ix> {
-    ixs.sort_by(|&a, &b| g.node(a).name.cmp(&g.node(b).name));
+    ixs.sort_by(|&a, &b| g.node(a).name.cmp(g.node(b).name));
     ixs.truncate(12);
     ixs
 }

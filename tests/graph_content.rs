@@ -195,7 +195,7 @@ fn hedged_and_doubtful_claims_are_marked_not_dropped() {
     let g = graph();
     let certainty = |from, rel, to| {
         let e = edge(&g, from, rel, to).unwrap_or_else(|| panic!("{from} {rel} {to}"));
-        (g.edge(e).certainty, g.edge(e).note.clone().unwrap_or_default())
+        (g.edge(e).certainty, g.edge(e).note.unwrap_or_default())
     };
     // The article claims studies prove a course of acupuncture keeps spasms
     // away for a long time, if not for good, and names none.

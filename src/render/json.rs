@@ -93,7 +93,7 @@ pub fn edge(g: &Graph, e: EIx) -> Value {
     m.insert("from".into(), json!(g.node(a).id));
     m.insert("relation".into(), json!(edge.relation.as_str()));
     m.insert("to".into(), json!(g.node(b).id));
-    m.insert("sources".into(), sources(g, &edge.sources));
+    m.insert("sources".into(), sources(g, edge.sources));
     m.insert("certainty".into(), json!(edge.certainty.as_str()));
     m.insert("negated".into(), json!(edge.negated));
     if let Some(w) = &edge.when {
@@ -153,7 +153,7 @@ pub fn export(g: &Graph, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     });
     let nested = |out: &mut dyn std::io::Write, v: &dyn erased::Item, level: usize| -> std::io::Result<()> {
         let mut ser = serde_json::Serializer::with_formatter(out, Pretty { level, has_value: false });
-        v.write(&mut ser).map_err(std::io::Error::other)
+        v.write(&mut ser).map_err(std::io::Error::from)
     };
     out.write_all(b"{\n  \"article\": ")?;
     nested(out, &article, 1)?;

@@ -29,9 +29,9 @@ pub fn render(report: &Report, g: &Graph, st: Style) -> String {
                 let _ = writeln!(
                     out,
                     "{}  {}  {}",
-                    st.kind(n.kind, &pad(&n.name, w)),
+                    st.kind(n.kind, &pad(n.name, w)),
                     st.dim(&pad(n.kind.label(), kw)),
-                    st.dim(&n.id)
+                    st.dim(n.id)
                 );
             }
         }
@@ -115,7 +115,7 @@ fn answer(out: &mut String, g: &Graph, a: &Answer, st: Style) {
             let _ = writeln!(
                 out,
                 "  {}  {}  {}",
-                st.kind(node.kind, &pad(&node.name, nw)),
+                st.kind(node.kind, &pad(node.name, nw)),
                 st.dim(&pad(node.kind.label(), kw)),
                 st.dim(&cites)
             );
@@ -235,7 +235,7 @@ fn table(out: &mut String, g: &Graph, a: &Answer, st: Style) {
             .values
             .iter()
             .zip(&widths)
-            .map(|(&ix, &w)| st.kind(g.node(ix).kind, &pad(&g.node(ix).name, w)))
+            .map(|(&ix, &w)| st.kind(g.node(ix).kind, &pad(g.node(ix).name, w)))
             .collect();
         let _ = writeln!(out, "  {}  {}", cells.join("  "), st.dim(&cited(g, &item.support).join("; ")));
     }
@@ -297,7 +297,7 @@ fn show(out: &mut String, g: &Graph, ix: Ix, st: Style) {
     let _ = writeln!(
         out,
         "{} {}",
-        st.bold(&st.kind(n.kind, &n.name)),
+        st.bold(&st.kind(n.kind, n.name)),
         st.dim(&format!(
             "({}, id {}{})",
             n.kind.label(),
@@ -337,7 +337,7 @@ fn show(out: &mut String, g: &Graph, ix: Ix, st: Style) {
             out,
             "  {}  {}  {}",
             st.bold(&shown_label),
-            st.kind(o.kind, &pad(&o.name, nw)),
+            st.kind(o.kind, &pad(o.name, nw)),
             st.dim(&cites(g, *e))
         );
         for q in qualifiers(g, *e) {

@@ -39,7 +39,7 @@ pub fn render(report: &Report, g: &Graph) -> String {
         Report::List { nodes, .. } => {
             for &ix in nodes {
                 let n = g.node(ix);
-                let _ = writeln!(out, "{}\t{}\t{}", n.id, field(&n.name), n.kind);
+                let _ = writeln!(out, "{}\t{}\t{}", n.id, field(n.name), n.kind);
             }
         }
         Report::Kinds => {
@@ -76,7 +76,7 @@ pub fn render(report: &Report, g: &Graph) -> String {
                         out,
                         "{}\t{}\t{}\t{rel}\t{}\t{}",
                         n.id,
-                        field(&n.name),
+                        field(n.name),
                         n.kind,
                         all.join(","),
                         field(&when)
@@ -107,14 +107,8 @@ pub fn render(report: &Report, g: &Graph) -> String {
                 list.sort_by_key(|&(e, _)| std::cmp::Reverse(e));
                 for (e, other) in list {
                     let o = g.node(other);
-                    let _ = writeln!(
-                        out,
-                        "{word}\t{}\t{}\t{}\t{}",
-                        relation_token(g, e),
-                        o.id,
-                        field(&o.name),
-                        cites(g, e)
-                    );
+                    let _ =
+                        writeln!(out, "{word}\t{}\t{}\t{}\t{}", relation_token(g, e), o.id, field(o.name), cites(g, e));
                 }
             }
         }
