@@ -500,10 +500,10 @@ impl Store {
         let rising = |ends: &[u32], max: usize| {
             ends.windows(2).all(|w| w[0] <= w[1]) && ends.last().map_or(0, |&e| e as usize) == max
         };
-        if std::str::from_utf8(text).is_err()
-            || !rising(ends, text.len())
+        let Ok(text) = std::str::from_utf8(text) else { return bad("name index") };
+        if !rising(ends, text.len())
             || !rising(node_ends, form_nodes.len())
-            || ends.iter().any(|&e| !std::str::from_utf8(text).is_ok_and(|t| t.is_char_boundary(e as usize)))
+            || ends.iter().any(|&e| !text.is_char_boundary(e as usize))
             || form_nodes.iter().any(|&x| x as usize >= n)
         {
             return bad("name index");
