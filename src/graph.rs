@@ -444,14 +444,9 @@ impl Graph {
     /// found without reading the others. With the lower bound of each.
     pub fn forms_near(&self, key: &str, limit: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
         let k = compiled::write::signature(key);
-        let klen = (k >> 56) as usize;
-        let sigs = self.store.array::<u64>(sec::FORM_SIGS);
+        let sigs = self.store.array::<[u64; 2]>(sec::FORM_SIGS);
         sigs.iter().enumerate().filter_map(move |(i, &s)| {
-            let len = (s >> 56) as usize;
-            // Lengths of 255 and more are stored as 255: no bound from them.
-            let by_len = if len == 255 || klen == 255 { 0 } else { len.abs_diff(klen) };
-            let by_chars = (((s ^ k) & ((1 << 56) - 1)).count_ones() as usize).div_ceil(2);
-            let bound = by_len.max(by_chars);
+            let bound = compiled::write::distance_bound(s, k);
             (bound <= limit).then_some((i, bound))
         })
     }

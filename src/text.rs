@@ -43,11 +43,37 @@ pub fn singular(word: &str) -> String {
 /// Optimal string alignment distance (Levenshtein plus adjacent swaps), in
 /// characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev2 = vec![0; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    // Names are short: their characters and the three rows fit on the
+    // stack, so the typo search over many names allocates nothing.
+    const N: usize = 64;
+    let (mut ab, mut bb) = (['\0'; N], ['\0'; N]);
+    let (mut al, mut bl) = (0, 0);
+    for c in a.chars() {
+        if al == N {
+            return distance(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>());
+        }
+        ab[al] = c;
+        al += 1;
+    }
+    for c in b.chars() {
+        if bl == N {
+            return distance(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>());
+        }
+        bb[bl] = c;
+        bl += 1;
+    }
+    distance(&ab[..al], &bb[..bl])
+}
+
+/// Edit distance with adjacent transpositions, over characters.
+fn distance(a: &[char], b: &[char]) -> usize {
+    let mut rows = vec![0usize; 3 * (b.len() + 1)];
+    let (prev2, rest) = rows.split_at_mut(b.len() + 1);
+    let (prev, cur) = rest.split_at_mut(b.len() + 1);
+    let (mut prev2, mut prev, mut cur) = (prev2, prev, cur);
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         for j in 1..=b.len() {

@@ -29,7 +29,7 @@
 //! | id order | node indexes sorted by id, for lookups by id and the export order |
 //! | edge order | edge indexes in export order (from id, relation, to id, denied, certainty) |
 //! | form text, ends, node ends, nodes | the name index: every normalized id, name and alias, sorted, with the nodes it names |
-//! | form signatures | per form, the characters it holds and its length, for the typo search |
+//! | form signatures | per form, which characters it holds, how many of each group, and its length: lower bounds of edit distances, for the typo search |
 //!
 //! # Trust
 //!
@@ -363,7 +363,7 @@ impl Store {
             ("windows", len(sec::WINDOWS) % write::WINDOW_LEN == 0),
             ("sections", len(sec::SECTIONS) % write::SECTION_LEN == 0),
             ("names", len(sec::FORM_ENDS) % 4 == 0 && len(sec::FORM_NODE_ENDS) == forms * 4),
-            ("names", len(sec::FORM_SIGS) == forms * 8 && len(sec::FORM_NODES) % 4 == 0),
+            ("names", len(sec::FORM_SIGS) == forms * 16 && len(sec::FORM_NODES) % 4 == 0),
             ("subject", self.subject < self.node_count),
         ];
         match checks.iter().find(|(_, ok)| !ok) {
@@ -567,11 +567,20 @@ mod tests {
 
     #[test]
     fn signatures_bound_the_edit_distance() {
-        for (a, b) in [("muscle spasm", "muscle spsam"), ("ice pack", "ice packs"), ("heat", "cold"), ("", "abc")] {
-            let (sa, sb) = (write::signature(a), write::signature(b));
-            let low = ((sa ^ sb) & ((1 << 56) - 1)).count_ones().div_ceil(2) as usize;
-            assert!(low <= crate::text::edit_distance(a, b), "{a} {b}");
-            assert_eq!((sa >> 56) as usize, a.chars().count());
+        for (a, b) in [
+            ("muscle spasm", "muscle spsam"),
+            ("ice pack", "ice packs"),
+            ("heat", "cold"),
+            ("", "abc"),
+            ("aaaa", "bbbbbbbb"),
+            ("back muscle spasm", "bcak muscle spasm"),
+        ] {
+            let bound = write::distance_bound(write::signature(a), write::signature(b));
+            assert!(bound <= crate::text::edit_distance(a, b), "{a} {b}");
+            assert_eq!((write::signature(a)[0] >> 56) as usize, a.chars().count());
         }
+        // Unrelated names of the same length are told apart without the distance.
+        let far = write::distance_bound(write::signature("acute lumbar strain"), write::signature("zinc rich oat flakes"));
+        assert!(far > 4, "{far}");
     }
 }

@@ -74,21 +74,45 @@ pub fn adj_key(relation: u8, negated: bool) -> u32 {
     u32::from(relation) << 1 | u32::from(negated)
 }
 
-/// A summary of a normalized name form for the typo search: bits 0..56 say
-/// which characters occur (hashed), bits 56..64 hold its length in chars
-/// (at most 255). One edit changes at most two of the character bits, so
-/// `(a ^ b)` over the low bits, counted and halved, is a lower bound of the
-/// edit distance, found without reading the form.
-pub fn signature(form: &str) -> u64 {
+/// A summary of a normalized name form for the typo search, in two words.
+/// The first: bits 0..56 say which characters occur (hashed), bits 56..64
+/// hold the length in chars (at most 255). The second: how many characters
+/// fall in each of eight groups (hashed), a byte each, at most 255. One edit
+/// changes at most two of the character bits and moves at most two counts
+/// by one, so half the differing bits, and half the summed count
+/// differences, are lower bounds of the edit distance, found without
+/// reading the form.
+pub fn signature(form: &str) -> [u64; 2] {
     let mut bits = 0u64;
     let mut len = 0u64;
+    let mut counts = [0u8; 8];
     for c in form.chars() {
         len += 1;
         if c != ' ' {
             bits |= 1 << (c as u32 % 56);
+            let group = &mut counts[(c as u32 % 8) as usize];
+            *group = group.saturating_add(1);
         }
     }
-    bits | (len.min(255) << 56)
+    [bits | (len.min(255) << 56), u64::from_le_bytes(counts)]
+}
+
+/// The lower bound of the edit distance between two forms that their
+/// [`signature`]s give.
+pub fn distance_bound(a: [u64; 2], b: [u64; 2]) -> usize {
+    let (la, lb) = ((a[0] >> 56) as usize, (b[0] >> 56) as usize);
+    // Lengths of 255 and more are stored as 255: no bound from them.
+    let by_len = if la == 255 || lb == 255 { 0 } else { la.abs_diff(lb) };
+    let by_chars = (((a[0] ^ b[0]) & ((1 << 56) - 1)).count_ones() as usize).div_ceil(2);
+    let (ca, cb) = (a[1].to_le_bytes(), b[1].to_le_bytes());
+    // Saturated counts say only "at least 255": no bound from such a group.
+    let by_counts = ca
+        .iter()
+        .zip(&cb)
+        .map(|(&x, &y)| if x == 255 || y == 255 { 0 } else { usize::from(x.abs_diff(y)) })
+        .sum::<usize>()
+        .div_ceil(2);
+    by_len.max(by_chars).max(by_counts)
 }
 
 /// A checksum of the header, eight bytes at a time: it catches a damaged
@@ -308,7 +332,9 @@ pub fn write(data: &GraphData, fingerprint: &[u8], big_endian: bool) -> Result<V
     for i in 0..names.len() {
         form_ends.u32(names.form_ends[i]);
         form_node_ends.u32(names.node_ends[i]);
-        form_sigs.u64(signature(names.form(i)));
+        let [a, b] = signature(names.form(i));
+        form_sigs.u64(a);
+        form_sigs.u64(b);
     }
     for &x in &names.nodes {
         form_nodes.u32(x);
