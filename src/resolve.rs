@@ -80,9 +80,15 @@ pub fn resolve(g: &Graph, text: &str) -> Result<Resolution, ResolveError> {
     let limit = max_typo_distance(&key);
     let mut best: Option<usize> = None;
     let mut near: Vec<Ix> = Vec::new();
+    // Nearest bound first, so once a match is found the rest need no look.
+    let mut by_bound: Vec<Vec<usize>> = vec![Vec::new(); limit + 1];
     for (i, bound) in g.forms_near(&key, limit) {
+        by_bound[bound].push(i);
+    }
+    let candidates = by_bound.iter().enumerate().flat_map(|(bound, forms)| forms.iter().map(move |&i| (i, bound)));
+    for (i, bound) in candidates {
         if best.is_some_and(|b| bound > b) {
-            continue;
+            break;
         }
         let (form, ixs) = g.form(i);
         let d = edit_distance(&key, form);

@@ -580,7 +580,8 @@ mod tests {
             assert_eq!((write::signature(a)[0] >> 56) as usize, a.chars().count());
         }
         // Unrelated names of the same length are told apart without the distance.
-        let far = write::distance_bound(write::signature("acute lumbar strain"), write::signature("zinc rich oat flakes"));
+        let far =
+            write::distance_bound(write::signature("acute lumbar strain"), write::signature("zinc rich oat flakes"));
         assert!(far > 4, "{far}");
     }
 }
