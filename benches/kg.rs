@@ -105,8 +105,8 @@ fn load_ron(bencher: Bencher, edges: usize) {
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn load_cached(bencher: Bencher, edges: usize) {
     let paths = vec![sample(edges).dir.clone()];
-    let _ = kg::run::load_graph(&paths).expect("loads");
-    bencher.bench_local(|| kg::run::load_graph(black_box(&paths)).expect("loads"));
+    let _ = kg::source::load_graph(&paths).expect("loads");
+    bencher.bench_local(|| kg::source::load_graph(black_box(&paths)).expect("loads"));
 }
 
 /// A one-hop question: "what treats muscle spasm".

@@ -21,8 +21,44 @@ pub struct Answer {
     pub focus: Vec<Ix>,
     pub vars: Vec<String>,
     pub items: Vec<Item>,
-    /// For yes/no questions: the sentence to print for yes and for no.
-    pub verdict: Option<(String, String)>,
+    /// For yes/no questions: the answer to the question as asked, and
+    /// what it rests on (the items are the claims).
+    pub verdict: Option<Verdict>,
+    /// Nodes whose summary is shown with the answer (what a yes/no question
+    /// was about).
+    pub about: Vec<Ix>,
+}
+
+/// What the article says of the claim a yes/no question checks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Claim {
+    /// The article makes the claim.
+    Affirmed,
+    /// The article says it does not hold (or not then).
+    Denied,
+    /// The article says nothing about it.
+    Absent,
+}
+
+impl Claim {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Claim::Affirmed => "says-so",
+            Claim::Denied => "says-not",
+            Claim::Absent => "says-nothing",
+        }
+    }
+}
+
+/// The answer to a yes/no question, as asked: "is it safe to drink while on
+/// opiates" with a warning is no; "should I avoid it" with one is yes.
+#[derive(Clone, Debug)]
+pub struct Verdict {
+    pub claim: Claim,
+    /// Yes, no, or none (the article says nothing, or it depends on the day).
+    pub yes: Option<bool>,
+    /// The verdict in words, naming the question it answers.
+    pub text: String,
 }
 
 #[derive(Clone, Debug)]
@@ -63,11 +99,15 @@ impl Answer {
                 .map(|r| Item { values: r.values, support: r.support, warnings: Vec::new() })
                 .collect(),
             verdict: None,
+            about: Vec::new(),
         }
     }
 
+    /// Whether the article gives no answer (exit 1). A yes/no question the
+    /// article says nothing about is empty even when related claims are
+    /// shown beside its verdict.
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.items.is_empty() || self.verdict.as_ref().is_some_and(|v| v.claim == Claim::Absent)
     }
 
     /// Finds the warnings for every treatment among the answers.
@@ -101,6 +141,15 @@ impl Item {
             .or_else(|| edges.next().map(rel))
             .or_else(|| self.support.iter().map(rel).find(|&r| r != Relation::IsA))
             .or_else(|| self.support.first().map(rel))
+    }
+
+    /// Whether the article denies the answer's relation ("not risks").
+    pub fn denied(&self, g: &Graph) -> bool {
+        let Some(&answer) = self.values.first() else { return false };
+        self.support.iter().any(|&e| {
+            let (a, b) = g.ends(e);
+            (a == answer || b == answer) && g.edge(e).negated
+        })
     }
 
     /// Nodes the support passes through, other than the answer and `focus`.

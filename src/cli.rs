@@ -2,9 +2,11 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub use crate::dot::RankDir;
+pub use crate::format::{ExportFormat, Format};
+pub use crate::terminal::{ColorChoice, Paging};
 
 const ABOUT: &str = "Ask questions of a knowledge graph of one health article on back muscle spasms.";
 
@@ -28,29 +30,55 @@ Examples:
   kg compile graph/ -o g.kg             one file read in place: kg --graph g.kg ...
   kg dot --focus spasm > spasm.dot      a node's neighbourhood as a diagram
   kg export --format json | jq .nodes   the whole graph as JSON
+  kg completions bash > ~/.local/share/bash-completion/completions/kg
 
 Exit status: 0 answers found, 1 a valid question with no answer, 2 an error.
 Graph: --graph PATH (repeatable), else $KG_GRAPH (paths joined by ':'), else the
 bundled graph compiled into kg.";
 
+const GLOBAL: &str = "Global options";
+
 #[derive(Debug, Parser)]
 #[command(name = "kg", version, about = ABOUT, long_about = LONG_ABOUT, after_help = EXAMPLES)]
 pub struct Cli {
-    /// Load this graph instead of the bundled one: a .ron file or a
-    /// directory of them (repeatable; files merge)
-    #[arg(short, long, global = true, value_name = "PATH")]
-    pub graph: Vec<PathBuf>,
+    #[command(flatten)]
+    pub global: Global,
 
-    /// Output format [default: text; json for export]. ntriples, turtle and graphml are for export
-    #[arg(short, long, global = true, value_enum)]
+    /// Output format of the REPL, or of a script on stdin
+    #[arg(short, long, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
-
-    /// When to colour output: auto colours only a terminal and honours NO_COLOR
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Options every command takes, shown apart in each command's help.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Load this graph instead of the bundled one: a .ron file or a
+    /// directory of them (repeatable; files merge)
+    #[arg(short, long, global = true, value_name = "PATH", help_heading = GLOBAL)]
+    pub graph: Vec<PathBuf>,
+
+    /// When to colour: auto colours a terminal (not with NO_COLOR or TERM=dumb; CLICOLOR_FORCE forces it)
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN", help_heading = GLOBAL)]
+    pub color: ColorChoice,
+
+    /// When to page: auto pages output taller than the terminal ($KG_PAGER, $PAGER, else less -FRX)
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN", help_heading = GLOBAL)]
+    pub paging: Paging,
+
+    /// Results only: no notes or warnings on stderr (errors still)
+    #[arg(short, long, global = true, help_heading = GLOBAL)]
+    pub quiet: bool,
+}
+
+/// `--format` of the commands that answer (text, json, tsv, dot).
+#[derive(Debug, Args)]
+pub struct Output {
+    /// Output format [default: text]
+    #[arg(short, long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -64,6 +92,8 @@ pub enum Command {
         /// Also print (to stderr) the template matched and the query it ran
         #[arg(long)]
         explain: bool,
+        #[command(flatten)]
+        out: Output,
     },
 
     /// Run a pattern query (the language is in GRAMMAR.md)
@@ -72,6 +102,8 @@ pub enum Command {
         /// The query (quotes advised: it holds `?` and `|`)
         #[arg(required = true, num_args = 1.., value_name = "QUERY")]
         query: Vec<String>,
+        #[command(flatten)]
+        out: Output,
     },
 
     /// Shortest chains of cited claims between two nodes
@@ -82,6 +114,8 @@ pub enum Command {
         /// Two nodes: two quoted names, or words with `to` between them
         #[arg(required = true, num_args = 1.., value_name = "NODE")]
         nodes: Vec<String>,
+        #[command(flatten)]
+        out: Output,
     },
 
     /// Run a script: one question, query or command per line (`-` reads stdin)
@@ -89,10 +123,15 @@ pub enum Command {
     Run {
         /// The script file, or `-` for standard input
         file: PathBuf,
+        #[command(flatten)]
+        out: Output,
     },
 
     /// Open the interactive REPL (the default when stdin is a terminal)
-    Repl,
+    Repl {
+        #[command(flatten)]
+        out: Output,
+    },
 
     /// Show one node: kind, aliases, summary, and every edge with its citations
     #[command(after_help = "Examples:\n  kg show ice pack\n  kg show muscle-relaxants --format json")]
@@ -100,6 +139,8 @@ pub enum Command {
         /// The node: an id, a name or an alias (words may be unquoted)
         #[arg(required = true, num_args = 1..)]
         node: Vec<String>,
+        #[command(flatten)]
+        out: Output,
     },
 
     /// List nodes, all or of one kind; `kg list kinds` and `kg list relations` explain the schema
@@ -107,6 +148,8 @@ pub enum Command {
     List {
         /// A node kind (condition, symptom, home remedies, ...), or `kinds`, or `relations`
         kind: Vec<String>,
+        #[command(flatten)]
+        out: Output,
     },
 
     /// Check graph files and report every problem with file:line:col
@@ -116,6 +159,8 @@ pub enum Command {
     Check {
         /// .ron files or directories to check together as one graph
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        out: Output,
     },
 
     /// Compile graph files into one file that kg reads in place (--graph FILE)
@@ -129,7 +174,10 @@ pub enum Command {
     },
 
     /// Count nodes and edges by kind and relation, and citations by section
-    Stats,
+    Stats {
+        #[command(flatten)]
+        out: Output,
+    },
 
     /// Draw the graph, or part of it, as a Graphviz diagram (DOT, or SVG/PNG with --render)
     #[command(after_help = DOT_HELP)]
@@ -137,13 +185,22 @@ pub enum Command {
         /// Draw only this node and its neighbourhood (repeatable): an id, a name or an alias
         #[arg(long, value_name = "NODE")]
         focus: Vec<String>,
-        /// How many edges from a focus node to go, either direction [default: 1]
+        /// How many edges from a focus node to go, either direction; the
+        /// article's subject and hubs are reached but not gone through [default: 1]
         #[arg(long, value_name = "N", requires = "focus")]
         depth: Option<usize>,
+        /// Let --depth go on through the subject and other hub nodes
+        #[arg(long, requires = "focus")]
+        through_hubs: bool,
+        /// Draw at most N nodes, the nearest to the focus first
+        #[arg(long, value_name = "N")]
+        max_nodes: Option<usize>,
         /// Only nodes of these kinds, comma-separated (focus nodes always stay)
         #[arg(long, value_name = "KIND,...", value_delimiter = ',')]
         kinds: Vec<String>,
-        /// Only edges of these relations, comma-separated; nodes left without an edge are dropped
+        /// Only edges of these relations, comma-separated; nodes left without an
+        /// edge are dropped, and is_a edges stay only where they touch a node
+        /// another relation drew
         #[arg(long, value_name = "RELATION,...", value_delimiter = ',')]
         relations: Vec<String>,
         /// Group the nodes of each kind in a box
@@ -152,7 +209,10 @@ pub enum Command {
         /// Which way the diagram flows
         #[arg(long, value_enum, default_value_t = RankDir::Lr, value_name = "DIR", ignore_case = true)]
         rankdir: RankDir,
-        /// Leave out the legend of kinds and relations
+        /// Draw a legend of the kinds and relations drawn [default: for views of 20 nodes or more]
+        #[arg(long, overrides_with = "no_legend")]
+        legend: bool,
+        /// Leave out the legend
         #[arg(long)]
         no_legend: bool,
         /// Run Graphviz `dot` to render an image instead of writing DOT
@@ -165,8 +225,62 @@ pub enum Command {
 
     /// Write the whole graph in a standard format: json (default), turtle, ntriples, graphml, dot
     #[command(after_help = EXPORT_HELP)]
-    Export,
+    Export {
+        /// The format to write [default: json]
+        #[arg(short, long, value_enum, value_name = "FORMAT")]
+        format: Option<ExportFormat>,
+        /// Write to this file (whole or not at all) instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+
+    /// Print a shell completion script (node names complete as ids)
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff)
+    #[command(after_help = "Examples:\n  kg man | man -l -\n  kg man > ~/.local/share/man/man1/kg.1")]
+    Man,
 }
+
+impl Command {
+    /// The `--format` given to this command, if it takes one.
+    pub fn format(&self) -> Option<Format> {
+        match self {
+            Command::Ask { out, .. }
+            | Command::Query { out, .. }
+            | Command::Path { out, .. }
+            | Command::Run { out, .. }
+            | Command::Repl { out }
+            | Command::Show { out, .. }
+            | Command::List { out, .. }
+            | Command::Check { out, .. }
+            | Command::Stats { out } => out.format,
+            Command::Dot { .. }
+            | Command::Export { .. }
+            | Command::Completions { .. }
+            | Command::Compile { .. }
+            | Command::Man => None,
+        }
+    }
+}
+
+const COMPLETIONS_HELP: &str = "\
+Commands and options complete in every shell. In bash, zsh and fish so do
+kinds, relations and node ids after show, path and --focus (zsh and fish show
+each node's name beside its id). The ids are those of the graph in force when
+the script is made: make it again after --graph or $KG_GRAPH changes.
+
+Install:
+  bash  kg completions bash > ~/.local/share/bash-completion/completions/kg
+  zsh   kg completions zsh > ~/.zfunc/_kg   (with fpath+=(~/.zfunc) before compinit)
+  fish  kg completions fish > ~/.config/fish/completions/kg.fish
+  elvish      kg completions elvish >> ~/.config/elvish/rc.elv
+  powershell  kg completions powershell >> $PROFILE";
 
 const ASK_HELP: &str = "\
 Questions are matched against a table of templates (`kg ask help`, or `:help`
@@ -213,7 +327,7 @@ Examples:
 
 const EXPORT_HELP: &str = "\
 Formats (--format):
-  json      {\"article\":{...}, \"nodes\":[{\"id\",\"name\",\"kind\",\"aliases\",\"summary\"}],
+  json      {\"version\":1, \"notes\":[], \"article\":{...}, \"nodes\":[{\"id\",\"name\",\"kind\",\"aliases\",\"summary\"}],
              \"edges\":[{\"from\",\"relation\",\"to\",\"sources\":[{\"section\",\"title\",\"paragraph\"}],
              \"certainty\",\"when\"?,\"note\"?}]}
   turtle    RDF (also ntriples): base https://kg.example/back-spasm/
@@ -224,7 +338,8 @@ Formats (--format):
   graphml   nodes with name, kind, aliases, summary; edges with relation,
             sources (\"section:paragraph;...\"), certainty, when, note
   dot       the whole graph for Graphviz (kg dot has more options)
-All are sorted for stable diffs.
+All are sorted for stable diffs. With -o FILE the file is written whole or
+not at all.
 
 Examples:
   kg export | jq '.nodes | length'
@@ -246,50 +361,19 @@ Examples:
   kg check article.kg";
 
 const RUN_HELP: &str = "\
-Each line is a question, or a command: ask, query, show, path, list, stats.
-Blank lines and lines starting with # are skipped. The first error stops the
-script with its file:line and exit status 2; otherwise the status is 0 if
-every line found answers, 1 if some found none.
+A script is what you would type in the REPL, a line at a time: a question; a
+command (ask, query, show, path, list, stats); a pattern query, which is any
+line starting with ?x or select; or a colon command (:format json, :explain
+on, :graph PATH, :dot FILE, :quit). Blank lines and lines starting with # are
+skipped. The first error stops the script with its file:line and exit status
+2; otherwise the status is 0 if every line found answers, 1 if some found none.
 
 Example script:
   # what the article says about ice
   what treats muscle spasm
-  query ?t relieves \"spasm\" during 0..2
+  ?t relieves \"spasm\" during 0..2
+  :format json
   show ice pack";
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Aligned text for people
-    Text,
-    /// JSON for programs
-    Json,
-    /// Tab-separated values, one record a line
-    Tsv,
-    /// Graphviz DOT
-    Dot,
-    /// RDF N-Triples (export only)
-    #[value(alias = "nt")]
-    Ntriples,
-    /// RDF Turtle (export only)
-    #[value(alias = "ttl")]
-    Turtle,
-    /// GraphML, for networkx, Gephi, Neo4j (export only)
-    Graphml,
-}
-
-impl Format {
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Json => "json",
-            Format::Tsv => "tsv",
-            Format::Dot => "dot",
-            Format::Ntriples => "ntriples",
-            Format::Turtle => "turtle",
-            Format::Graphml => "graphml",
-        }
-    }
-}
 
 /// An image format Graphviz renders.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -305,13 +389,6 @@ impl Image {
             Image::Png => "png",
         }
     }
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 #[cfg(test)]

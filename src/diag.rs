@@ -137,6 +137,33 @@ impl Diagnostic {
     }
 }
 
+/// A command that failed: its diagnostics and the sources they point into
+/// (exit status 2). With no diagnostics it is a quiet stop (a closed pipe).
+#[derive(Debug, Default)]
+pub struct Failure {
+    pub sources: Sources,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl Failure {
+    pub fn new(d: Diagnostic) -> Self {
+        Failure { sources: Sources::default(), diags: vec![d] }
+    }
+
+    /// A diagnostic about `text`, which becomes source 0 of the failure.
+    pub fn in_text(name: &str, text: &str, d: Diagnostic) -> Self {
+        let mut sources = Sources::default();
+        sources.add(name, text);
+        Failure { sources, diags: vec![d] }
+    }
+}
+
+impl From<Diagnostic> for Failure {
+    fn from(d: Diagnostic) -> Self {
+        Failure::new(d)
+    }
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));

@@ -1,14 +1,14 @@
 //! Graphviz DOT: the whole graph or a part of it, styled so kinds and
-//! relations tell apart at a glance, with a legend.
+//! relations tell apart at a glance, with a compact legend of what is drawn.
 //!
 //! Every string goes through one function, [`quote`], so names, summaries,
 //! titles and notes cannot break the file. Output is deterministic: nodes
 //! sorted by id, edges by (from id, relation, to id), so diagrams diff well.
 //!
 //! Node ids in the DOT are the graph's own node ids, quoted; the legend's
-//! ids start with `legend:`, which no node id (kebab-case) can.
+//! id starts with `legend:`, which no node id (kebab-case) can.
 
-use std::collections::{BTreeSet, HashSet, VecDeque};
+use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write as _;
 
 use crate::graph::{EIx, Graph, Ix};
@@ -51,6 +51,12 @@ pub struct Options {
     pub focus: Vec<Ix>,
     /// How many edges away from a focus node to go, either direction.
     pub depth: usize,
+    /// Go on through hubs (the article's subject, and nodes with
+    /// [`HUB_DEGREE`] edges or more) instead of stopping at them.
+    pub through_hubs: bool,
+    /// Draw at most this many nodes: the nearest to the focus, or without a
+    /// focus the most connected.
+    pub max_nodes: Option<usize>,
     /// Only nodes of these kinds (all when empty); focus nodes always stay.
     pub kinds: Vec<Kind>,
     /// Only edges of these relations (all when empty); nodes left with no
@@ -59,8 +65,9 @@ pub struct Options {
     /// Group nodes into one `cluster_<kind>` subgraph per kind.
     pub clusters: bool,
     pub rankdir: RankDir,
-    /// Draw the legend of kinds and relations present.
-    pub legend: bool,
+    /// Draw the legend of the kinds and relations drawn; `None` draws it for
+    /// views of [`LEGEND_MIN_NODES`] nodes or more.
+    pub legend: Option<bool>,
     /// The diagram's title; the article's title when `None`.
     pub title: Option<String>,
 }
@@ -70,11 +77,13 @@ impl Default for Options {
         Options {
             focus: Vec::new(),
             depth: 1,
+            through_hubs: false,
+            max_nodes: None,
             kinds: Vec::new(),
             relations: Vec::new(),
             clusters: false,
             rankdir: RankDir::Lr,
-            legend: true,
+            legend: None,
             title: None,
         }
     }
@@ -146,6 +155,14 @@ pub fn relation_style(rel: Relation) -> (&'static str, &'static str, f32) {
 const HEDGED_COLOR: &str = "#9e9e9e";
 const NEGATED_COLOR: &str = "#616161";
 
+/// A node with this many edges is a hub: `--depth` reaches it but does not
+/// go through it, or a view of one node would pull in half the graph.
+pub const HUB_DEGREE: usize = 12;
+
+/// Smaller views are drawn without a legend unless one is asked for: there
+/// the legend would take more room than the diagram.
+pub const LEGEND_MIN_NODES: usize = 20;
+
 /// A DOT quoted string: `"` and `\` escaped, line breaks as `\n`, other
 /// control characters as spaces. `<>{}|` need nothing inside quotes (no
 /// record shapes are used) and non-ASCII stays UTF-8 (the graph says
@@ -172,15 +189,33 @@ pub fn quote(s: &str) -> String {
     out
 }
 
+/// What a diagram draws.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    pub nodes: Vec<Ix>,
+    pub edges: Vec<EIx>,
+    /// Whether `max_nodes` left nodes out.
+    pub cut: bool,
+}
+
 /// The nodes and edges `opts` selects from the whole graph.
-pub fn select(g: &Graph, opts: &Options) -> (Vec<Ix>, Vec<EIx>) {
+pub fn select(g: &Graph, opts: &Options) -> Selection {
     let rel_ok = |e: EIx| opts.relations.is_empty() || opts.relations.contains(&g.edge(e).relation);
-    let mut nodes: HashSet<Ix> =
-        if opts.focus.is_empty() { g.nodes().collect() } else { neighbourhood(g, &opts.focus, opts.depth, &rel_ok) };
-    if !opts.kinds.is_empty() {
-        nodes.retain(|&n| opts.kinds.contains(&g.node(n).kind) || opts.focus.contains(&n));
+    let kind_ok = |n: Ix| opts.kinds.is_empty() || opts.kinds.contains(&g.node(n).kind) || opts.focus.contains(&n);
+    let (mut nodes, mut cut) = if opts.focus.is_empty() {
+        (g.nodes().filter(|&n| kind_ok(n)).collect(), false)
+    } else {
+        neighbourhood(g, opts, &rel_ok, &kind_ok)
+    };
+    if let Some(max) = opts.max_nodes.filter(|&m| opts.focus.is_empty() && nodes.len() > m) {
+        // Without a focus, the most connected nodes say the most.
+        let mut ranked: Vec<Ix> = nodes.into_iter().collect();
+        ranked.sort_by_key(|&n| (std::cmp::Reverse(degree(g, n)), g.node(n).id));
+        ranked.truncate(max);
+        nodes = ranked.into_iter().collect();
+        cut = true;
     }
-    let edges: Vec<EIx> = g
+    let mut edges: Vec<EIx> = g
         .edges()
         .filter(|&e| rel_ok(e))
         .filter(|&e| {
@@ -189,29 +224,75 @@ pub fn select(g: &Graph, opts: &Options) -> (Vec<Ix>, Vec<EIx>) {
         })
         .collect();
     if !opts.relations.is_empty() {
+        // `is_a` among other relations places what they drew in the
+        // hierarchy; its edges elsewhere would draw trees nobody asked for.
+        if opts.relations.iter().any(|&r| r != Relation::IsA) {
+            let drawn: HashSet<Ix> = edges
+                .iter()
+                .filter(|&&e| g.edge(e).relation != Relation::IsA)
+                .flat_map(|&e| <[Ix; 2]>::from(g.ends(e)))
+                .chain(opts.focus.iter().copied())
+                .collect();
+            edges.retain(|&e| {
+                let (a, b) = g.ends(e);
+                g.edge(e).relation != Relation::IsA || drawn.contains(&a) || drawn.contains(&b)
+            });
+        }
         let touched: HashSet<Ix> = edges.iter().flat_map(|&e| <[Ix; 2]>::from(g.ends(e))).collect();
         nodes.retain(|n| touched.contains(n) || opts.focus.contains(n));
     }
-    (nodes.into_iter().collect(), edges)
+    Selection { nodes: nodes.into_iter().collect(), edges, cut }
 }
 
-/// Nodes at most `depth` edges from a start node, edges followed either way.
-fn neighbourhood(g: &Graph, start: &[Ix], depth: usize, follow: &dyn Fn(EIx) -> bool) -> HashSet<Ix> {
-    let mut seen: HashSet<Ix> = start.iter().copied().collect();
-    let mut queue: VecDeque<(Ix, usize)> = start.iter().map(|&n| (n, 0)).collect();
-    while let Some((n, d)) = queue.pop_front() {
-        if d >= depth {
-            continue;
-        }
-        for dir in [petgraph::Direction::Outgoing, petgraph::Direction::Incoming] {
-            for (e, other) in g.edges_at(n, dir) {
-                if follow(e) && seen.insert(other) {
-                    queue.push_back((other, d + 1));
+/// Edges in and out of a node.
+fn degree(g: &Graph, n: Ix) -> usize {
+    g.edges_at(n, petgraph::Direction::Outgoing).count() + g.edges_at(n, petgraph::Direction::Incoming).count()
+}
+
+/// Nodes at most `opts.depth` edges from a focus node, edges followed
+/// either way, breadth first in id order so a cut is the same every time.
+/// Hubs are reached but not gone through (unless `through_hubs`); the
+/// nodes `kind_ok` refuses are gone through but not kept. Also whether
+/// `max_nodes` cut the walk short.
+fn neighbourhood(
+    g: &Graph,
+    opts: &Options,
+    follow: &dyn Fn(EIx) -> bool,
+    kind_ok: &dyn Fn(Ix) -> bool,
+) -> (HashSet<Ix>, bool) {
+    let is_hub =
+        |n: Ix| !opts.through_hubs && !opts.focus.contains(&n) && (n == g.subject || degree(g, n) >= HUB_DEGREE);
+    let mut seen: HashSet<Ix> = opts.focus.iter().copied().collect();
+    let mut kept: HashSet<Ix> = seen.clone();
+    let full = |kept: &HashSet<Ix>| opts.max_nodes.is_some_and(|m| kept.len() >= m);
+    let mut layer: Vec<Ix> = opts.focus.clone();
+    for _ in 0..opts.depth {
+        layer.sort_by(|&a, &b| g.node(a).id.cmp(&g.node(b).id));
+        let mut next = Vec::new();
+        for &n in layer.iter().filter(|&&n| !is_hub(n)) {
+            let mut around: Vec<Ix> = [petgraph::Direction::Outgoing, petgraph::Direction::Incoming]
+                .into_iter()
+                .flat_map(|dir| g.edges_at(n, dir))
+                .filter(|&(e, _)| follow(e))
+                .map(|(_, other)| other)
+                .collect();
+            around.sort_by(|&a, &b| g.node(a).id.cmp(&g.node(b).id));
+            for other in around {
+                if !seen.insert(other) {
+                    continue;
                 }
+                if kind_ok(other) {
+                    if full(&kept) {
+                        return (kept, true);
+                    }
+                    kept.insert(other);
+                }
+                next.push(other);
             }
         }
+        layer = next;
     }
-    seen
+    (kept, false)
 }
 
 /// The graph, or the part `opts` selects, as DOT.
@@ -220,10 +301,10 @@ pub fn graph(g: &Graph, opts: &Options) -> String {
 }
 
 /// DOT for nodes and edges already chosen by [`select`].
-pub fn draw(g: &Graph, opts: &Options, (nodes, edges): (Vec<Ix>, Vec<EIx>)) -> String {
+pub fn draw(g: &Graph, opts: &Options, selection: Selection) -> String {
     let marks: Vec<(Ix, Mark)> = opts.focus.iter().map(|&n| (n, Mark::Focus)).collect();
     let title = opts.title.clone().unwrap_or_else(|| g.article.title.clone());
-    write(g, &title, &nodes, &edges, &marks, opts)
+    write(g, &title, &selection.nodes, &selection.edges, &marks, opts)
 }
 
 /// DOT for a report (an answer, a node shown, paths), or `None` when the
@@ -256,6 +337,22 @@ pub fn report(g: &Graph, report: &Report) -> Option<String> {
             marks.push((*from, Mark::Focus));
             marks.push((*to, Mark::Focus));
             (format!("{} to {}", g.node(*from).name, g.node(*to).name), paths.concat())
+        }
+        Report::Undescribed { node } => return self::report(g, &Report::Show { node: *node }),
+        Report::Question { report: inner, .. } => return self::report(g, inner),
+        // Nothing to draw: an empty diagram that says why.
+        Report::NotCovered(nc) => {
+            return Some(write(
+                g,
+                &format!("not covered: {}", nc.words.join(", ")),
+                &[],
+                &[],
+                &[],
+                &Options::default(),
+            ));
+        }
+        Report::Several(parts) => {
+            return Some(parts.iter().filter_map(|p| self::report(g, p)).collect::<Vec<_>>().concat());
         }
         _ => return None,
     };
@@ -337,7 +434,7 @@ fn write_sorted(
     for &e in edges {
         writeln!(out, "  {}", edge_line(g, e))?;
     }
-    if opts.legend && !nodes.is_empty() {
+    if opts.legend.unwrap_or(nodes.len() >= LEGEND_MIN_NODES) && !nodes.is_empty() {
         let mut text = String::new();
         legend(g, nodes, edges, &mut text);
         out.write_all(text.as_bytes())?;
@@ -400,7 +497,7 @@ fn edge_line(g: &Graph, e: EIx) -> String {
     }
     let mut tooltip: Vec<String> = edge.sources.iter().map(|&s| g.cite(s)).collect();
     if let Some(w) = &edge.when {
-        tooltip.push(crate::render::window_text(w));
+        tooltip.push(w.text());
     }
     if let Some(n) = &edge.note {
         tooltip.push(n.to_string());
@@ -420,62 +517,91 @@ fn edge_line(g: &Graph, e: EIx) -> String {
     )
 }
 
-/// A `cluster_legend` subgraph: one sample node per kind present, one
-/// sample edge per relation present, and a note on hedged claims.
+/// How a line style looks in the legend's text.
+fn line_sample(style: &str) -> &'static str {
+    match style {
+        "dashed" => "╌╌╌╌",
+        "dotted" => "┈┈┈┈",
+        "bold" => "━━━━",
+        _ => "────",
+    }
+}
+
+/// Text for an HTML-like label: `&`, `<`, `>` and `"` as entities.
+fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The legend: one node holding a table with a line per kind drawn (a
+/// swatch of its colours) and per relation drawn (a sample of its line),
+/// and a line each for hedged claims, denied claims and lay words, if any
+/// is drawn. Kept at the far end of the
+/// diagram, it takes about as much room as a few nodes.
 fn legend(g: &Graph, nodes: &[Ix], edges: &[EIx], out: &mut String) {
     let kinds: BTreeSet<Kind> = nodes.iter().map(|&n| g.kind(n)).collect();
     let rels: BTreeSet<Relation> = edges.iter().map(|&e| g.relation(e)).collect();
     let hedged = edges.iter().any(|&e| g.edge(e).certainty != Certainty::Stated);
-    out.push_str("  subgraph cluster_legend {\n");
-    out.push_str("    label=\"Legend\"; style=\"rounded\"; color=\"#bdbdbd\"; fontsize=12;\n");
-    // Invisible edges lay the samples out in rows: six kinds, or three
-    // relations, to a row.
-    let mut prev: Option<String> = None;
-    for (i, &k) in kinds.iter().enumerate() {
-        let (shape, color, fill) = kind_style(k);
-        let id = quote(&format!("legend:kind:{}", k.as_str()));
-        let _ = writeln!(
-            out,
-            "    {id} [label={}, shape={}, color={}, fillcolor={}, fontsize=9];",
-            quote(k.label()),
-            quote(shape),
-            quote(color),
-            quote(fill)
+    let mut rows = String::new();
+    for &k in &kinds {
+        let (_, color, fill) = kind_style(k);
+        let _ = write!(
+            rows,
+            "<TR><TD BGCOLOR=\"{}\" COLOR=\"{}\" BORDER=\"1\" WIDTH=\"24\"></TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
+            html(fill),
+            html(color),
+            html(k.label())
         );
-        if let Some(p) = prev.filter(|_| i % 6 != 0) {
-            let _ = writeln!(out, "    {p} -> {id} [style=invis];");
-        }
-        prev = Some(id);
     }
-    let mut prev: Option<String> = None;
-    for (i, &r) in rels.iter().enumerate() {
-        let (style, color, width) = relation_style(r);
-        let a = quote(&format!("legend:rel:{}:from", r.as_str()));
-        let b = quote(&format!("legend:rel:{}:to", r.as_str()));
-        let _ = writeln!(out, "    {a} [label=\"\", shape=point, width=0.05, style=invis];");
-        let _ = writeln!(out, "    {b} [label=\"\", shape=point, width=0.05, style=invis];");
-        let _ = writeln!(
-            out,
-            "    {a} -> {b} [label={}, style={}, color={}, fontcolor={}, penwidth={width}];",
-            quote(r.as_str()),
-            quote(style),
-            quote(color),
-            quote(color)
+    for &r in &rels {
+        let (style, color, _) = relation_style(r);
+        let _ = write!(
+            rows,
+            "<TR><TD><FONT COLOR=\"{}\">{}</FONT></TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
+            html(color),
+            line_sample(style),
+            html(r.as_str())
         );
-        if let Some(p) = prev.filter(|_| i % 3 != 0) {
-            let _ = writeln!(out, "    {p} -> {a} [style=invis];");
-        }
-        prev = Some(b);
     }
     if hedged {
-        let _ = writeln!(
-            out,
-            "    {} [label={}, shape=plaintext, style=\"\", fontsize=9, fontcolor={}];",
-            quote("legend:hedged"),
-            quote("grey label with ? = hedged claim\n?? = doubtful claim"),
-            quote(HEDGED_COLOR)
+        let _ = write!(
+            rows,
+            "<TR><TD><FONT COLOR=\"{}\">?  ??</FONT></TD><TD ALIGN=\"LEFT\">hedged, doubtful claim</TD></TR>",
+            html(HEDGED_COLOR)
         );
     }
+    if edges.iter().any(|&e| g.edge(e).negated) {
+        let _ = write!(
+            rows,
+            "<TR><TD><FONT COLOR=\"{}\">╌ not</FONT></TD><TD ALIGN=\"LEFT\">a claim the article denies</TD></TR>",
+            html(NEGATED_COLOR)
+        );
+    }
+    if nodes.iter().any(|&n| g.node(n).lay) {
+        let _ = write!(
+            rows,
+            "<TR><TD BORDER=\"1\" STYLE=\"dashed\"></TD><TD ALIGN=\"LEFT\">a lay word, not in the article</TD></TR>"
+        );
+    }
+    out.push_str(
+        "  { rank=sink;
+",
+    );
+    let _ = writeln!(
+        out,
+        "    {} [shape=plaintext, style=\"\", fontsize=9, label=<<TABLE BORDER=\"1\" COLOR=\"#bdbdbd\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"1\"><TR><TD COLSPAN=\"2\"><B>Legend</B></TD></TR>{rows}</TABLE>>];",
+        quote("legend:")
+    );
     out.push_str("  }\n");
 }
 
@@ -535,7 +661,7 @@ mod tests {
         assert_eq!(ids, sorted);
         assert_eq!(ids.len(), g.node_count());
         assert_eq!(plain.lines().filter(|l| l.starts_with("  \"") && l.contains("->")).count(), g.edge_count());
-        assert!(a.contains("subgraph cluster_legend"));
+        assert!(a.contains("\"legend:\" [shape=plaintext"));
         assert!(a.contains("subgraph cluster_condition"));
     }
 
@@ -543,7 +669,8 @@ mod tests {
     fn depth_one_neighbourhood_holds_only_neighbours() {
         let g = bundled();
         let focus = g.subject;
-        let (nodes, edges) = select(&g, &Options { focus: vec![focus], depth: 1, ..Options::default() });
+        let Selection { nodes, edges, .. } =
+            select(&g, &Options { focus: vec![focus], depth: 1, ..Options::default() });
         let neighbours: HashSet<Ix> = g
             .edges_at(focus, petgraph::Direction::Outgoing)
             .chain(g.edges_at(focus, petgraph::Direction::Incoming))
@@ -555,7 +682,7 @@ mod tests {
             let (a, b) = g.ends(e);
             assert!(neighbours.contains(&a) && neighbours.contains(&b));
         }
-        let (zero, _) = select(&g, &Options { focus: vec![focus], depth: 0, ..Options::default() });
+        let zero = select(&g, &Options { focus: vec![focus], depth: 0, ..Options::default() }).nodes;
         assert_eq!(zero, vec![focus]);
     }
 
@@ -563,11 +690,11 @@ mod tests {
     fn filters_keep_only_what_was_asked() {
         let g = bundled();
         let opts = Options { kinds: vec![Kind::Medication], ..Options::default() };
-        let (nodes, _) = select(&g, &opts);
+        let nodes = select(&g, &opts).nodes;
         assert!(!nodes.is_empty());
         assert!(nodes.iter().all(|&n| g.node(n).kind == Kind::Medication));
         let opts = Options { relations: vec![Relation::Treats, Relation::Relieves], ..Options::default() };
-        let (nodes, edges) = select(&g, &opts);
+        let Selection { nodes, edges, .. } = select(&g, &opts);
         assert!(edges.iter().all(|&e| matches!(g.edge(e).relation, Relation::Treats | Relation::Relieves)));
         for n in nodes {
             assert!(edges.iter().any(|&e| <[Ix; 2]>::from(g.ends(e)).contains(&n)));

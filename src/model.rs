@@ -337,6 +337,35 @@ impl Window {
         let ends_after_start = self.to_day.is_none_or(|end| end > from);
         starts_before_end && ends_after_start
     }
+
+    /// The window in words: "first 3 days; about 20 minutes at a time, then 90 minutes off".
+    pub fn text(&self) -> String {
+        let mut parts = Vec::new();
+        match (self.from_day, self.to_day) {
+            (None | Some(0), Some(t)) => parts.push(format!("first {t} days")),
+            (Some(f), Some(t)) => parts.push(format!("days {f} to {t}")),
+            (Some(0), None) => parts.push("from the start".to_string()),
+            (Some(f), None) => parts.push(format!("after the first {f} days (from day {f})")),
+            (None, None) => {}
+        }
+        let num = |x: f32| if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x}") };
+        if let Some(m) = self.minutes {
+            let mut s = format!("about {} minutes at a time", num(m));
+            if let Some(p) = self.pause_minutes {
+                s.push_str(&format!(", then {} minutes off", num(p)));
+            }
+            parts.push(s);
+        } else if let Some(p) = self.pause_minutes {
+            parts.push(format!("{} minutes between sessions", num(p)));
+        }
+        if let Some(l) = &self.lasts {
+            parts.push(format!("lasts {l}"));
+        }
+        if let Some(n) = &self.note {
+            parts.push(n.clone());
+        }
+        parts.join("; ")
+    }
 }
 
 /// A section of the article, as cited.
@@ -561,5 +590,26 @@ impl GraphData {
     /// How many citations the edges carry in all.
     pub fn citation_count(&self) -> usize {
         self.edges.iter().map(|e| e.sources.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_in_words() {
+        let ice = Window {
+            from_day: Some(0),
+            to_day: Some(3),
+            minutes: Some(20.0),
+            pause_minutes: Some(90.0),
+            ..Window::default()
+        };
+        assert_eq!(ice.text(), "first 3 days; about 20 minutes at a time, then 90 minutes off");
+        let heat = Window { from_day: Some(3), ..Window::default() };
+        assert_eq!(heat.text(), "after the first 3 days (from day 3)");
+        let shower = Window { minutes: Some(0.5), ..Window::default() };
+        assert_eq!(shower.text(), "about 0.5 minutes at a time");
     }
 }

@@ -124,6 +124,56 @@ fn collect(
     }
 }
 
+/// Causal chains from `a` to `b`, following the article's claims forward
+/// (causes, risks, presents, affects, radiates to, through `is_a` up to a
+/// class): up to `max` simple chains of at most six steps, the ones through
+/// most mechanisms first, so "how does X lead to Y" shows the mechanism
+/// rather than a shortcut.
+pub fn chains(g: &Graph, a: Ix, b: Ix, max: usize) -> Vec<Vec<EIx>> {
+    use crate::model::Relation::*;
+    const DEPTH: usize = 6;
+    let mut found: Vec<Vec<EIx>> = Vec::new();
+    let mut stack: Vec<(Ix, Vec<EIx>, Vec<Ix>)> = vec![(a, Vec::new(), vec![a])];
+    // Work is bounded: the bundled graph is small, and a user graph stops
+    // at a budget of expansions rather than exploring every path.
+    let mut budget = 20_000usize;
+    while let Some((n, chain, seen)) = stack.pop() {
+        if budget == 0 {
+            break;
+        }
+        budget -= 1;
+        if n == b && !chain.is_empty() {
+            found.push(chain);
+            continue;
+        }
+        if chain.len() >= DEPTH {
+            continue;
+        }
+        for (e, m) in g.edges_at(n, Direction::Outgoing) {
+            let edge = g.edge(e);
+            if edge.negated
+                || !matches!(edge.relation, Causes | Risks | Presents | Affects | RadiatesTo | IsA | LocatedIn)
+            {
+                continue;
+            }
+            if seen.contains(&m) {
+                continue;
+            }
+            let mut c = chain.clone();
+            c.push(e);
+            let mut s = seen.clone();
+            s.push(m);
+            stack.push((m, c, s));
+        }
+    }
+    let mechanisms =
+        |c: &Vec<EIx>| c.iter().filter(|&&e| g.node(g.ends(e).1).kind == crate::model::Kind::Mechanism).count();
+    found.sort_by(|x, y| mechanisms(y).cmp(&mechanisms(x)).then(x.len().cmp(&y.len())));
+    found.dedup();
+    found.truncate(max);
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,8 +1,8 @@
 //! The interactive REPL: a short rustyline loop around [`Session`], with
-//! context-aware completion, hints from history, continuation lines for an
-//! open quote or parenthesis, and history kept in the XDG state directory.
-//! The logic lives in `Session` and in [`complete`], both testable without a
-//! terminal.
+//! context-aware completion, hints from history, a `...> ` continuation
+//! line for an open quote or parenthesis, and history kept in the XDG state
+//! directory. The logic lives in `Session` and in [`complete`], both
+//! testable without a terminal.
 
 use std::borrow::Cow;
 use std::path::PathBuf;
@@ -12,39 +12,59 @@ use rustyline::error::ReadlineError;
 use rustyline::highlight::{CmdKind, Highlighter};
 use rustyline::hint::{Hinter, HistoryHinter};
 use rustyline::history::DefaultHistory;
-use rustyline::validate::{ValidationContext, ValidationResult, Validator};
+use rustyline::validate::Validator;
 use rustyline::{CompletionType, Config, Context, Editor, Helper};
 
-use crate::diag::{Diagnostic, render_all};
+use crate::diag::{Diagnostic, Failure};
 use crate::graph::Graph;
 use crate::model::{Kind, Relation};
-use crate::run::{Failure, Status, emit, note};
-use crate::session::{COMMANDS, META, Meta, Session};
+use crate::render::wrap::wrap;
+use crate::report::Status;
+use crate::session::{COMMANDS, META, Session, Step};
+use crate::terminal::{Printer, emit, note};
 
-/// What can be completed, taken from the graph.
+/// The prompt, and the prompt of a line that continues an open quote or
+/// parenthesis (as sqlite3's `...> `).
+pub const PROMPT: &str = "kg> ";
+pub const CONTINUE: &str = "...> ";
+
+/// What can be completed, taken from the graph: every name and alias, each
+/// knowing its node, so the forms of one node complete as one.
 #[derive(Clone, Debug, Default)]
 pub struct Names {
-    /// Node names and aliases, sorted, without repeats.
-    pub nodes: Vec<String>,
+    /// Names and aliases with the node they name (an index into `names`),
+    /// sorted by lower case, without repeats.
+    forms: Vec<(String, usize)>,
+    /// Each node's name.
+    names: Vec<String>,
 }
 
 impl Names {
     pub fn of(g: &Graph) -> Names {
-        let mut nodes: Vec<String> = Vec::new();
-        for ix in g.nodes() {
+        Names::from_nodes(g.nodes().map(|ix| {
             let n = g.node(ix);
-            nodes.push(n.name.to_string());
-            nodes.extend(n.aliases.iter().map(str::to_string));
+            (n.name, n.aliases.iter().collect())
+        }))
+    }
+
+    /// From each node's name and aliases.
+    pub fn from_nodes<'a>(nodes: impl IntoIterator<Item = (&'a str, Vec<&'a str>)>) -> Names {
+        let mut names = Vec::new();
+        let mut forms: Vec<(String, usize)> = Vec::new();
+        for (i, (name, aliases)) in nodes.into_iter().enumerate() {
+            names.push(name.to_string());
+            forms.push((name.to_string(), i));
+            forms.extend(aliases.into_iter().map(|a| (a.to_string(), i)));
         }
-        nodes.sort_by_key(|s| s.to_lowercase());
-        nodes.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
-        Names { nodes }
+        forms.sort_by_cached_key(|(f, i)| (f.to_lowercase(), *i));
+        forms.dedup_by(|a, b| a.0.eq_ignore_ascii_case(&b.0));
+        Names { forms, names }
     }
 
     /// Whether `phrase` (any case) is a node's name or alias.
     fn knows(&self, phrase: &str) -> bool {
         let p = phrase.to_lowercase();
-        self.nodes.binary_search_by(|n| n.to_lowercase().cmp(&p)).is_ok()
+        self.forms.binary_search_by(|(f, _)| f.to_lowercase().cmp(&p)).is_ok()
     }
 
     /// `line` with every run of words that names a node marked by `mark`,
@@ -82,20 +102,43 @@ impl Names {
         out
     }
 
+    /// The names that complete `prefix`, one per node: the node's name when
+    /// it fits, else its shortest form that does ("muscle rel" gives
+    /// "muscle relaxants", not its four spellings).
     fn starting_with(&self, prefix: &str) -> Vec<String> {
         let p = prefix.to_lowercase();
-        // Names are sorted by lower case, so the matches are one run.
-        let start = self.nodes.partition_point(|n| n.to_lowercase() < p);
-        self.nodes[start..].iter().take_while(|n| n.to_lowercase().starts_with(&p)).cloned().collect()
+        // Forms are sorted by lower case, so the matches are one run.
+        let start = self.forms.partition_point(|(f, _)| f.to_lowercase() < p);
+        let run = self.forms[start..].iter().take_while(|(f, _)| f.to_lowercase().starts_with(&p));
+        let mut best: Vec<(usize, &str)> = Vec::new();
+        for (form, node) in run {
+            let name = &self.names[*node];
+            let pick = if name.to_lowercase().starts_with(&p) { name.as_str() } else { form.as_str() };
+            match best.iter_mut().find(|(n, _)| n == node) {
+                Some((_, b)) if pick.len() < b.len() || pick == name => *b = pick,
+                Some(_) => {}
+                None => best.push((*node, pick)),
+            }
+        }
+        let mut out: Vec<String> = best.into_iter().map(|(_, f)| f.to_string()).collect();
+        out.sort_by_key(|f| f.to_lowercase());
+        out.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+        out
     }
 }
 
 /// Completion candidates for `line[..pos]`: the byte where the replaced text
-/// starts, and the replacements. Context-aware: command names first, then
-/// node names after `show`, `path` and in questions, relation and kind names
-/// in queries, kinds after `list`, meta commands after `:`.
+/// starts, and the replacements. Context-aware: every command on an empty
+/// line, command names first, then node names after `show`, `path` and in
+/// questions, relation and kind names in queries, kinds after `list`, colon
+/// commands after `:`.
 pub fn complete(line: &str, pos: usize, names: &Names) -> (usize, Vec<String>) {
     let before = &line[..pos.min(line.len())];
+    if before.trim().is_empty() {
+        let metas = META.iter().map(|(m, _)| m.split(' ').next().unwrap_or(m));
+        let all = COMMANDS.iter().map(|(c, _)| *c).chain(metas).map(String::from).collect();
+        return (before.len(), all);
+    }
     let word_start = before.rfind(|c: char| c.is_whitespace() || c == '"').map_or(0, |i| i + 1);
     let word = &before[word_start..];
     if before.starts_with(':') && !before.contains(' ') {
@@ -131,30 +174,35 @@ pub fn complete(line: &str, pos: usize, names: &Names) -> (usize, Vec<String>) {
             let (s, c) = complete_name(&before[word_start..], word_start, names, true);
             (s, c)
         }
-        "query" | "q" => {
-            let quotes = before.matches('"').count();
-            if quotes % 2 == 1 {
-                let q = before.rfind('"').map_or(0, |i| i + 1);
-                let (s, c) = complete_name(&before[q..], q, names, false);
-                return (s, c.into_iter().map(|n| format!("{n}\"")).collect());
-            }
-            let after_colon = before[..word_start].trim_end().ends_with(':')
-                || before[..word_start].trim_end().ends_with('|') && {
-                    let t = before[..word_start].trim_end();
-                    t.rfind(':') > t.rfind(',')
-                };
-            // A word after `^`, `/` or `|` is a relation too.
-            let start = word_start + word.rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
-            let typed = &before[start..];
-            let pool: Vec<String> = if after_colon {
-                Kind::names().map(String::from).collect()
-            } else {
-                Relation::names().chain(["select", "where", "not", "limit", "during"]).map(String::from).collect()
-            };
-            (start, pool.into_iter().filter(|r| r.starts_with(typed)).collect())
-        }
+        _ if crate::session::is_query(before) => complete_query(before, 0, word_start, word, names),
+        "query" | "q" => complete_query(before, rest_start, word_start, word, names),
         _ => complete_name(before, 0, names, false),
     }
+}
+
+/// Completes inside a pattern query that starts at `from`: a quoted name,
+/// a kind after `:`, else a relation or keyword.
+fn complete_query(before: &str, from: usize, word_start: usize, word: &str, names: &Names) -> (usize, Vec<String>) {
+    let quotes = before[from..].matches('"').count();
+    if quotes % 2 == 1 {
+        let q = before.rfind('"').map_or(from, |i| i + 1);
+        let (s, c) = complete_name(&before[q..], q, names, false);
+        return (s, c.into_iter().map(|n| format!("{n}\"")).collect());
+    }
+    let after_colon = before[..word_start].trim_end().ends_with(':')
+        || before[..word_start].trim_end().ends_with('|') && {
+            let t = before[..word_start].trim_end();
+            t.rfind(':') > t.rfind(',')
+        };
+    // A word after `^`, `/` or `|` is a relation too.
+    let start = word_start + word.rfind(|c: char| !(c.is_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
+    let typed = &before[start..];
+    let pool: Vec<String> = if after_colon {
+        Kind::names().map(String::from).collect()
+    } else {
+        Relation::names().chain(["select", "where", "not", "limit", "during"]).map(String::from).collect()
+    };
+    (start, pool.into_iter().filter(|r| r.starts_with(typed)).collect())
 }
 
 /// Completes the longest tail of `text` (starting at a word) that begins
@@ -235,11 +283,9 @@ impl Highlighter for KgHelper {
     }
 }
 
-impl Validator for KgHelper {
-    fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
-        Ok(if is_incomplete(ctx.input()) { ValidationResult::Incomplete } else { ValidationResult::Valid(None) })
-    }
-}
+// An unfinished line is not left to the editor (which would continue it
+// with no prompt): the loop reads the next line with the `...> ` prompt.
+impl Validator for KgHelper {}
 
 impl Helper for KgHelper {}
 
@@ -264,7 +310,8 @@ pub fn banner(g: &Graph) -> String {
 }
 
 /// Runs the REPL until `:quit` or Ctrl-D.
-pub fn run(mut session: Session, err_color: bool) -> Result<Status, Failure> {
+pub fn run(mut session: Session, printer: &Printer) -> Result<Status, Failure> {
+    let mut printer = printer.clone();
     let config = Config::builder()
         .auto_add_history(false)
         .history_ignore_space(true)
@@ -284,65 +331,68 @@ pub fn run(mut session: Session, err_color: bool) -> Result<Status, Failure> {
     if let Some(p) = &history {
         let _ = rl.load_history(p);
     }
-    emit(&banner(&session.graph))?;
-    let prompt = "kg> ";
+    if !printer.quiet {
+        let text = banner(&session.graph);
+        emit(&session.style.width.map_or_else(|| text.clone(), |w| wrap(&text, w)))?;
+    }
+    // The lines of an unfinished entry (an open quote), joined.
+    let mut entry = String::new();
     loop {
-        match rl.readline(prompt) {
-            Ok(line) => {
-                if !line.trim().is_empty() {
-                    let _ = rl.add_history_entry(line.as_str());
-                    if let (Some(p), true) = (&history, history_ok)
-                        && let Err(e) = save_history(&mut rl, p)
-                    {
-                        history_ok = false;
-                        eprintln!(
-                            "{}",
-                            note(&format!("history will not be kept: cannot write {}: {e}", p.display()), err_color)
-                        );
-                    }
-                }
-                // What people type at any prompt (sqlite3, python, psql) means the same here.
-                let trimmed = match line.trim().to_ascii_lowercase().as_str() {
-                    "help" | "?" | "h" | ".help" => ":help",
-                    "quit" | "exit" | "q" | ".quit" | ".exit" | "bye" => ":quit",
-                    "clear" | "cls" => {
-                        let _ = rl.clear_screen();
-                        continue;
-                    }
-                    _ => line.trim(),
-                };
-                if trimmed.starts_with(':') {
-                    match session.meta(trimmed) {
-                        Ok(Meta::Quit) => break,
-                        Ok(Meta::History) => {
-                            let lines: Vec<String> =
-                                rl.history().iter().enumerate().map(|(i, l)| format!("{:>5}  {l}\n", i + 1)).collect();
-                            emit(&lines.concat())?;
-                        }
-                        Ok(Meta::Print(out)) => {
-                            emit(&out.text)?;
-                            if let Some(h) = rl.helper_mut() {
-                                h.names = Names::of(&session.graph);
-                            }
-                        }
-                        Err(f) => eprint!("{}", render_all(&f.diags, &f.sources, err_color)),
-                    }
-                    continue;
-                }
-                match session.eval_and_keep(&line) {
-                    Ok(out) => {
-                        for n in &out.notes {
-                            eprintln!("{}", note(n, err_color));
-                        }
-                        emit(&out.text)?;
-                    }
-                    Err(f) if f.diags.is_empty() => return Err(f),
-                    Err(f) => eprint!("{}", render_all(&f.diags, &f.sources, err_color)),
-                }
+        let line = match rl.readline(if entry.is_empty() { PROMPT } else { CONTINUE }) {
+            Ok(line) => line,
+            Err(ReadlineError::Interrupted) => {
+                entry.clear();
+                continue;
             }
-            Err(ReadlineError::Interrupted) => continue,
             Err(ReadlineError::Eof) => break,
             Err(e) => return Err(Failure::new(Diagnostic::error(format!("cannot read input: {e}")))),
+        };
+        if !entry.is_empty() {
+            entry.push('\n');
+        }
+        entry.push_str(&line);
+        if is_incomplete(&entry) {
+            continue;
+        }
+        let line = std::mem::take(&mut entry);
+        if !line.trim().is_empty() {
+            let _ = rl.add_history_entry(line.replace('\n', " "));
+            if let (Some(p), true) = (&history, history_ok)
+                && let Err(e) = save_history(&mut rl, p)
+            {
+                history_ok = false;
+                eprintln!(
+                    "{}",
+                    note(&format!("history will not be kept: cannot write {}: {e}", p.display()), printer.err_color)
+                );
+            }
+        }
+        // The terminal may have been resized since the last line.
+        printer.screen = crate::terminal::screen();
+        session.style.width = printer.screen.map(|(w, _)| w);
+        match session.eval(&line) {
+            Ok(Step::Reply(out)) => {
+                printer.notes(&out.notes);
+                printer.page(&out.text)?;
+            }
+            Ok(Step::Done(said)) => {
+                emit(&format!("{said}\n"))?;
+                // `:graph` may have loaded other names.
+                if let Some(h) = rl.helper_mut() {
+                    h.names = Names::of(&session.graph);
+                }
+            }
+            Ok(Step::History) => {
+                let lines: Vec<String> =
+                    rl.history().iter().enumerate().map(|(i, l)| format!("{:>5}  {l}\n", i + 1)).collect();
+                printer.page(&lines.concat())?;
+            }
+            Ok(Step::Clear) => {
+                let _ = rl.clear_screen();
+            }
+            Ok(Step::Quit) => break,
+            Err(f) if f.diags.is_empty() => return Err(f),
+            Err(f) => printer.error(&f),
         }
     }
     Ok(Status::Answered)
@@ -360,17 +410,12 @@ mod tests {
     use super::*;
 
     fn names() -> Names {
-        Names {
-            nodes: vec!["ice pack".into(), "ice compress".into(), "muscle relaxants".into(), "muscle spasm".into()],
-        }
-        .sorted()
-    }
-
-    impl Names {
-        fn sorted(mut self) -> Names {
-            self.nodes.sort_by_key(|s| s.to_lowercase());
-            self
-        }
+        Names::from_nodes([
+            ("ice pack", vec!["ice compress", "ice packs"]),
+            ("muscle relaxants", vec!["muscle relaxant", "muscle relaxer", "muscle relaxers"]),
+            ("muscle spasm", vec![]),
+            ("cold therapy", vec!["ice bath"]),
+        ])
     }
 
     #[test]
@@ -378,10 +423,14 @@ mod tests {
         let n = names();
         for (line, start, want) in [
             ("sh", 0, vec!["show"]),
-            ("show ice", 5, vec!["ice compress", "ice pack"]),
+            ("show ice", 5, vec!["ice bath", "ice pack"]),
+            ("show muscle rel", 5, vec!["muscle relaxants"]),
+            ("show muscle relaxe", 5, vec!["muscle relaxer"]),
             ("show muscle r", 5, vec!["muscle relaxants"]),
             ("what treats muscle sp", 12, vec!["muscle spasm"]),
-            ("path ice", 5, vec!["\"ice compress\"", "\"ice pack\""]),
+            ("path ice", 5, vec!["\"ice bath\"", "\"ice pack\""]),
+            ("?t tre", 3, vec!["treats"]),
+            ("select ?t where ?t : med", 21, vec!["medication"]),
             ("path \"muscle r", 6, vec!["muscle relaxants\""]),
             ("list med", 5, vec!["medication"]),
             ("query ?t tre", 9, vec!["treats"]),
@@ -392,6 +441,17 @@ mod tests {
         ] {
             let (s, c) = complete(line, line.len(), &n);
             assert_eq!((s, c.iter().map(String::as_str).collect::<Vec<_>>()), (start, want), "{line}");
+        }
+    }
+
+    #[test]
+    fn tab_on_an_empty_line_lists_every_command() {
+        for line in ["", "  "] {
+            let (start, found) = complete(line, line.len(), &names());
+            assert_eq!(start, line.len());
+            for want in ["ask", "query", "show", "path", "list", "stats", ":help", ":format", ":quit"] {
+                assert!(found.iter().any(|f| f == want), "{want} in {found:?}");
+            }
         }
     }
 

@@ -1,39 +1,77 @@
-//! A session: one graph and the output settings, evaluating one line at a
-//! time. `kg ask|query|show|path|list` on the command line, `kg run`
-//! scripts and the REPL all go through it, so they print the same thing for
-//! the same command. It knows nothing of terminals, so it is tested directly.
+//! A session: one graph and the output settings, and the one line language
+//! that the REPL, `kg run` scripts and a script on stdin all speak. A line
+//! is a `:command` (`:format json`), a query (it starts with `?x` or
+//! `select`), a command (`show ice pack`), or else a question. One
+//! dispatcher, [`Session::eval`], reads them all, so a line means the same
+//! wherever it is typed. It knows nothing of terminals, so it is tested
+//! directly.
 
 use std::path::PathBuf;
 
 use crate::answer::Answer;
 use crate::ask::{self, Outcome};
-use crate::cli::Format;
-use crate::diag::{Diagnostic, Sources};
+use crate::diag::{Diagnostic, Failure};
+use crate::format::{Format, unsupported};
 use crate::graph::{Graph, Ix};
 use crate::render::{self, Style};
-use crate::report::Report;
-use crate::run::{Failure, Status, load_graph, unsupported};
+use crate::report::{Report, Status};
+use crate::source::load_graph;
+use crate::text::shell_words;
 
 /// Commands a line may start with; anything else is a question.
 pub const COMMANDS: &[(&str, &str)] = &[
     ("ask", "ask QUESTION — a question in plain English"),
-    ("query", "query PATTERN — a pattern query (see GRAMMAR.md)"),
+    ("query", "query PATTERN — a pattern query (see GRAMMAR.md); a line starting with ?x or select is one too"),
     ("show", "show NODE — a node with every edge and citation"),
     ("path", "path A B — shortest chains of claims between two nodes (quote names of several words, or write A to B)"),
     ("list", "list [KIND|kinds|relations] — nodes of a kind, or the schema"),
     ("stats", "stats — counts by kind and relation"),
 ];
 
-/// What evaluating a line produced.
+/// The `:commands`, with their help.
+pub const META: &[(&str, &str)] = &[
+    (":help", "this help"),
+    (":format text|json|tsv|dot", "how answers are printed"),
+    (":explain on|off", "also show the template and query behind each answer"),
+    (":graph PATH...", "load another graph (.ron files or directories); on error the current one stays"),
+    (":dot FILE", "write the last answer as Graphviz DOT"),
+    (":history", "the lines entered so far"),
+    (":quit", "leave (Ctrl-D on an empty line does too; in a script, stop it)"),
+];
+
+/// What a command or a question produced.
 #[derive(Debug, Default)]
-pub struct Output {
+pub struct Reply {
     /// For stdout.
     pub text: String,
-    /// Notes for stderr ("taking ... as ...").
+    /// Notes for stderr ("taking ... as ..."); JSON carries them too.
     pub notes: Vec<String>,
     pub status: Option<Status>,
-    /// The report behind the output, kept for `:dot`.
+    /// The report behind the text, kept for `:dot`.
     pub report: Option<Report>,
+}
+
+/// What a line asks of whoever runs it (the REPL or a script).
+#[derive(Debug)]
+pub enum Step {
+    /// Output: results for stdout, notes for stderr.
+    Reply(Box<Reply>),
+    /// A setting changed or a file was written (`:format json`, `:dot F`):
+    /// said in the REPL, silent in a script, as sqlite3's `.mode` is.
+    Done(String),
+    /// `:history`: the lines so far.
+    History,
+    /// `:quit`: leave the REPL, or stop the script.
+    Quit,
+    /// `clear`: clear the screen (nothing in a script).
+    Clear,
+}
+
+impl Step {
+    /// Text that answers the line (`:help`, `:format`).
+    fn reply(text: String) -> Step {
+        Step::Reply(Box::new(Reply { text, status: Some(Status::Answered), ..Reply::default() }))
+    }
 }
 
 pub struct Session {
@@ -47,30 +85,14 @@ pub struct Session {
     pub last: Option<Report>,
 }
 
-/// Meta commands of the REPL, with their help.
-pub const META: &[(&str, &str)] = &[
-    (":help", "this help"),
-    (":format text|json|tsv|dot", "how answers are printed"),
-    (":explain on|off", "also show the template and query behind each answer"),
-    (":graph PATH...", "load another graph (.ron files or directories); on error the current one stays"),
-    (":dot FILE", "write the last answer as Graphviz DOT"),
-    (":history", "the lines entered so far"),
-    (":quit", "leave (Ctrl-D on an empty line does too)"),
-];
-
-/// What a meta command asks the REPL to do.
-#[derive(Debug)]
-pub enum Meta {
-    Print(Box<Output>),
-    History,
-    Quit,
-}
-
-/// A diagnostic about `text`, which becomes source 0 of the failure.
-pub fn failure_in(name: &str, text: &str, d: Diagnostic) -> Failure {
-    let mut sources = Sources::default();
-    sources.add(name, text);
-    Failure { sources, diags: vec![d] }
+/// Whether a line is a pattern query by its look: it starts with a
+/// variable (`?x treats "spasm"`) or with `select`. Its errors are then the
+/// query's, never a second reading as a question.
+pub fn is_query(line: &str) -> bool {
+    let line = line.trim_start();
+    let mut chars = line.chars();
+    let variable = chars.next() == Some('?') && chars.next().is_some_and(|c| c.is_alphabetic() || c == '_');
+    variable || split_word(line).0.eq_ignore_ascii_case("select")
 }
 
 impl Session {
@@ -78,32 +100,63 @@ impl Session {
         Session { graph, format, explain: false, style, paths: Vec::new(), last: None }
     }
 
-    /// Evaluates a line and remembers its report for `:dot`.
-    pub fn eval_and_keep(&mut self, line: &str) -> Result<Output, Failure> {
-        let out = self.eval(line)?;
-        if out.report.is_some() {
-            self.last = out.report.clone();
+    /// Evaluates one line of the line language. Blank lines and `#`
+    /// comments give empty output.
+    pub fn eval(&mut self, line: &str) -> Result<Step, Failure> {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return Ok(Step::Reply(Box::default()));
         }
-        Ok(out)
+        // What people type at any prompt (sqlite3, python, psql) means the same here.
+        match line.to_ascii_lowercase().as_str() {
+            "help" | "?" | "h" | ".help" => return self.meta(":help"),
+            "quit" | "exit" | "q" | ".quit" | ".exit" | "bye" => return Ok(Step::Quit),
+            "clear" | "cls" => return Ok(Step::Clear),
+            _ => {}
+        }
+        if line.starts_with(':') {
+            return self.meta(line);
+        }
+        let reply = self.command(line)?;
+        if reply.report.is_some() {
+            self.last = reply.report.clone();
+        }
+        Ok(Step::Reply(Box::new(reply)))
     }
 
-    /// Runs a `:meta` command.
-    pub fn meta(&mut self, line: &str) -> Result<Meta, Failure> {
+    /// A command, a query, or a question.
+    fn command(&self, line: &str) -> Result<Reply, Failure> {
+        if is_query(line) {
+            return self.query(line);
+        }
+        let (word, rest) = split_word(line);
+        match word.to_lowercase().as_str() {
+            "ask" if !rest.is_empty() => self.ask(rest),
+            "query" | "q" if !rest.is_empty() => self.query(rest),
+            "show" | "describe" if !rest.is_empty() => self.show(rest),
+            "path" | "connect" if !rest.is_empty() => self.path_line(rest),
+            "list" => self.list(if rest.is_empty() { None } else { Some(rest) }),
+            "stats" if rest.is_empty() => self.reply(Report::Stats, Vec::new()),
+            _ => self.ask(line),
+        }
+    }
+
+    /// Runs a `:command`.
+    fn meta(&mut self, line: &str) -> Result<Step, Failure> {
         let (word, rest) = split_word(line.trim());
-        let text = |t: String| Ok(Meta::Print(Box::new(Output { text: t, ..Output::default() })));
-        let fail = |d: Diagnostic| Err(failure_in("command", line, d));
+        let fail = |d: Diagnostic| Err(Failure::in_text("command", line, d));
         match word {
-            ":help" | ":h" | ":?" => text(help_text()),
-            ":quit" | ":q" | ":exit" => Ok(Meta::Quit),
-            ":history" => Ok(Meta::History),
+            ":help" | ":h" | ":?" => Ok(Step::reply(self.help())),
+            ":quit" | ":q" | ":exit" => Ok(Step::Quit),
+            ":history" => Ok(Step::History),
             ":format" | ":f" => {
                 if rest.is_empty() {
-                    return text(format!("format: {}\n", self.format.name()));
+                    return Ok(Step::reply(format!("format: {}\n", self.format.name())));
                 }
-                match [Format::Text, Format::Json, Format::Tsv, Format::Dot].into_iter().find(|f| f.name() == rest) {
+                match Format::parse(rest) {
                     Some(f) => {
                         self.format = f;
-                        text(format!("format: {}\n", f.name()))
+                        Ok(Step::Done(format!("format: {}", f.name())))
                     }
                     None => fail(
                         Diagnostic::error(format!("unknown format `{rest}`")).help("use one of: text, json, tsv, dot"),
@@ -117,7 +170,7 @@ impl Session {
                     "off" | "no" | "false" => false,
                     other => return fail(Diagnostic::error(format!("`:explain` takes on or off, not `{other}`"))),
                 };
-                text(format!("explain: {}\n", if self.explain { "on" } else { "off" }))
+                Ok(Step::Done(format!("explain: {}", if self.explain { "on" } else { "off" })))
             }
             ":graph" | ":load" => {
                 if rest.is_empty() {
@@ -126,22 +179,22 @@ impl Session {
                     } else {
                         self.paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
                     };
-                    return text(format!(
+                    return Ok(Step::reply(format!(
                         "graph: {what} ({} nodes, {} edges)\n",
                         self.graph.node_count(),
                         self.graph.edge_count()
-                    ));
+                    )));
                 }
                 let paths = shell_words(rest).into_iter().map(PathBuf::from).collect();
                 self.load(paths)?;
                 self.last = None;
-                text(format!(
-                    "loaded {}: {} nodes, {} edges, {} citations\n",
+                Ok(Step::Done(format!(
+                    "loaded {}: {} nodes, {} edges, {} citations",
                     rest,
                     self.graph.node_count(),
                     self.graph.edge_count(),
                     self.graph.citation_count()
-                ))
+                )))
             }
             ":dot" => {
                 let Some(file) = shell_words(rest).into_iter().next() else {
@@ -156,106 +209,88 @@ impl Session {
                     return fail(Diagnostic::error("the last output has no graph to draw"));
                 };
                 match crate::fsutil::write_atomic(std::path::Path::new(&file), dot.as_bytes()) {
-                    Ok(()) => text(format!("wrote {file}\n")),
+                    Ok(()) => Ok(Step::Done(format!("wrote {file}"))),
                     Err(e) => fail(Diagnostic::error(format!("cannot write `{file}`: {}", crate::load::io_reason(&e)))),
                 }
             }
             other => {
                 let names: Vec<&str> = META.iter().map(|(m, _)| m.split(' ').next().unwrap_or(m)).collect();
                 let mut d = Diagnostic::error(format!("unknown command `{other}`"));
-                if let Some(s) = crate::text::suggest(other, names.iter().copied()) {
-                    d = d.help(format!("did you mean `{s}`?"));
-                }
-                fail(d.help(":help lists the commands"))
+                d = match crate::text::suggest(other, names.iter().copied()) {
+                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                    None => d.help(":help lists the commands"),
+                };
+                fail(d)
             }
         }
     }
 
-    /// Evaluates one line: a command, or a question. Blank lines and `#`
-    /// comments give empty output.
-    pub fn eval(&mut self, line: &str) -> Result<Output, Failure> {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            return Ok(Output::default());
-        }
-        let (word, rest) = split_word(line);
-        match word.to_lowercase().as_str() {
-            "ask" if !rest.is_empty() => self.ask(rest),
-            "query" | "q" if !rest.is_empty() => self.query(rest),
-            "show" | "describe" if !rest.is_empty() => self.show(rest),
-            "path" | "connect" if !rest.is_empty() => self.path_line(rest),
-            "list" => self.list(if rest.is_empty() { None } else { Some(rest) }),
-            "stats" if rest.is_empty() => self.report(Report::Stats),
-            _ => self.ask(line),
+    /// Renders a report in the session's format, with the notes said about it.
+    pub fn reply(&self, report: Report, notes: Vec<String>) -> Result<Reply, Failure> {
+        let text = render::render(&report, &self.graph, self.format, self.style, &notes).ok_or_else(|| {
+            unsupported(self.format.name(), "this command", &[Format::Text, Format::Json, Format::Tsv])
+        })?;
+        Ok(Reply { text, notes, status: Some(report.status()), report: Some(report) })
+    }
+
+    /// The help, wrapped to the terminal.
+    fn help(&self) -> String {
+        match self.style.width {
+            Some(w) => render::wrap::wrap(&help_text(), w),
+            None => help_text(),
         }
     }
 
-    /// Renders a report in the session's format.
-    pub fn report(&self, report: Report) -> Result<Output, Failure> {
-        let text = match self.format {
-            Format::Dot => render::dot::report(&self.graph, &report)
-                .ok_or_else(|| unsupported(Format::Dot, "this command", &["text", "json", "tsv"]))?,
-            f => render::render(&report, &self.graph, f, self.style)
-                .ok_or_else(|| unsupported(f, "this command", &["text", "json", "tsv", "dot"]))?,
-        };
-        let status = Some(if report.is_empty() { Status::NoAnswer } else { Status::Answered });
-        Ok(Output { text, notes: Vec::new(), status, report: Some(report) })
-    }
-
-    pub fn ask(&self, question: &str) -> Result<Output, Failure> {
+    pub fn ask(&self, question: &str) -> Result<Reply, Failure> {
         // `kg ask help`: the kinds of question, from the template table.
         if matches!(question.trim().to_ascii_lowercase().as_str(), "help" | "?" | "--list") {
-            return Ok(Output { text: help_text(), status: Some(Status::Answered), ..Output::default() });
+            return Ok(Reply { text: self.help(), status: Some(Status::Answered), ..Reply::default() });
         }
-        let (outcome, reading) = ask::ask(&self.graph, question).map_err(|d| failure_in("question", question, d))?;
-        let mut notes = reading.notes.clone();
+        let asked = ask::ask(&self.graph, question).map_err(|d| Failure::in_text("question", question, d))?;
+        let mut notes = asked.notes.clone();
+        let info = asked.info(&self.graph);
         if self.explain {
-            notes.push(format!("template: {} — {}", reading.template.name, reading.template.help));
-            notes.push(format!("meaning: {}", reading.meaning(&self.graph)));
-            match outcome {
-                Outcome::Answer(ref a) => notes.push(format!("query: {}", a.query)),
-                Outcome::Show(ix) => notes.push(format!("command: show {}", self.graph.node(ix).id)),
-                Outcome::Path(a, b) => {
-                    notes.push(format!("command: path {} {}", self.graph.node(a).id, self.graph.node(b).id))
-                }
-            }
+            notes.extend(info.lines());
         }
-        let report = match outcome {
+        let report = Report::Question { reading: Box::new(info), report: Box::new(self.outcome_report(asked.outcome)) };
+        self.reply(report, notes)
+    }
+
+    /// The report for what a question produced.
+    fn outcome_report(&self, outcome: Outcome) -> Report {
+        match outcome {
             Outcome::Answer(a) => Report::Answer(a),
             Outcome::Show(ix) => Report::Show { node: ix },
+            Outcome::Undescribed(ix) => Report::Undescribed { node: ix },
             Outcome::Path(a, b) => self.paths_report(a, b),
-        };
-        let mut out = self.report(report)?;
-        out.notes = notes;
-        Ok(out)
+            Outcome::Chains(a, b, paths) => Report::Paths { from: a, to: b, paths },
+            Outcome::NotCovered(nc) => Report::NotCovered(nc),
+            Outcome::Several(parts) => Report::Several(parts.into_iter().map(|o| self.outcome_report(o)).collect()),
+        }
     }
 
     /// Runs a pattern query.
-    pub fn query(&self, src: &str) -> Result<Output, Failure> {
-        let (compiled, result) = crate::query::run(&self.graph, src).map_err(|d| failure_in("query", src, d))?;
+    pub fn query(&self, src: &str) -> Result<Reply, Failure> {
+        let (compiled, result) = crate::query::run(&self.graph, src).map_err(|d| Failure::in_text("query", src, d))?;
         let notes = compiled.notes.clone();
         let answer = Answer::from_result(src, src, compiled.named, result);
-        let mut out = self.report(Report::Answer(answer))?;
-        out.notes = notes;
-        Ok(out)
+        self.reply(Report::Answer(answer), notes)
     }
 
-    pub fn show(&self, name: &str) -> Result<Output, Failure> {
-        let (ix, note) = self.node(name)?;
-        let mut out = self.report(Report::Show { node: ix })?;
-        out.notes.extend(note);
-        Ok(out)
+    pub fn show(&self, name: &str) -> Result<Reply, Failure> {
+        let (ix, note) = crate::lookup::node(&self.graph, name)?;
+        self.reply(Report::Show { node: ix }, note.into_iter().collect())
     }
 
-    pub fn list(&self, kind: Option<&str>) -> Result<Output, Failure> {
-        self.report(crate::run::list(&self.graph, kind)?)
+    pub fn list(&self, kind: Option<&str>) -> Result<Reply, Failure> {
+        self.reply(crate::lookup::list(&self.graph, kind)?, Vec::new())
     }
 
     /// `path A B`: quoted names, or `A to B`, or the split of the words where
     /// both halves name a node.
-    pub fn path_line(&self, rest: &str) -> Result<Output, Failure> {
+    pub fn path_line(&self, rest: &str) -> Result<Reply, Failure> {
         let (a, b) = split_pair(&self.graph, rest).ok_or_else(|| {
-            failure_in(
+            Failure::in_text(
                 "path",
                 rest,
                 Diagnostic::error("`path` needs two nodes")
@@ -265,33 +300,14 @@ impl Session {
         self.path(&a, &b)
     }
 
-    pub fn path(&self, a: &str, b: &str) -> Result<Output, Failure> {
-        let (x, n1) = self.node(a)?;
-        let (y, n2) = self.node(b)?;
-        let mut out = self.report(self.paths_report(x, y))?;
-        out.notes.extend(n1);
-        out.notes.extend(n2);
-        Ok(out)
+    pub fn path(&self, a: &str, b: &str) -> Result<Reply, Failure> {
+        let (x, n1) = crate::lookup::node(&self.graph, a)?;
+        let (y, n2) = crate::lookup::node(&self.graph, b)?;
+        self.reply(self.paths_report(x, y), n1.into_iter().chain(n2).collect())
     }
 
     fn paths_report(&self, a: Ix, b: Ix) -> Report {
         Report::Paths { from: a, to: b, paths: crate::path::shortest(&self.graph, a, b, 5) }
-    }
-
-    /// Resolves a node name; a near match comes with a note.
-    pub fn node(&self, name: &str) -> Result<(Ix, Option<String>), Failure> {
-        match crate::resolve::resolve(&self.graph, name) {
-            Ok(r) => {
-                let note =
-                    (!r.exact).then(|| format!("taking \"{}\" as \"{}\"", name.trim(), self.graph.node(r.ix).name));
-                Ok((r.ix, note))
-            }
-            Err(e) => {
-                let (message, helps) = e.describe(&self.graph);
-                let d = helps.into_iter().fold(Diagnostic::error(message).at(0, 0..name.len()), |d, h| d.help(h));
-                Err(failure_in("name", name, d))
-            }
-        }
     }
 
     /// Loads another graph; on error the current one stays.
@@ -334,34 +350,6 @@ fn split_pair(g: &Graph, rest: &str) -> Option<(String, String)> {
     (1..words.len()).map(|i| (words[..i].join(" "), words[i..].join(" "))).find(|(a, b)| exact(a) && exact(b))
 }
 
-/// Splits on whitespace, keeping "quoted words" together.
-pub fn shell_words(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut quote: Option<char> = None;
-    let mut any = false;
-    for c in s.chars() {
-        match (quote, c) {
-            (None, '"' | '\'') => {
-                quote = Some(c);
-                any = true;
-            }
-            (Some(q), c) if c == q => quote = None,
-            (None, c) if c.is_whitespace() => {
-                if any || !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
-                    any = false;
-                }
-            }
-            (_, c) => cur.push(c),
-        }
-    }
-    if any || !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
 /// The REPL's `:help`, generated from the template table and the command lists.
 pub fn help_text() -> String {
     use std::fmt::Write as _;
@@ -375,7 +363,7 @@ pub fn help_text() -> String {
     for (_, h) in COMMANDS {
         let _ = writeln!(out, "  {h}");
     }
-    out.push_str("\nREPL commands:\n");
+    out.push_str("\nColon commands (at the prompt and in scripts):\n");
     for (m, h) in META {
         let _ = writeln!(out, "  {}  {h}", render::pad(m, 26));
     }

@@ -2,13 +2,14 @@
 //! which names and aliases are compared, edit distance and "did you mean".
 
 /// The form names, aliases and typed words are compared in: lower case,
-/// punctuation as spaces, articles dropped, each word made singular.
+/// punctuation as spaces, articles and possessives (my, her, ...) dropped,
+/// each word made singular.
 /// "The Ice-Packs" and "ice pack" both become "ice pack".
 pub fn normalize(text: &str) -> String {
     let lowered = text.to_lowercase();
     let mut out = String::with_capacity(lowered.len());
     for word in lowered.split(|c: char| !c.is_alphanumeric()) {
-        if word.is_empty() || matches!(word, "a" | "an" | "the") {
+        if word.is_empty() || matches!(word, "a" | "an" | "the" | "my" | "your" | "his" | "her" | "their" | "our") {
             continue;
         }
         if !out.is_empty() {
@@ -114,6 +115,35 @@ pub fn is_kebab_case(id: &str) -> bool {
         && id.split('-').all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
+/// Splits on whitespace, keeping "quoted words" together (the quotes
+/// dropped), for file names after `:dot` and `:graph` and for `$PAGER`.
+pub fn shell_words(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut quote: Option<char> = None;
+    let mut any = false;
+    for c in s.chars() {
+        match (quote, c) {
+            (None, '"' | '\'') => {
+                quote = Some(c);
+                any = true;
+            }
+            (Some(q), c) if c == q => quote = None,
+            (None, c) if c.is_whitespace() => {
+                if any || !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                    any = false;
+                }
+            }
+            (_, c) => cur.push(c),
+        }
+    }
+    if any || !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,6 +192,14 @@ mod tests {
         assert_eq!(suggest("treat", ["treats", "relieves"]), Some("treats"));
         assert_eq!(suggest("xyz", ["treats", "relieves"]), None);
         assert_eq!(suggest("alias", ["id", "aliases"]), Some("aliases"));
+    }
+
+    #[test]
+    fn shell_words_keep_quoted_words_together() {
+        assert_eq!(shell_words("less -FRX"), ["less", "-FRX"]);
+        assert_eq!(shell_words("\"my file.dot\"  x"), ["my file.dot", "x"]);
+        assert_eq!(shell_words("''"), [""]);
+        assert!(shell_words("   ").is_empty());
     }
 
     #[test]

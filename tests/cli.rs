@@ -106,20 +106,26 @@ fn unknown_names_exit_2_with_suggestions_on_stderr() {
 
 #[test]
 fn exit_1_for_a_valid_question_with_no_answer() {
-    let r = kg(&["query", "?x rich_in \"back-muscle-spasm\""], None);
+    let r = kg(&["query", "?x prevents \"burns\""], None);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stdout.starts_with("No answer"), "{}", r.stdout);
     assert_eq!(r.stderr, "");
+    // Names of a kind the relation never reaches: still no answer, with a note.
+    let r = kg(&["query", "?x rich_in \"back-muscle-spasm\""], None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("only goes to a nutrient"), "{}", r.stderr);
 }
 
+/// Regression (issue 13): "did you mean `treats`?" was printed twice, beside
+/// the caret and as a help line.
 #[test]
-fn query_errors_point_at_the_column_and_suggest() {
+fn query_errors_point_at_the_column_and_suggest_once() {
     let r = kg(&["query", "?t treat \"spasm\""], None);
     assert_eq!(r.code, 2);
     assert_eq!(r.stdout, "");
     assert_eq!(
         r.stderr,
-        "error: unknown relation `treat`\n --> query:1:4\n  |\n1 | ?t treat \"spasm\"\n  |    ^^^^^ did you mean `treats`?\n  = help: did you mean `treats`?\n  = note: `kg list relations` shows every relation\n\n"
+        "error: unknown relation `treat`\n --> query:1:4\n  |\n1 | ?t treat \"spasm\"\n  |    ^^^^^ not a relation\n  = help: did you mean `treats`?\n  = note: `kg list relations` shows every relation\n\n"
     );
 }
 
@@ -150,7 +156,7 @@ fn help_teaches_and_warns() {
 fn export_refuses_formats_it_cannot_write() {
     let r = kg(&["export", "--format", "tsv"], None);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("export cannot write `--format tsv`"), "{}", r.stderr);
+    assert!(r.stderr.contains("possible values: json, turtle, ntriples, graphml, dot"), "{}", r.stderr);
 }
 
 #[test]
@@ -250,7 +256,7 @@ fn every_row_of_the_bad_input_table_holds() {
         (vec!["check".into(), s(&deep)], "deep.ron:1:"),
         (vec!["--graph".into(), s(&empty), "stats".into()], "no .ron files"),
         (vec!["--graph".into(), s(&missing), "stats".into()], "cannot read"),
-        (vec!["ask".into(), "what treats unicorns".into()], "nothing in the graph is called `unicorns`"),
+        (vec!["show".into(), "unicorns".into()], "nothing in the graph is called `unicorns`"),
         (vec!["ask".into(), "what treats muscles".into()], "is a body part"),
         (vec!["ask".into(), "blorp".into()], "try: "),
         (vec!["ask".into(), vec!["what"; 3000].join(" ")], "too long"),
@@ -260,7 +266,7 @@ fn every_row_of_the_bad_input_table_holds() {
         (vec!["--format".into(), "xml".into(), "stats".into()], "possible values"),
         (vec!["dot".into(), "--kinds".into(), "food,gadget".into()], "unknown kind `gadget`"),
         (vec!["dot".into(), "--relations".into(), "cures".into()], "unknown relation"),
-        (vec!["export".into(), "--format".into(), "tsv".into()], "use one of"),
+        (vec!["export".into(), "--format".into(), "tsv".into()], "possible values"),
         (vec!["dot".into(), "-o".into(), s(&dir.0.join("no/such/dir/x.dot"))], "cannot write"),
     ];
     for (args, message) in &rows {
@@ -297,10 +303,29 @@ fn a_diagram_with_nothing_to_draw_exits_1_with_a_note() {
 
 #[test]
 fn an_unknown_name_in_a_script_is_pointed_at_where_it_is_written() {
-    let r = kg(&["run", "-"], Some("what treats muscle spasm\nWhat treats UNICORNS?\n"));
+    let r = kg(&["run", "-"], Some("what treats muscle spasm\nshow UNICORNS\n"));
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("<stdin>:2:13"), "{}", r.stderr);
+    assert!(r.stderr.contains("<stdin>:2:"), "{}", r.stderr);
     assert!(r.stderr.contains("^^^^^^^^"), "the caret spans the name: {}", r.stderr);
+}
+
+#[test]
+fn a_question_about_something_the_article_does_not_cover_exits_1_naming_it() {
+    for (q, word) in [
+        ("what treats unicorns", "unicorns"),
+        ("what is the right dose of cortisone", "dose"),
+        ("can children get back spasms", "children"),
+        ("what treats hip pain", "hip"),
+    ] {
+        let r = kg(&["ask", q], None);
+        assert_eq!(r.code, 1, "{q}: {}{}", r.stdout, r.stderr);
+        assert!(r.stdout.contains(&format!("says nothing about \"{word}\"")), "{q}: {}", r.stdout);
+        let j = kg(&["ask", "--format", "json", q], None);
+        assert_eq!(j.code, 1, "{q}");
+        let v: serde_json::Value = serde_json::from_str(&j.stdout).expect("json");
+        assert_eq!(v["outcome"], "not-covered", "{q}: {v}");
+        assert_eq!(v["not_covered"][0], word, "{q}: {v}");
+    }
 }
 
 #[test]

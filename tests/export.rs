@@ -210,7 +210,7 @@ fn the_answer_diagram_marks_the_question_focus() {
         assert!(dot.contains(&format!("\n  \"{id}\" [")), "answer {id} drawn");
     }
     assert!(dot.contains("fontcolor=\"white\""), "the focus is filled:\n{dot}");
-    assert!(dot.contains("subgraph cluster_legend"));
+    assert!(dot.contains("\"legend:\" [shape=plaintext"), "a view of 24 nodes has a legend:\n{dot}");
 }
 
 #[test]
@@ -391,4 +391,125 @@ print(json.dumps([g.nodes["spasm"]["name"], g.nodes["spasm"]["summary"]]))
         assert_eq!(got[0], serde_json::json!(name));
         assert_eq!(got[1], serde_json::json!(summary));
     }
+}
+
+/// Node ids a DOT text draws (the legend is not a node of the graph).
+fn drawn_nodes(dot: &str) -> Ids {
+    dot.lines()
+        .filter(|l| l.starts_with("  \"") && !l.contains(" -> "))
+        .map(|l| l.trim_start().split('"').nth(1).expect("a quoted id").to_string())
+        .collect()
+}
+
+/// Edges a DOT text draws: (from, relation, to).
+fn drawn_edges(dot: &str) -> Vec<(String, String, String)> {
+    dot.lines()
+        .filter(|l| l.starts_with("  \"") && l.contains(" -> "))
+        .map(|l| {
+            let parts: Vec<&str> = l.split('"').collect();
+            let label = l.split("label=\"").nth(1).and_then(|r| r.split('"').next()).expect("a label");
+            (parts[1].to_string(), label.trim_end_matches('?').to_string(), parts[3].to_string())
+        })
+        .collect()
+}
+
+type Ids = std::collections::BTreeSet<String>;
+
+/// From the export: each node's neighbours (either direction), the hubs
+/// (the subject, and nodes with `HUB_DEGREE` edges or more) and the subject.
+fn neighbours() -> (std::collections::BTreeMap<String, Ids>, Ids, String) {
+    let json = export_json();
+    let mut around: std::collections::BTreeMap<String, Ids> = Default::default();
+    let mut degree: std::collections::BTreeMap<String, usize> = Default::default();
+    for e in json["edges"].as_array().unwrap() {
+        let (f, t) = (e["from"].as_str().unwrap().to_string(), e["to"].as_str().unwrap().to_string());
+        around.entry(f.clone()).or_default().insert(t.clone());
+        around.entry(t.clone()).or_default().insert(f.clone());
+        *degree.entry(f).or_default() += 1;
+        *degree.entry(t).or_default() += 1;
+    }
+    let subject = json["article"]["subject"].as_str().unwrap().to_string();
+    let hubs = degree
+        .iter()
+        .filter(|&(id, &d)| *id == subject || d >= kg::dot::HUB_DEGREE)
+        .map(|(id, _)| id.clone())
+        .collect();
+    (around, hubs, subject)
+}
+
+/// Regression (issue 13): `--depth 2` from one node went through the
+/// article's subject and drew more than half the graph.
+#[test]
+fn depth_stops_at_hubs_unless_told_to_go_through() {
+    let (around, hubs, subject) = neighbours();
+    let focus = "ice-pack";
+    let mut want: Ids = [focus.to_string()].into();
+    for n in &around[focus] {
+        want.insert(n.clone());
+        if !hubs.contains(n) {
+            want.extend(around[n].iter().cloned());
+        }
+    }
+    let dot = ok(&["dot", "--focus", focus, "--depth", "2"]);
+    assert_eq!(drawn_nodes(&dot), want, "two steps, not through a hub");
+    assert!(want.contains(&subject), "the subject is reached, not gone through");
+    let through = drawn_nodes(&ok(&["dot", "--focus", focus, "--depth", "2", "--through-hubs"]));
+    assert!(through.is_superset(&want) && through.len() > want.len() * 2, "{} vs {}", through.len(), want.len());
+    // The focus itself is gone through even when it is a hub.
+    let from_subject = drawn_nodes(&ok(&["dot", "--focus", &subject, "--depth", "1"]));
+    assert_eq!(from_subject.len(), around[&subject].len() + 1);
+}
+
+#[test]
+fn max_nodes_keeps_the_nearest_to_the_focus() {
+    let (around, _, _) = neighbours();
+    let run = kg(&["dot", "--focus", "ice-pack", "--depth", "3", "--max-nodes", "4"], None);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let drawn = drawn_nodes(&run.stdout);
+    assert_eq!(drawn.len(), 4, "{drawn:?}");
+    assert!(drawn.iter().all(|n| n == "ice-pack" || around["ice-pack"].contains(n)), "nearest first: {drawn:?}");
+    assert!(run.stderr.contains("--max-nodes"), "a note says the view was cut: {}", run.stderr);
+    assert_eq!(run.stdout, ok(&["dot", "--focus", "ice-pack", "--depth", "3", "--max-nodes", "4"]), "the same cut");
+    let whole = kg(&["dot", "--max-nodes", "10"], None);
+    assert_eq!(drawn_nodes(&whole.stdout).len(), 10, "{}", whole.stderr);
+}
+
+/// Regression (issue 13): `--relations ...,is_a` drew whole `is_a` trees
+/// (muscles, electrolytes) that none of the other relations touched.
+#[test]
+fn relations_keep_is_a_edges_only_where_they_touch_what_the_others_drew() {
+    let dot = ok(&["dot", "--relations", "treats,relieves,avoid_while,risks,is_a"]);
+    let edges = drawn_edges(&dot);
+    let drawn_by_others: std::collections::BTreeSet<&str> =
+        edges.iter().filter(|(_, r, _)| r != "is_a").flat_map(|(a, _, b)| [a.as_str(), b.as_str()]).collect();
+    let is_a: Vec<_> = edges.iter().filter(|(_, r, _)| r == "is_a").collect();
+    assert!(!is_a.is_empty(), "some is_a edges place what is drawn: {dot}");
+    for (a, _, b) in is_a {
+        assert!(drawn_by_others.contains(a.as_str()) || drawn_by_others.contains(b.as_str()), "{a} is_a {b}");
+    }
+    // Asked for alone, is_a draws the whole hierarchy.
+    let json = export_json();
+    let all_is_a = json["edges"].as_array().unwrap().iter().filter(|e| e["relation"] == "is_a").count();
+    assert_eq!(drawn_edges(&ok(&["dot", "--relations", "is_a"])).len(), all_is_a);
+}
+
+#[test]
+fn the_legend_is_one_compact_node_of_what_is_drawn_and_small_views_go_without() {
+    let small = ok(&["dot", "--focus", "ice-pack"]);
+    assert!(drawn_nodes(&small).len() < kg::dot::LEGEND_MIN_NODES);
+    assert!(!small.contains("legend:"), "a small view has no legend by default");
+    let asked = ok(&["dot", "--focus", "ice-pack", "--legend"]);
+    assert_eq!(asked.matches("legend:").count(), 1, "one legend node, no sample nodes or edges: {asked}");
+    let json = export_json();
+    for n in json["nodes"].as_array().unwrap() {
+        let kind = n["kind"].as_str().unwrap().replace('_', " ");
+        let drawn = drawn_nodes(&asked)
+            .iter()
+            .any(|d| json["nodes"].as_array().unwrap().iter().any(|m| m["id"] == d.as_str() && m["kind"] == n["kind"]));
+        let legend = asked.lines().find(|l| l.contains("legend:")).unwrap();
+        assert_eq!(legend.contains(&format!(">{kind}<")), drawn, "the legend lists {kind} only if drawn");
+    }
+    let whole = ok(&["dot"]);
+    assert!(whole.contains("\"legend:\""), "a large view has a legend");
+    assert!(!ok(&["dot", "--no-legend"]).contains("legend:"));
 }

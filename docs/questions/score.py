@@ -14,18 +14,22 @@ not answer (the figure that must be 0). Prints a table per kind and outcome.
 import json, re, subprocess, sys
 from collections import defaultdict
 
+def stem(w):
+    """A crude stem, the same on both sides: falls/falling/fall, minutes/minute."""
+    if len(w) > 3 and w.endswith("ies"):
+        return w[:-3] + "y"
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
+            w = w[: -len(suffix)]
+            break
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
 def norm(text):
     words = re.findall(r"[a-z0-9]+", text.lower())
-    out = []
-    for w in words:
-        if len(w) > 3 and w.endswith("ies"):
-            w = w[:-3] + "y"
-        elif len(w) > 3 and w.endswith("es") and w[-3] in "sxz" or w.endswith("ches") or w.endswith("shes"):
-            w = w[:-2]
-        elif len(w) > 3 and w.endswith("s") and not w.endswith("ss") and not w.endswith("us") and not w.endswith("is"):
-            w = w[:-1]
-        out.append(w)
-    return " " + " ".join(out) + " "
+    return " " + " ".join(stem(w) for w in words) + " "
 
 def run(kg, args):
     p = subprocess.run([kg, *args], capture_output=True, text=True, env={"NO_COLOR": "1", "PATH": "/usr/bin:/bin", "KG_NO_CACHE": "1", "HOME": "/nonexistent"})

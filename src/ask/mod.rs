@@ -1,485 +1,1025 @@
-//! Questions in plain English → a template from [`templates::TEMPLATES`] →
-//! a pattern query → answers. When no wording matches, keywords and the
-//! longest name found in the question pick the template, and the question's
-//! reading is reported, so a phrasing the table lacks still gets an answer.
+//! Questions in plain English. A question is first cut into typed spans
+//! ([`segment`]): the graph's names it mentions, cue words, times, words out
+//! of the article's scope, and what is left over. The reader ([`read`])
+//! picks an intent from [`templates::TEMPLATES`] by the cues and the kinds
+//! of the things mentioned; a word the article does not know means it does
+//! not cover the question (exit 1), never a guess. The intent's query runs
+//! on the one evaluator; yes/no questions get a verdict that answers the
+//! question as asked, with the claims it rests on.
 
-mod pattern;
+pub mod lexicon;
+mod read;
+pub mod segment;
 pub mod templates;
 
-use crate::answer::Answer;
+pub use read::{Asks, Reading, when_text};
+pub use segment::{Segments, When};
+
+use crate::answer::{Answer, Claim, Verdict};
 use crate::diag::Diagnostic;
-use crate::graph::{Graph, Ix};
-use crate::model::Kind;
+use crate::graph::{EIx, Graph, Ix};
+use crate::model::{Kind, Relation};
 use crate::query;
-use crate::resolve::{Resolution, ResolveError, resolve};
-use crate::text::{normalize, singular};
-use templates::{Action, BARE, TEMPLATES, Template};
-
-/// What a question was taken to mean.
-#[derive(Clone, Debug)]
-pub struct Reading {
-    pub template: &'static Template,
-    pub x: Option<Ix>,
-    pub y: Option<Ix>,
-    pub n: Option<u16>,
-    /// Notes for stderr: names taken as near matches, a keyword reading.
-    pub notes: Vec<String>,
-    /// The kind named by a `{k}` slot ("home remedies").
-    pub kind: Option<Kind>,
-    /// How loosely the names were read: 0 exact or a typo, 1 a name found
-    /// inside a longer phrase, 2 the phrase set aside for the article's
-    /// subject. A looser reading is kept only if no later wording reads the
-    /// question more closely.
-    pub looseness: u8,
-}
-
-impl Reading {
-    /// The template's query with the slots filled in (empty for show/path).
-    pub fn query(&self, g: &Graph) -> String {
-        let q = fill(self.template.query, g, self.x, self.y, self.n, |ix| g.node(ix).id.to_string());
-        match self.kind {
-            // "treatments" means every kind of treatment.
-            Some(Kind::Treatment) => {
-                q.replace("{k}", &Kind::TREATMENTS.iter().map(|k| k.as_str()).collect::<Vec<_>>().join("|"))
-            }
-            Some(k) => q.replace("{k}", k.as_str()),
-            None => q,
-        }
-    }
-
-    /// The question's meaning in words.
-    pub fn meaning(&self, g: &Graph) -> String {
-        let m = fill(self.template.meaning, g, self.x, self.y, self.n, |ix| g.node(ix).name.to_string());
-        match self.kind {
-            Some(k) => m.replace("{k}", k.label()),
-            None => m,
-        }
-    }
-}
-
-fn fill(text: &str, _g: &Graph, x: Option<Ix>, y: Option<Ix>, n: Option<u16>, name: impl Fn(Ix) -> String) -> String {
-    let mut s = text.to_string();
-    if let Some(x) = x {
-        s = s.replace("{x}", &name(x));
-    }
-    if let Some(y) = y {
-        s = s.replace("{y}", &name(y));
-    }
-    if let Some(n) = n {
-        s = s.replace("{n-1}", &n.saturating_sub(1).to_string()).replace("{n}", &n.to_string());
-    }
-    s
-}
+use read::Unread;
+use segment::Role;
+use templates::{Action, Check, Template};
 
 /// What answering a question produced.
 #[derive(Debug)]
 pub enum Outcome {
     Answer(Answer),
+    /// Describe a node.
     Show(Ix),
+    /// "What is X" for a node the article only names: what it does say of
+    /// it, with exit status 1.
+    Undescribed(Ix),
+    /// The shortest chains of claims between two nodes.
     Path(Ix, Ix),
+    /// Given chains of claims between two nodes (causal chains).
+    Chains(Ix, Ix, Vec<Vec<EIx>>),
+    /// The article does not cover the question.
+    NotCovered(NotCovered),
+    /// A question with several parts, or a comparison.
+    Several(Vec<Outcome>),
+}
+
+impl Outcome {
+    /// Whether the outcome answers (exit 0) or not (exit 1).
+    pub fn answers(&self) -> bool {
+        match self {
+            Outcome::Answer(a) => !a.is_empty(),
+            Outcome::Show(_) | Outcome::Path(..) => true,
+            Outcome::Chains(_, _, c) => !c.is_empty(),
+            Outcome::Undescribed(_) | Outcome::NotCovered(_) => false,
+            Outcome::Several(v) => v.iter().any(Outcome::answers),
+        }
+    }
+}
+
+/// A question the article does not cover.
+#[derive(Clone, Debug)]
+pub struct NotCovered {
+    pub question: String,
+    /// The words it says nothing about, as typed.
+    pub words: Vec<String>,
+    /// The nearest question it can answer, in words, and as a question to type.
+    pub nearest: Option<(String, String)>,
+}
+
+/// A question and what came of it.
+#[derive(Debug)]
+pub struct Asked {
+    pub outcome: Outcome,
+    /// How each part was read (empty when nothing could be read).
+    pub readings: Vec<Reading>,
+    /// Notes for stderr: typos taken, the subject assumed.
+    pub notes: Vec<String>,
+    /// The question cut into spans, for `--explain` and the JSON `reading`.
+    pub segments: Segments,
+}
+
+/// Words in a question, after which it is taken as a pasted page rather
+/// than a question. A story around a question is fine; a page is not.
+pub const MAX_WORDS: usize = 250;
+
+/// Lower case words, contractions expanded, number words as digits (the
+/// tokens the reader works on; `kg list` uses it for kind names).
+pub fn words(question: &str) -> Vec<String> {
+    segment::tokenize(question).into_iter().map(|t| t.word).collect()
 }
 
 /// The node kind a phrase names: "home remedies", "body parts", "drugs".
 pub fn kind_of(words: &[String]) -> Option<Kind> {
     let phrase = words.join(" ");
-    let synonym = match phrase.as_str() {
-        "drugs" | "drug" | "medicines" | "medicine" | "pills" => Some(Kind::Medication),
-        "remedies" | "remedy" => Some(Kind::HomeRemedy),
-        "doctors" | "doctor" | "specialists" => Some(Kind::Specialist),
-        "warning signs" | "danger signs" => Some(Kind::RedFlag),
-        "parts of the body" => Some(Kind::BodyPart),
-        "foods and drinks" | "drinks" => Some(Kind::Food),
-        "therapies" | "methods" | "treatment methods" => Some(Kind::Treatment),
-        _ => None,
-    };
-    synonym.or_else(|| {
-        let joined = words.iter().map(|w| singular(w)).collect::<Vec<_>>().join("_");
+    lexicon::KINDS.iter().find(|(p, _)| *p == phrase).map(|(_, k)| *k).or_else(|| {
+        let joined = words.iter().map(|w| crate::text::singular(w)).collect::<Vec<_>>().join("_");
         Kind::parse(&joined)
     })
 }
 
-/// The longest question read, in words. Real questions are a dozen words or
-/// so; matching a wording is quadratic in the words, so a pasted page is
-/// refused rather than ground through.
-pub const MAX_WORDS: usize = 40;
-
-/// Lower case, punctuation dropped, contractions expanded, number words as
-/// digits, weeks as days, politeness trimmed.
-pub fn words(question: &str) -> Vec<String> {
-    let lowered = question.to_lowercase().replace(['’', '‘'], "'");
-    let mut text = String::with_capacity(lowered.len());
-    for c in lowered.chars() {
-        if c.is_alphanumeric() || c == '\'' || c == '-' {
-            text.push(c);
-        } else {
-            text.push(' ');
-        }
+/// Answers a question.
+pub fn ask(g: &Graph, question: &str) -> Result<Asked, Diagnostic> {
+    let count = question.split_whitespace().count();
+    if count == 0 {
+        return Err(Diagnostic::error("empty question").help("try `what treats muscle spasm`, or `kg ask help`"));
     }
-    let mut out: Vec<String> = Vec::new();
-    for raw in text.split_whitespace() {
-        let raw = raw.trim_matches(|c| c == '\'' || c == '-');
-        let expanded: &[&str] = match raw {
-            "what's" | "whats" => &["what", "is"],
-            "what're" => &["what", "are"],
-            "where's" | "wheres" => &["where", "is"],
-            "how's" => &["how", "is"],
-            "it's" => &["it", "is"],
-            "i'm" | "im" => &["i", "am"],
-            "you're" | "youre" => &["you", "are"],
-            "can't" | "cant" | "cannot" => &["can", "not"],
-            "won't" | "wont" => &["will", "not"],
-            _ => &[],
-        };
-        if !expanded.is_empty() {
-            out.extend(expanded.iter().map(|s| s.to_string()));
-        } else if let Some(stem) = raw.strip_suffix("n't").or_else(|| {
-            ["dont", "doesnt", "didnt", "shouldnt", "mustnt", "isnt", "arent", "wouldnt", "couldnt"]
-                .contains(&raw)
-                .then(|| &raw[..raw.len() - 2])
-        }) {
-            out.push(stem.to_string());
-            out.push("not".to_string());
-        } else {
-            let w = raw.strip_suffix("'s").unwrap_or(raw).replace('\'', "");
-            if !w.is_empty() {
-                out.push(number(&w).map_or(w, |n| n.to_string()));
+    if count > MAX_WORDS {
+        return Err(Diagnostic::error(format!("the question is too long ({count} words; at most {MAX_WORDS})"))
+            .help("ask one thing at a time, e.g. `what treats muscle spasm`"));
+    }
+    let s = segment::segment(g, question);
+    let mut notes = corrections(&s);
+    match read::read(g, &s) {
+        Err(Unread::NotCovered { words, nearest }) => {
+            let nearest = nearest.map(|r| (r.meaning(g), nearest_question(g, &r)));
+            let nc = NotCovered { question: question.trim().to_string(), words, nearest };
+            Ok(Asked { outcome: Outcome::NotCovered(nc), readings: Vec::new(), notes, segments: s })
+        }
+        Err(Unread::NotUnderstood) => Err(not_understood(question)),
+        Err(Unread::WrongKind(ix, kinds)) => Err(wrong_kind(g, ix, kinds)),
+        Ok(readings) => {
+            let mut outcomes = Vec::new();
+            for r in &readings {
+                notes.extend(r.notes.iter().cloned());
+                outcomes.push(answer(g, question, r)?);
             }
+            let outcome = if outcomes.len() == 1 { outcomes.remove(0) } else { Outcome::Several(outcomes) };
+            Ok(Asked { outcome, readings, notes, segments: s })
         }
     }
-    // "2 weeks" → "14 days"; "a week" → "7 days"; "first day" → "first 1 days", "first week" → "first 7 days"
-    let mut i = 0;
-    while i < out.len() {
-        let next_is = |w: &str| out.get(i + 1).is_some_and(|x| x == w);
-        if (out[i] == "week" || out[i] == "weeks") && i > 0 {
-            let k: Option<u32> = if out[i - 1] == "a" { Some(1) } else { out[i - 1].parse().ok() };
-            if let Some(k) = k {
-                out[i - 1] = (k * 7).to_string();
-                out[i] = "days".into();
-            }
-        } else if out[i] == "first" && (next_is("day") || next_is("week")) {
-            out.insert(i + 1, if next_is("day") { "1" } else { "7" }.into());
-            out[i + 2] = "days".into();
-        } else if out[i] == "day" && i > 0 && out[i - 1].parse::<u32>().is_ok() {
-            out[i] = "days".into();
-        }
-        i += 1;
-    }
-    for phrase in [["right", "away"], ["straight", "away"], ["at", "first"], ["early", "on"]] {
-        if let Some(p) = out.windows(2).position(|w| w == phrase) {
-            out.splice(p..p + 2, ["in", "the", "first", "1", "days"].map(String::from));
-        }
-    }
-    // Politeness and filler around the question.
-    const LEAD: &[&[&str]] = &[
-        &["please"],
-        &["hey"],
-        &["hi"],
-        &["hello"],
-        &["ok"],
-        &["okay"],
-        &["so"],
-        &["kg"],
-        &["quick", "question"],
-        &["can", "you", "tell", "me"],
-        &["could", "you", "tell", "me"],
-        &["would", "you", "tell", "me"],
-        &["i", "want", "to", "know"],
-        &["i", "would", "like", "to", "know"],
-        &["i", "d", "like", "to", "know"],
-        &["do", "you", "know"],
-        &["i", "wonder"],
-        &["i", "was", "wondering"],
-        &["according", "to", "the", "article"],
-        &["in", "the", "article"],
-    ];
-    loop {
-        let before = out.len();
-        for lead in LEAD {
-            if out.len() > lead.len() && out.iter().zip(lead.iter()).all(|(a, b)| a == b) {
-                out.drain(..lead.len());
-            }
-        }
-        for tail in [
-            &["please"][..],
-            &["thanks"],
-            &["thank", "you"],
-            &["according", "to", "the", "article"],
-            &["in", "the", "article"],
-        ] {
-            if out.len() > tail.len() && out[out.len() - tail.len()..].iter().zip(tail.iter()).all(|(a, b)| a == b) {
-                out.truncate(out.len() - tail.len());
-            }
-        }
-        if out.len() == before {
-            break;
-        }
-    }
-    out
 }
 
-fn number(w: &str) -> Option<u32> {
-    const WORDS: &[&str] = &[
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    WORDS.iter().position(|&x| x == w).map(|i| i as u32)
+/// "taking "relives" as "relieves"" for each corrected word.
+fn corrections(s: &Segments) -> Vec<String> {
+    s.tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| t.corrected.is_some() && s.role(*i) != Role::Leftover)
+        .map(|(_, t)| format!("taking \"{}\" as \"{}\"", t.word, t.read()))
+        .collect()
 }
 
-/// Words that carry no name and no intent.
-const STOP: &[&str] = &[
-    "what", "which", "who", "how", "why", "when", "where", "is", "are", "was", "the", "a", "an", "i", "you", "my",
-    "me", "do", "does", "can", "should", "to", "of", "for", "with", "in", "on", "and", "or", "it", "this", "that",
-    "be", "have", "has", "if", "about", "there", "any", "some", "get", "from", "at", "by", "am", "not",
-];
-
-/// Finds the node a slot names: the whole phrase, else the longest run of
-/// its words that names a node exactly, else a near match of the phrase.
-fn resolve_phrase(g: &Graph, words: &[String]) -> Result<Resolution, ResolveError> {
-    let text = words.join(" ");
-    let whole = resolve(g, &text);
-    // The whole phrase, exactly or misspelt ("muscle spsm"), beats a shorter
-    // name inside it ("muscle").
-    if matches!(whole, Ok(Resolution { exact: true, .. } | Resolution { typo: true, .. })) {
-        return whole;
+/// A question `kg` can answer, standing in for one it cannot.
+fn nearest_question(g: &Graph, r: &Reading) -> String {
+    let name = |ix: Option<Ix>| ix.map_or_else(String::new, |ix| g.node(ix).name.to_string());
+    match r.template.name {
+        "describe" | "how-to" => format!("what is {}", name(r.x)),
+        "treatments" | "early" | "home" | "medications" | "exercises" => format!("what treats {}", name(r.x)),
+        "causes" => format!("what causes {}", name(r.x)),
+        "effects" | "risks" => format!("what are the risks of {}", name(r.x)),
+        "symptoms" => format!("what are the symptoms of {}", name(r.x)),
+        "doctor" => "when should I see a doctor".into(),
+        "timing" | "duration" => format!("when should I use {}", name(r.x)),
+        "avoid" => format!("what should I avoid while on {}", name(r.x)),
+        "foods" => format!("which foods contain {}", name(r.x)),
+        "can-i" => format!("can I take {} while on {}", name(r.y), name(r.x)),
+        "helps" => format!("does {} help {}", name(r.x), name(r.y)),
+        "causes-check" => format!("does {} cause {}", name(r.x), name(r.y)),
+        "prevents-check" | "prevent" => format!("what prevents {}", name(r.x)),
+        "where" => format!("where is {} felt", name(r.x)),
+        "members" => format!("what kinds of {} are there", name(r.x)),
+        "uses" => format!("what is {} for", name(r.x)),
+        _ => r.template.example.to_string(),
     }
-    if let Some(found) = longest_name(g, words, words.len().saturating_sub(1)) {
-        return Ok(Resolution { ix: found, exact: false, typo: false });
-    }
-    whole
 }
 
-/// The longest run of at most `max` words that names exactly one node.
-fn longest_name(g: &Graph, words: &[String], max: usize) -> Option<Ix> {
-    for len in (1..=max.min(words.len())).rev() {
-        for w in words.windows(len) {
-            if w.iter().all(|x| STOP.contains(&x.as_str())) {
-                continue;
-            }
-            if let [ix] = g.by_name(&normalize(&w.join(" "))) {
-                return Some(*ix);
-            }
-        }
+/// "`muscles` is a body part, but ...", with the nearest names of a kind
+/// the question can be about.
+fn wrong_kind(g: &Graph, ix: Ix, kinds: &[Kind]) -> Diagnostic {
+    let n = g.node(ix);
+    let wanted: Vec<&str> = kinds.iter().map(|k| k.label()).collect();
+    let mut d = Diagnostic::error(format!(
+        "`{}` is a {}, but this question is about a {}",
+        n.name,
+        n.kind.label(),
+        wanted.join(" or ")
+    ));
+    let mut near: Vec<(usize, &str)> = g
+        .nodes()
+        .filter(|&m| kinds.contains(&g.node(m).kind) && !g.node(m).lay)
+        .map(|m| {
+            let name = g.node(m).name;
+            let shared = name
+                .split(' ')
+                .any(|w| n.name.split(' ').any(|v| crate::text::singular(v) == crate::text::singular(w)));
+            (if shared { 0 } else { crate::text::edit_distance(&n.name, name) }, name)
+        })
+        .collect();
+    near.sort();
+    let near: Vec<String> =
+        near.into_iter().take(3).filter(|&(d, _)| d <= n.name.len() / 2 + 1).map(|(_, s)| format!("`{s}`")).collect();
+    if !near.is_empty() {
+        d = d.help(format!("did you mean {}?", near.join(", ")));
     }
-    None
-}
-
-/// Reads a question: the first template whose wording matches and whose
-/// names resolve; else keywords plus the longest name in the question.
-pub fn read(g: &Graph, question: &str) -> Result<Reading, Diagnostic> {
-    let words = words(question);
-    if words.is_empty() {
-        return Err(Diagnostic::error("empty question").help("try `what treats muscle spasm` or `:help` in the REPL"));
-    }
-    if words.len() > MAX_WORDS {
-        return Err(Diagnostic::error(format!(
-            "the question is too long ({} words; at most {MAX_WORDS})",
-            words.len()
-        ))
-        .help("ask one thing at a time, e.g. `what treats muscle spasm`"));
-    }
-    let mut first_error: Option<Diagnostic> = None;
-    let mut loose: Option<Reading> = None;
-    for t in TEMPLATES {
-        for &wording in t.wordings {
-            if !pattern::plausible(wording, &words) {
-                continue;
-            }
-            let Some(binds) = pattern::matches(wording, &words) else { continue };
-            match fill_slots(g, t, question, &words, &binds) {
-                Ok(r) if r.looseness == 0 => return Ok(r),
-                Ok(r) => {
-                    if loose.as_ref().is_none_or(|l| r.looseness < l.looseness) {
-                        loose = Some(r);
-                    }
-                }
-                Err(e) => {
-                    first_error.get_or_insert(e);
-                }
-            }
-        }
-    }
-    if let Some(r) = loose {
-        return Ok(r);
-    }
-    if let Some(e) = first_error {
-        return Err(e);
-    }
-    if let Some(r) = by_keywords(g, &words) {
-        return Ok(r);
-    }
-    match pattern::matches(BARE.wordings[0], &words).map(|b| fill_slots(g, &BARE, question, &words, &b)) {
-        Some(Ok(r)) => Ok(r),
-        _ => Err(not_understood(question)),
-    }
+    d
 }
 
 fn not_understood(question: &str) -> Diagnostic {
     let mut d = Diagnostic::error(format!("could not understand the question `{}`", question.trim()));
-    for t in TEMPLATES.iter().take(12) {
-        d = d.help(format!("try: {}", t.example));
+    for example in
+        ["what treats muscle spasm", "can I drink alcohol while taking muscle relaxants", "when should I see a doctor"]
+    {
+        d = d.help(format!("try: {example}"));
     }
     d.note("`kg ask help` (or `:help` in the REPL) lists every kind of question; `kg query` takes a precise pattern")
 }
 
-fn fill_slots(
-    g: &Graph,
-    t: &'static Template,
-    question: &str,
-    words: &[String],
-    binds: &pattern::Binds,
-) -> Result<Reading, Diagnostic> {
-    let mut r = Reading { template: t, x: None, y: None, n: None, notes: Vec::new(), kind: None, looseness: 0 };
-    let mut partial = Vec::new();
-    for &(slot, a, e) in binds {
-        let span = &words[a..e];
-        if slot == 'n' {
-            r.n = Some(span[0].parse().map_err(|_| Diagnostic::error(format!("`{}` is not a day count", span[0])))?);
-            continue;
-        }
-        if slot == 'k' {
-            r.kind = Some(kind_of(span).ok_or_else(|| {
-                Diagnostic::error(format!("`{}` is not a kind of thing the graph holds", span.join(" ")))
-                    .help(format!("kinds: {}", Kind::names().collect::<Vec<_>>().join(", ")))
-            })?);
-            continue;
-        }
-        let found = resolve_phrase(g, span).map_err(|e| {
-            let (message, helps) = e.describe(g);
-            let d = helps.into_iter().fold(Diagnostic::error(message), |d, h| d.help(h));
-            // Point at the name in the question as typed, when it is there as written.
-            let phrase = span.join(" ");
-            match question.to_ascii_lowercase().find(&phrase) {
-                Some(at) if !phrase.is_empty() => d.at(0, at..at + phrase.len()),
-                _ => d,
-            }
-        })?;
-        if !found.exact {
-            partial.push(found.ix);
-            r.notes.push(format!("taking \"{}\" as \"{}\"", span.join(" "), g.node(found.ix).name));
-            if !found.typo {
-                r.looseness = r.looseness.max(1);
-            }
-        }
-        if slot == 'x' {
-            r.x = Some(found.ix);
-        } else {
-            r.y = Some(found.ix);
-        }
-    }
-    if r.x.is_none() && t.default_x {
-        r.x = Some(g.subject);
-    }
-    if let Some(x) = r.x
-        && !t.x_kinds.is_empty()
-        && !t.x_kinds.contains(&g.node(x).kind)
-    {
-        // A name found inside a longer phrase ("my back hurts") that does not
-        // fit: the question is about the article's subject.
-        // A place where the subject is felt ("what helps my back") stands for
-        // the subject there.
-        let felt_there = g.node(x).kind == crate::model::Kind::BodyPart
-            && g.step(g.subject, crate::model::Relation::LocatedIn, petgraph::Direction::Outgoing).any(|(_, b)| b == x);
-        if t.default_x && (partial.contains(&x) || felt_there) {
-            r.x = Some(g.subject);
-            r.notes.retain(|n| !n.starts_with("taking"));
-            r.notes.push(format!("reading the question as: {}", r.meaning(g)));
-            r.looseness = 2;
-            return Ok(r);
-        }
-        let kinds: Vec<&str> = t.x_kinds.iter().map(|k| k.label()).collect();
-        return Err(Diagnostic::error(format!(
-            "`{}` is a {}, but this question is about a {}",
-            g.node(x).name,
-            g.node(x).kind.label(),
-            kinds.join(" or ")
-        )));
-    }
-    if r.x.is_none() && t.query.contains("{x}") || (t.action == Action::Show && r.x.is_none()) {
-        return Err(Diagnostic::error("the question names nothing in the graph"));
-    }
-    Ok(r)
+/// Runs a pattern query written by a template; a failure is a bug in the
+/// table, reported as such rather than as the user's error.
+fn run(g: &Graph, t: &Template, q: &str) -> Result<query::QueryResult, Diagnostic> {
+    query::run(g, q)
+        .map(|(_, r)| r)
+        .map_err(|d| Diagnostic::error(format!("internal error in template `{}`: {}", t.name, d.message)))
 }
 
-/// No wording matched: count each template's keywords in the question and
-/// take the best one if the question also names a node (or needs none).
-fn by_keywords(g: &Graph, words: &[String]) -> Option<Reading> {
-    let stems: Vec<String> = words.iter().map(|w| singular(w)).collect();
-    let entity = longest_name(g, words, words.len());
-    let mut best: Option<(usize, &'static Template)> = None;
-    for t in TEMPLATES {
-        if t.keywords.is_empty() || (entity.is_none() && !t.default_x) {
-            continue;
+fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic> {
+    let t = r.template;
+    let focus: Vec<Ix> = [r.x, r.y].into_iter().flatten().chain(r.others.iter().copied()).collect();
+    Ok(match t.action {
+        Action::Show => {
+            let x = r.x.unwrap_or(g.subject);
+            let asks_what = (t.name == "describe" && question_asks_what(question)) || t.name == "how-to";
+            if asks_what && (!g.node(x).described || g.node(x).lay) {
+                Outcome::Undescribed(x)
+            } else {
+                Outcome::Show(x)
+            }
         }
-        let hits =
-            t.keywords.iter().filter(|k| stems.iter().any(|s| s == *k || s.starts_with(*k) && k.len() >= 5)).count();
-        if hits > 0 && best.is_none_or(|(b, _)| hits > b) {
-            best = Some((hits, t));
+        // "why put a towel under the ice": what the towel is for, and the chain.
+        // "why avoid alcohol while on medication": what it risks, and the chain.
+        Action::Path if t.name == "why" && r.x.is_some_and(|x| templates::DONE.contains(&g.node(x).kind)) => {
+            let list = if r.asks == Asks::Forbidden { "risks" } else { "uses" };
+            let sub = Reading { template: templates::by_name(list), y: None, ..r.clone() };
+            let mut parts = Vec::new();
+            if let Outcome::Answer(a) = answer(g, question, &sub)?
+                && !a.is_empty()
+            {
+                parts.push(Outcome::Answer(a));
+            }
+            if let (Some(x), Some(y)) = (r.x, r.y)
+                && x != y
+            {
+                parts.push(Outcome::Path(x, y));
+            }
+            if parts.len() == 1 { parts.remove(0) } else { Outcome::Several(parts) }
         }
-    }
-    let (_, t) = best?;
-    let mut r = Reading { template: t, x: entity, y: None, n: None, notes: Vec::new(), kind: None, looseness: 2 };
-    if r.x.is_none() {
-        r.x = Some(g.subject);
-    }
-    if !t.x_kinds.is_empty() && r.x.is_some_and(|x| !t.x_kinds.contains(&g.node(x).kind)) {
-        if !t.default_x {
-            return None;
-        }
-        r.x = Some(g.subject);
-    }
-    r.notes.push(format!("reading the question as: {}", r.meaning(g)));
-    Some(r)
-}
-
-/// Answers a question. Notes for stderr are returned beside the outcome.
-pub fn ask(g: &Graph, question: &str) -> Result<(Outcome, Reading), Diagnostic> {
-    let reading = read(g, question)?;
-    let t = reading.template;
-    let outcome = match t.action {
-        Action::Show => Outcome::Show(reading.x.unwrap_or(g.subject)),
-        Action::Path => match (reading.x, reading.y) {
-            (Some(x), Some(y)) => Outcome::Path(x, y),
+        Action::Path => match (r.x, r.y) {
+            (Some(x), Some(y)) if x != y => Outcome::Path(x, y),
+            (Some(x), _) => Outcome::Show(x),
             _ => return Err(Diagnostic::error("this question needs two things to connect")),
         },
-        Action::Query | Action::Check { .. } => {
-            let q = reading.query(g);
-            let (compiled, result) = query::run(g, &q)
-                .map_err(|d| Diagnostic::error(format!("internal error in template `{}`: {}", t.name, d.message)))?;
-            let mut a = Answer::from_result(question, &q, compiled.named, result);
+        Action::Chain => {
+            let (Some(x), Some(y)) = (r.x, r.y) else {
+                return Err(Diagnostic::error("this question needs two things to connect"));
+            };
+            let chains = crate::path::chains(g, x, y, 3);
+            if chains.is_empty() { Outcome::Path(x, y) } else { Outcome::Chains(x, y, chains) }
+        }
+        // Comparing things the article never names: it says nothing of them.
+        Action::Compare
+            if [r.x, r.y].into_iter().flatten().chain(r.others.iter().copied()).any(|ix| g.node(ix).lay) =>
+        {
+            let all: Vec<Ix> = [r.x, r.y].into_iter().flatten().chain(r.others.iter().copied()).collect();
+            let words = all.iter().filter(|&&ix| g.node(ix).lay).map(|&ix| g.node(ix).name.to_string()).collect();
+            let named: Vec<Ix> = all.iter().copied().filter(|&ix| !g.node(ix).lay).collect();
+            let nc = Outcome::NotCovered(NotCovered { question: question.trim().to_string(), words, nearest: None });
+            match named.as_slice() {
+                [] => nc,
+                [x, rest @ ..] => {
+                    let sub = Reading {
+                        x: Some(*x),
+                        y: rest.first().copied(),
+                        others: rest.iter().skip(1).copied().collect(),
+                        ..r.clone()
+                    };
+                    let mut parts = vec![nc];
+                    if let Outcome::Several(p) = compare(g, question, &sub)? {
+                        parts.extend(p);
+                    }
+                    Outcome::Several(parts)
+                }
+            }
+        }
+        Action::Compare => compare(g, question, r)?,
+        // "is either of those ok while on the tablets": one verdict each.
+        Action::Check(Check::Avoid) if !r.others.is_empty() => {
+            let mut parts = vec![Outcome::Answer(verdict(
+                g,
+                question,
+                &Reading { others: Vec::new(), ..r.clone() },
+                Check::Avoid,
+            )?)];
+            for &o in &r.others {
+                let one = Reading { y: Some(o), others: Vec::new(), ..r.clone() };
+                parts.push(Outcome::Answer(verdict(g, question, &one, Check::Avoid)?));
+            }
+            Outcome::Several(parts)
+        }
+        Action::Check(check) => Outcome::Answer(verdict(g, question, r, check)?),
+        Action::Query if claim_relations(t.name).is_some() => {
+            let rels = claim_relations(t.name).unwrap_or_default();
+            let x = r.x.unwrap_or(g.subject);
+            let mut a = Answer::from_result(
+                question,
+                &r.query(g),
+                focus,
+                query::QueryResult { vars: vec!["target".into()], rows: Vec::new() },
+            );
+            a.items = claims(g, x, rels);
             a.template = Some(t.name);
-            a.interpretation = reading.meaning(g);
-            if let Action::Check { yes, no } = t.action {
-                let name = |ix: Option<Ix>| ix.map(|ix| g.node(ix).name);
-                let f = |s: &str| {
-                    let s = name(reading.x).map_or(s.to_string(), |x| s.replace("{x}", x));
-                    name(reading.y).map_or(s.clone(), |y| s.replace("{y}", y))
-                };
-                a.verdict = Some((f(yes), f(no)));
+            a.interpretation = r.meaning(g);
+            if t.name == "duration" {
+                a.items
+                    .retain(|i| i.support.iter().any(|&e| g.edge(e).when.as_ref().is_some_and(|w| w.lasts.is_some())));
             }
             if t.warnings {
                 a.add_warnings(g);
             }
             Outcome::Answer(a)
         }
+        Action::Query => {
+            let q = r.query(g);
+            let result = run(g, t, &q)?;
+            let mut a = Answer::from_result(question, &q, focus, result);
+            a.template = Some(t.name);
+            a.interpretation = r.meaning(g);
+            // A lay word is never one of the article's answers.
+            a.items.retain(|i| i.values.iter().all(|&v| !g.node(v).lay || Some(v) == r.x));
+            // Home care: what a person does themselves, or what the article
+            // files under home treatment (over-the-counter pain relievers).
+            if t.name == "home" {
+                a.items.retain(|i| i.values.first().is_some_and(|&v| done_at_home(g, v)));
+            }
+            if matches!(t.name, "avoid" | "warnings")
+                && let Some(d) = r.during_days()
+            {
+                a.items.retain(|i| {
+                    i.support
+                        .iter()
+                        .all(|&e| g.edge(e).when.as_ref().is_none_or(|w| !w.has_days() || w.overlaps(d.0, d.1)))
+                });
+            }
+            if t.warnings {
+                a.add_warnings(g);
+            }
+            if r.yes_no && !matches!(t.name, "describe" | "how-to") {
+                let text = if a.items.is_empty() {
+                    format!("The article says nothing about {}.", r.meaning(g))
+                } else {
+                    format!("Yes: {} ({} in the article).", capitalized(&r.meaning(g)), a.items.len())
+                };
+                let claim = if a.items.is_empty() { Claim::Absent } else { Claim::Affirmed };
+                a.verdict = Some(Verdict { claim, yes: (!a.items.is_empty()).then_some(true), text });
+            }
+            Outcome::Answer(a)
+        }
+    })
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+/// Whether a treatment is something a person does at home: a home remedy
+/// or an exercise, or a kind of something the article files under home care.
+fn done_at_home(g: &Graph, ix: Ix) -> bool {
+    g.ancestors(ix).into_iter().any(|a| {
+        let n = g.node(a);
+        matches!(n.kind, Kind::HomeRemedy | Kind::Exercise) || n.name.starts_with("home ")
+    })
+}
+
+/// Whether the question asks what something is ("what is X", "define X"),
+/// rather than naming it bare.
+fn question_asks_what(question: &str) -> bool {
+    let q = question.to_lowercase();
+    ["what is", "what's", "whats", "what are", "what does", "define", "definition", "meaning of", "explain", "describe"]
+        .iter()
+        .any(|p| q.contains(p))
+}
+
+impl Reading {
+    /// The days the question is about, as `[from, to)`.
+    pub fn during_days(&self) -> Option<(u16, Option<u16>)> {
+        match self.when? {
+            When::Day(d) => Some((d, Some(d.saturating_add(1)))),
+            When::First(n) => Some((0, Some(n.max(1)))),
+            When::From(n) => Some((n, None)),
+            When::Minutes(_) => None,
+        }
+    }
+}
+
+/// Whether every timed edge of a chain covers the days.
+fn in_time(g: &Graph, chain: &[EIx], days: Option<(u16, Option<u16>)>) -> bool {
+    let Some((from, to)) = days else { return true };
+    chain.iter().all(|&e| g.edge(e).when.as_ref().is_none_or(|w| !w.has_days() || w.overlaps(from, to)))
+}
+
+/// A yes/no question: the check both ways where it can go both ways, the
+/// article's denials, the day asked about; and the verdict in words.
+fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answer, Diagnostic> {
+    let t = r.template;
+    let name = |ix: Option<Ix>| ix.map_or_else(|| "it".to_string(), |ix| g.node(ix).name.to_string());
+    let (x, y) = (r.x.unwrap_or(g.subject), r.y.unwrap_or(g.subject));
+    let days = r.during_days();
+    let when = r.when.map_or_else(String::new, |w| format!(" {}", when_text(w)));
+    let q_of = |x: Ix, y: Ix, template: &str| {
+        template.replace("{x}", &format!("\"{}\"", g.node(x).id)).replace("{y}", &format!("\"{}\"", g.node(y).id))
     };
-    Ok((outcome, reading))
+    let run_q = |q: &str| run(g, t, q).map(|res| res.rows);
+    let mut a = Answer::from_result(
+        question,
+        &r.query(g),
+        vec![x, y],
+        query::QueryResult { vars: Vec::new(), rows: Vec::new() },
+    );
+    a.template = Some(t.name);
+    a.interpretation = r.meaning(g);
+    let (claim, yes, text): (Claim, Option<bool>, String) = match check {
+        Check::Avoid => {
+            // The act is y; the context is x. A lone act (x is the subject):
+            // any warning against it, in whatever context.
+            let lone = x == g.subject && r.y.is_some();
+            let mut rows = if lone {
+                // Asked about by itself, a warning counts if it is about the
+                // spasm, or about a treatment the act is a misuse of (ice on
+                // bare skin, while icing). A warning for another context
+                // (alcohol while on medication) does not answer the question.
+                let mut v = run_q(&format!("select ?ctx where {} is_a*/avoid_while ?ctx", q_of(y, y, "{x}")))?;
+                let act_kind = g.node(y).kind;
+                v.retain(|row| {
+                    let ctx = row.values[0];
+                    ctx == g.subject
+                        || g.ancestors(g.subject).contains(&ctx)
+                        || (act_kind == Kind::Behaviour && Kind::TREATMENTS.contains(&g.node(ctx).kind))
+                });
+                v
+            } else {
+                let mut v = run_q(&q_of(y, x, "{x} is_a*/avoid_while/^is_a* {y}"))?;
+                v.extend(run_q(&q_of(x, y, "{x} is_a*/avoid_while/^is_a* {y}"))?);
+                v
+            };
+            let timed_out = rows.iter().any(|row| !in_time(g, &row.support, days));
+            rows.retain(|row| in_time(g, &row.support, days));
+            // A session longer than the article allows ("for an hour").
+            let mut too_long = Vec::new();
+            if let Some(m) = r.minutes {
+                for n in [x, y] {
+                    for (e, _) in g.edges_at(n, petgraph::Direction::Outgoing) {
+                        if g.edge(e).when.as_ref().and_then(|w| w.minutes).is_some_and(|max| m > max) {
+                            too_long.push(e);
+                        }
+                    }
+                }
+            }
+            let all_timed = !rows.is_empty()
+                && rows
+                    .iter()
+                    .all(|row| row.support.iter().any(|&e| g.edge(e).when.as_ref().is_some_and(|w| w.has_days())));
+            let act = name(Some(y));
+            let ctx = if lone { String::new() } else { format!(" while on {}", name(Some(x))) };
+            if !too_long.is_empty() {
+                let max = too_long
+                    .iter()
+                    .filter_map(|&e| g.edge(e).when.as_ref().and_then(|w| w.minutes))
+                    .fold(f32::MAX, f32::min);
+                a.items.push(crate::answer::Item { values: Vec::new(), support: too_long, warnings: Vec::new() });
+                for row in rows {
+                    a.items.push(crate::answer::Item {
+                        values: Vec::new(),
+                        support: row.support,
+                        warnings: Vec::new(),
+                    });
+                }
+                let (yes, word) = if r.asks == Asks::Forbidden { (Some(true), "Yes") } else { (Some(false), "No") };
+                (
+                    Claim::Affirmed,
+                    yes,
+                    format!(
+                        "{word}: the article says about {} minutes at a time for {act}, not {}.",
+                        crate::export::number(max),
+                        crate::export::number(r.minutes.unwrap_or(0.0))
+                    ),
+                )
+            } else if rows.is_empty() {
+                let reason = if timed_out && days.is_some() {
+                    format!(" The article's warnings about {act} are for other days.")
+                } else {
+                    String::new()
+                };
+                // During the spasm, with no warning: does the article give it
+                // for the spasm, then?
+                let helps = if lone {
+                    let mut v = run_q(&q_of(y, x, "{x} is_a*/(treats|relieves)/^is_a* {y}"))?;
+                    let out_of_time = v.iter().any(|row| !in_time(g, &row.support, days));
+                    v.retain(|row| in_time(g, &row.support, days));
+                    Some((v, out_of_time))
+                } else {
+                    None
+                };
+                match helps {
+                    Some((v, _)) if !v.is_empty() => {
+                        for row in v {
+                            a.items.push(crate::answer::Item {
+                                values: Vec::new(),
+                                support: row.support,
+                                warnings: Vec::new(),
+                            });
+                        }
+                        let (yes, word) =
+                            if r.asks == Asks::Forbidden { (Some(false), "No") } else { (Some(true), "Yes") };
+                        (
+                            Claim::Affirmed,
+                            yes,
+                            format!(
+                                "{word}: the article gives {act} for {}{when}, and no warning against it then.",
+                                name(Some(x))
+                            ),
+                        )
+                    }
+                    Some((_, true)) => {
+                        let all = run_q(&q_of(y, x, "{x} is_a*/(treats|relieves)/^is_a* {y}"))?;
+                        for row in all {
+                            a.items.push(crate::answer::Item {
+                                values: Vec::new(),
+                                support: row.support,
+                                warnings: Vec::new(),
+                            });
+                        }
+                        (
+                            Claim::Denied,
+                            Some(r.asks == Asks::Forbidden),
+                            format!("No: the article gives {act} at other times, not{when}."),
+                        )
+                    }
+                    _ => {
+                        // Nothing said: show what the article does say of the
+                        // things asked about (their risks and denials).
+                        for n in [y, x] {
+                            if n == g.subject {
+                                continue;
+                            }
+                            let q = format!(
+                                "select ?o where {} is_a*/(risks|!risks|!rich_in|!relieves|!treats|causes) ?o",
+                                q_of(n, n, "{x}")
+                            );
+                            for row in run_q(&q)? {
+                                a.items.push(crate::answer::Item {
+                                    values: Vec::new(),
+                                    support: row.support,
+                                    warnings: Vec::new(),
+                                });
+                            }
+                        }
+                        (
+                            Claim::Absent,
+                            None,
+                            format!(
+                                "The article gives no warning about {act}{ctx}{when}.{reason} That is not the same as saying it is safe."
+                            ),
+                        )
+                    }
+                }
+            } else {
+                // The harm each warned-against thing risks (ice on bare skin:
+                // frostbite).
+                let mut harms: Vec<EIx> = Vec::new();
+                for row in &rows {
+                    for &e in &row.support {
+                        let edge = g.edge(e);
+                        if edge.relation == crate::model::Relation::AvoidWhile {
+                            let avoided = g.ends(e).0;
+                            for (h, _) in g.step(avoided, crate::model::Relation::Risks, petgraph::Direction::Outgoing)
+                            {
+                                if !harms.contains(&h) {
+                                    harms.push(h);
+                                }
+                            }
+                        }
+                    }
+                }
+                for row in rows {
+                    a.items.push(crate::answer::Item {
+                        values: row.values,
+                        support: row.support,
+                        warnings: Vec::new(),
+                    });
+                }
+                if !harms.is_empty() {
+                    a.items.push(crate::answer::Item { values: Vec::new(), support: harms, warnings: Vec::new() });
+                }
+                if all_timed && days.is_none() {
+                    (
+                        Claim::Affirmed,
+                        None,
+                        format!(
+                            "It depends on the day: the article warns against {act}{ctx} at some times (see when)."
+                        ),
+                    )
+                } else if r.asks == Asks::Forbidden {
+                    (Claim::Affirmed, Some(true), format!("Yes: the article warns against {act}{ctx}{when}."))
+                } else {
+                    (Claim::Affirmed, Some(false), format!("No: the article warns against {act}{ctx}{when}."))
+                }
+            }
+        }
+        _ => {
+            let (pos_q, neg_q) = match check {
+                Check::Helps if t.name == "order" => ("{x} before|^after {y}", "{x} after|^before {y}"),
+                Check::Helps => ("{x} is_a*/(treats|relieves)/^is_a* {y}", "{x} is_a*/(!treats|!relieves)/^is_a* {y}"),
+                Check::Causes => (
+                    "{x} is_a*/(causes|risks|presents)+/(affects|located_in|radiates_to)?/^is_a* {y}",
+                    "{x} is_a*/(!causes|!risks) {y}",
+                ),
+                Check::Prevents => ("{x} is_a*/prevents/causes*/^is_a* {y}", "{x} is_a*/!prevents {y}"),
+                Check::Source => ("{x} is_a*/rich_in/is_a* {y}", "{x} !rich_in {y}"),
+                Check::Refers => ("{x} (refer_to|prescribes)+/^is_a* {y}", "{x} !refer_to {y}"),
+                Check::Presents => ("{x} is_a*/presents/^is_a* {y}", "{x} !presents {y}"),
+                Check::Avoid => unreachable!("handled above"),
+            };
+            let mut pos = run_q(&q_of(x, y, pos_q))?;
+            // "is a hot water bottle good for my stiff back": stiffness is a
+            // symptom of the spasm, which the article does give it for.
+            let mut via_subject = false;
+            if pos.is_empty() && check == Check::Helps && t.name != "order" && y != g.subject {
+                let presents = run_q(&q_of(g.subject, y, "{x} is_a*/presents/^is_a* {y}"))?;
+                if !presents.is_empty() {
+                    pos = run_q(&q_of(x, g.subject, pos_q))?;
+                    via_subject = !pos.is_empty();
+                    for row in presents {
+                        if via_subject {
+                            pos.push(row);
+                        }
+                    }
+                }
+            }
+            let timed_out = pos.iter().any(|row| !in_time(g, &row.support, days));
+            pos.retain(|row| in_time(g, &row.support, days));
+            let neg = run_q(&q_of(x, y, neg_q))?;
+            // On the day asked: a warning against it then (ice after day 3).
+            let mut against = Vec::new();
+            if check == Check::Helps && days.is_some() {
+                against = run_q(&q_of(x, y, "{x} is_a*/avoid_while/^is_a* {y}"))?;
+                against.retain(|row| {
+                    in_time(g, &row.support, days)
+                        && row.support.iter().any(|&e| g.edge(e).when.as_ref().is_some_and(|w| w.has_days()))
+                });
+            }
+            let rel = match check {
+                Check::Helps if t.name == "order" => "comes before",
+                Check::Helps => "treats or relieves",
+                Check::Causes => "causes or leads to",
+                Check::Prevents => "prevents",
+                Check::Source => "is a source of",
+                Check::Refers => "refers to",
+                Check::Presents => "presents with",
+                Check::Avoid => "",
+            };
+            let (xn, yn) = (name(Some(x)), name(Some(y)));
+            if !against.is_empty() {
+                for row in against {
+                    a.items.push(crate::answer::Item {
+                        values: Vec::new(),
+                        support: row.support,
+                        warnings: Vec::new(),
+                    });
+                }
+                (Claim::Denied, Some(false), format!("No: the article says not to use {xn}{when}."))
+            } else if !pos.is_empty() {
+                for row in pos {
+                    a.items.push(crate::answer::Item {
+                        values: Vec::new(),
+                        support: row.support,
+                        warnings: Vec::new(),
+                    });
+                }
+                let of =
+                    if via_subject { format!(" (as a symptom of {})", g.node(g.subject).name) } else { String::new() };
+                (Claim::Affirmed, Some(true), format!("Yes: the article says {xn} {rel} {yn}{of}{when}."))
+            } else if check == Check::Helps
+                && t.name != "order"
+                && let worse = run_q(&q_of(x, y, "{x} is_a*/causes+/^is_a* {y}"))?
+                && !worse.is_empty()
+            {
+                for row in worse {
+                    a.items.push(crate::answer::Item {
+                        values: Vec::new(),
+                        support: row.support,
+                        warnings: Vec::new(),
+                    });
+                }
+                (Claim::Denied, Some(false), format!("No: the article says {xn} leads to {yn}."))
+            } else if !neg.is_empty() {
+                for row in neg {
+                    a.items.push(crate::answer::Item {
+                        values: Vec::new(),
+                        support: row.support,
+                        warnings: Vec::new(),
+                    });
+                }
+                (Claim::Denied, Some(false), format!("No: the article says {xn} does not {}.", rel_base(rel, &yn)))
+            } else if t.name == "order" {
+                let rev = run_q(&q_of(x, y, neg_q))?;
+                if rev.is_empty() {
+                    (Claim::Absent, None, format!("The article does not say whether {xn} comes before or after {yn}."))
+                } else {
+                    for row in rev {
+                        a.items.push(crate::answer::Item {
+                            values: Vec::new(),
+                            support: row.support,
+                            warnings: Vec::new(),
+                        });
+                    }
+                    (Claim::Affirmed, Some(false), format!("After: the article puts {xn} after {yn}."))
+                }
+            } else if timed_out {
+                let all = run_q(&q_of(x, y, pos_q))?;
+                for row in all {
+                    a.items.push(crate::answer::Item {
+                        values: Vec::new(),
+                        support: row.support,
+                        warnings: Vec::new(),
+                    });
+                }
+                (Claim::Denied, Some(false), format!("No: the article gives {xn} for {yn} on other days, not{when}."))
+            } else {
+                (Claim::Absent, None, format!("The article does not say whether {xn} {rel} {yn}."))
+            }
+        }
+    };
+    // An order: what else the article puts before or after the same thing
+    // (warmth before stretching, cold after it).
+    if t.name == "order" {
+        for q in ["select ?z where ?z before|^after {y}", "select ?z where ?z after|^before {y}"] {
+            for row in run_q(&q_of(x, y, q))? {
+                if !a.items.iter().any(|i| i.support == row.support) {
+                    a.items.push(crate::answer::Item {
+                        values: Vec::new(),
+                        support: row.support,
+                        warnings: Vec::new(),
+                    });
+                }
+            }
+        }
+    }
+    // What helps or not, and what it risks ("waiting risks a chronic spasm").
+    if check == Check::Helps && t.name != "order" {
+        let risks: Vec<EIx> = g
+            .ancestor_chains(x)
+            .into_iter()
+            .flat_map(|(c, _)| {
+                g.step(c, crate::model::Relation::Risks, petgraph::Direction::Outgoing)
+                    .map(|(e, _)| e)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        if !risks.is_empty() {
+            a.items.push(crate::answer::Item { values: Vec::new(), support: risks, warnings: Vec::new() });
+        }
+    }
+    a.verdict = Some(Verdict { claim, yes, text });
+    // What the question was about, in a line: the thing done or taken.
+    let about = if check == Check::Avoid { y } else { x };
+    if about != g.subject && !g.node(about).lay {
+        a.about.push(about);
+    }
+    Ok(a)
+}
+
+/// "treats or relieves" → "treat or relieve back pain".
+fn rel_base(rel: &str, y: &str) -> String {
+    let base: Vec<String> = rel
+        .split(' ')
+        .map(|w| match w {
+            "treats" => "treat".into(),
+            "relieves" => "relieve".into(),
+            "causes" => "cause".into(),
+            "leads" => "lead".into(),
+            "prevents" => "prevent".into(),
+            "is" => "be".into(),
+            "refers" => "refer".into(),
+            "presents" => "present".into(),
+            "comes" => "come".into(),
+            other => other.into(),
+        })
+        .collect();
+    format!("{} {y}", base.join(" "))
+}
+
+/// The relations an intent lists one claim at a time (rather than one row
+/// per target): `(relation, negated)`.
+fn claim_relations(intent: &str) -> Option<&'static [(Relation, bool)]> {
+    use Relation::*;
+    Some(match intent {
+        "uses" => &[
+            (Treats, false),
+            (Relieves, false),
+            (Prevents, false),
+            (Benefits, false),
+            (ReducesNeedFor, false),
+            (ActsOn, false),
+            (Improves, false),
+            (Treats, true),
+            (Relieves, true),
+            (RichIn, true),
+            (Risks, true),
+        ],
+        "risks" => &[(Risks, false), (Causes, false), (Risks, true), (Relieves, true), (Treats, true)],
+        "duration" => &[(Treats, false), (Relieves, false), (Prevents, false)],
+        "timing" => &[
+            (Treats, false),
+            (Relieves, false),
+            (Prevents, false),
+            (Before, false),
+            (After, false),
+            (AvoidWhile, false),
+            (IndicatedIf, false),
+        ],
+        "compare" => &[
+            (Treats, false),
+            (Relieves, false),
+            (Prevents, false),
+            (Risks, false),
+            (AvoidWhile, false),
+            (Before, false),
+            (After, false),
+            (ContrastsWith, false),
+            (ActsOn, false),
+            (Improves, false),
+            (ReducesNeedFor, false),
+            (Risks, true),
+            (Relieves, true),
+            (Treats, true),
+        ],
+        _ => return None,
+    })
+}
+
+/// What the article claims of a thing, and of every class it is a kind of
+/// (reached by `is_a`, shown in the path), one item per claim: two claims
+/// about one target (acupuncture treats the spasm; a course of it keeps it
+/// away a long time) are both shown. The same walk as `kg show` makes.
+fn claims(g: &Graph, x: Ix, rels: &[(Relation, bool)]) -> Vec<crate::answer::Item> {
+    let mut items = Vec::new();
+    for (class, chain) in g.ancestor_chains(x) {
+        for (e, other) in g.edges_at(class, petgraph::Direction::Outgoing) {
+            let edge = g.edge(e);
+            if rels.contains(&(edge.relation, edge.negated)) {
+                let mut support = chain.clone();
+                support.push(e);
+                items.push(crate::answer::Item { values: vec![other], support, warnings: Vec::new() });
+            }
+        }
+    }
+    // A claim inherited from a class repeats one the thing makes itself:
+    // keep the nearest of each (target, relation, denial, certainty).
+    let key = |i: &crate::answer::Item| {
+        let e = g.edge(*i.support.last().expect("a claim has its edge"));
+        (i.values[0], e.relation, e.negated, e.certainty)
+    };
+    let mut kept: Vec<crate::answer::Item> = Vec::new();
+    for item in items {
+        match kept.iter_mut().find(|k| key(k) == key(&item)) {
+            Some(k) if k.support.len() > item.support.len() => *k = item,
+            Some(_) => {}
+            None => kept.push(item),
+        }
+    }
+    kept.sort_by(|a, b| g.node(a.values[0]).name.cmp(&g.node(b.values[0]).name));
+    kept
+}
+
+/// Two or more things side by side: for each, what the article says it is
+/// for (with timing, how long it lasts, and warnings) and its risks.
+fn compare(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic> {
+    let mut parts = Vec::new();
+    let rels = claim_relations("compare").unwrap_or_default();
+    for ix in [r.x, r.y].into_iter().flatten().chain(r.others.iter().copied()) {
+        let empty = query::QueryResult { vars: vec!["what".into()], rows: Vec::new() };
+        let mut a = Answer::from_result(question, "", vec![ix], empty);
+        a.items = claims(g, ix, rels);
+        a.template = Some("compare");
+        a.about.push(ix);
+        a.interpretation = match r.when {
+            Some(w) => format!("{}: what the article says of it (you asked about {})", g.node(ix).name, when_text(w)),
+            None => format!("{}: what the article says of it", g.node(ix).name),
+        };
+        a.add_warnings(g);
+        parts.push(Outcome::Answer(a));
+    }
+    Ok(Outcome::Several(parts))
+}
+
+/// How a question was read, for `--explain` and the JSON `reading`.
+#[derive(Clone, Debug, Default)]
+pub struct ReadingInfo {
+    /// Each part's intent and its meaning in words.
+    pub intents: Vec<(&'static str, String)>,
+    /// Each part's query, where it has one.
+    pub queries: Vec<String>,
+    pub mentions: Vec<MentionInfo>,
+    /// Words taken as others: (typed, read as).
+    pub substitutions: Vec<(String, String)>,
+    /// Words read as carrying nothing.
+    pub ignored: Vec<String>,
+    /// Cue words and what each says.
+    pub cues: Vec<(String, String)>,
+    /// Times and amounts read.
+    pub times: Vec<(String, String)>,
+    /// Words of the story around the question, not read as part of it.
+    pub story: Vec<String>,
+    /// Words the article does not cover.
+    pub not_covered: Vec<String>,
+}
+
+/// A name found in a question.
+#[derive(Clone, Debug)]
+pub struct MentionInfo {
+    pub text: String,
+    /// Byte span in the question.
+    pub span: std::ops::Range<usize>,
+    pub id: String,
+    pub name: String,
+    /// "name", "alias", "id", "typo" or "lay" (a lay word, not in the article).
+    pub how: &'static str,
+}
+
+impl Asked {
+    /// The reading, for `--explain` and the JSON.
+    pub fn info(&self, g: &Graph) -> ReadingInfo {
+        let s = &self.segments;
+        let mut info = ReadingInfo::default();
+        for r in &self.readings {
+            info.intents.push((r.template.name, r.meaning(g)));
+            if !r.template.query.is_empty() {
+                info.queries.push(r.query(g));
+            }
+        }
+        for m in &s.mentions {
+            let n = g.node(m.node());
+            let span = s.tokens[m.at.start].span.start..s.tokens[m.at.end - 1].span.end;
+            let typo = m.at.clone().any(|i| s.tokens[i].corrected.is_some());
+            let how = if n.lay {
+                "lay"
+            } else if typo {
+                "typo"
+            } else if crate::text::normalize(&n.name) == m.form {
+                "name"
+            } else if crate::text::normalize(&n.id.replace('-', " ")) == m.form {
+                "id"
+            } else {
+                "alias"
+            };
+            info.mentions.push(MentionInfo {
+                text: m.typed.clone(),
+                span,
+                id: n.id.to_string(),
+                name: n.name.to_string(),
+                how,
+            });
+        }
+        for (i, t) in s.tokens.iter().enumerate() {
+            if let Some(c) = &t.corrected
+                && s.role(i) != Role::Leftover
+            {
+                info.substitutions.push((t.word.clone(), c.clone()));
+            }
+            match s.role(i) {
+                Role::Function | Role::Number => info.ignored.push(t.word.clone()),
+                Role::Leftover if !s.in_question(i) => info.story.push(t.word.clone()),
+                Role::Leftover | Role::OutOfScope => info.not_covered.push(t.word.clone()),
+                _ => {}
+            }
+        }
+        for c in &s.cues {
+            let text: Vec<&str> = c.at.clone().map(|i| s.tokens[i].word.as_str()).collect();
+            info.cues.push((text.join(" "), format!("{:?}", c.cue).to_lowercase()));
+        }
+        for t in &s.times {
+            let text: Vec<&str> = t.at.clone().map(|i| s.tokens[i].word.as_str()).collect();
+            info.times.push((text.join(" "), when_text(t.when)));
+        }
+        info
+    }
+}
+
+impl ReadingInfo {
+    /// The reading as lines for stderr (`--explain`, `:explain on`).
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (name, meaning) in &self.intents {
+            out.push(format!("intent: {name} — {meaning}"));
+        }
+        for q in &self.queries {
+            out.push(format!("query: {q}"));
+        }
+        for m in &self.mentions {
+            out.push(format!(
+                "mention: \"{}\" (bytes {}..{}) is {} `{}` by {}",
+                m.text, m.span.start, m.span.end, m.name, m.id, m.how
+            ));
+        }
+        for (from, to) in &self.substitutions {
+            out.push(format!("typo: \"{from}\" read as \"{to}\""));
+        }
+        if !self.cues.is_empty() {
+            let cues: Vec<String> = self.cues.iter().map(|(w, c)| format!("{w} ({c})")).collect();
+            out.push(format!("cues: {}", cues.join(", ")));
+        }
+        for (w, t) in &self.times {
+            out.push(format!("time: \"{w}\" is {t}"));
+        }
+        if !self.ignored.is_empty() {
+            out.push(format!("ignored: {}", self.ignored.join(" ")));
+        }
+        if !self.story.is_empty() {
+            out.push(format!("story (context only): {}", self.story.join(" ")));
+        }
+        if !self.not_covered.is_empty() {
+            out.push(format!("not covered: {}", self.not_covered.join(" ")));
+        }
+        out
+    }
 }

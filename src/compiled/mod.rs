@@ -516,55 +516,6 @@ impl Store {
 mod tests {
     use super::*;
 
-    fn bundled_bytes() -> Vec<u8> {
-        let data = crate::bundled::data().expect("bundled graph");
-        write::write(&data, b"fp", cfg!(target_endian = "big")).expect("writes")
-    }
-
-    #[test]
-    fn a_written_graph_opens_and_verifies() {
-        let bytes = bundled_bytes();
-        let store = Store::from_bytes(&bytes).expect("opens");
-        assert_eq!(store.fingerprint(), b"fp");
-        store.verify().expect("verifies");
-        assert!(is_compiled(&bytes));
-    }
-
-    #[test]
-    fn damaged_files_are_refused_at_open() {
-        let bytes = bundled_bytes();
-        assert_eq!(Store::from_bytes(b"(article: ())").err(), Some(FormatError::Foreign));
-        assert!(matches!(Store::from_bytes(&bytes[..bytes.len() - 8]), Err(FormatError::Truncated { .. })));
-        assert!(matches!(Store::from_bytes(&bytes[..40]), Err(FormatError::Truncated { .. })));
-        let mut version = bytes.clone();
-        version[8..12].copy_from_slice(&99u32.to_ne_bytes());
-        assert_eq!(Store::from_bytes(&version).err(), Some(FormatError::Version(99)));
-        let mut order = bytes.clone();
-        order[12..16].copy_from_slice(&write::BYTE_ORDER.swap_bytes().to_ne_bytes());
-        assert_eq!(Store::from_bytes(&order).err(), Some(FormatError::ByteOrder));
-        // Any flipped bit in the header is caught by its checksum.
-        for at in [33, 70, 100, write::HEADER_LEN - 1] {
-            let mut flipped = bytes.clone();
-            flipped[at] ^= 4;
-            assert!(Store::from_bytes(&flipped).is_err(), "byte {at}");
-        }
-    }
-
-    #[test]
-    fn damage_inside_a_section_reads_safely_and_fails_verify() {
-        let bytes = bundled_bytes();
-        let store = Store::from_bytes(&bytes).expect("opens");
-        let (at, len) = store.sections[sec::EDGES];
-        let mut damaged = bytes.clone();
-        for b in &mut damaged[at..at + len.min(4096)] {
-            *b = 0xff;
-        }
-        let store = Store::from_bytes(&damaged).expect("the header is intact");
-        assert!(store.verify().is_err());
-        assert_eq!(store.str(NONE), "");
-        assert_eq!(store.str(u32::MAX - 3), "");
-    }
-
     #[test]
     fn signatures_bound_the_edit_distance() {
         for (a, b) in [

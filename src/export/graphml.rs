@@ -115,7 +115,7 @@ pub fn graphml(g: &Graph, out: &mut dyn Write) -> std::io::Result<()> {
             data(out, "negated", "true")?;
         }
         if let Some(w) = &edge.when {
-            data(out, "when", &crate::render::window_text(w))?;
+            data(out, "when", &w.text())?;
         }
         if let Some(n) = edge.note {
             data(out, "note", n)?;

@@ -310,7 +310,7 @@ pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple<'_>) -> std::io::Result<()
             cite(src);
         }
         if let Some(w) = &edge.when {
-            emit((st.clone(), kg!("when"), Term::Literal(crate::render::window_text(w).into(), None)))?;
+            emit((st.clone(), kg!("when"), Term::Literal(w.text().into(), None)))?;
             if let Some(d) = w.from_day {
                 emit((st.clone(), kg!("fromDay"), integer(d)))?;
             }

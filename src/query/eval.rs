@@ -36,7 +36,8 @@ pub struct Compiled {
     limit: Option<usize>,
     /// Nodes named in the query, in order.
     pub named: Vec<Ix>,
-    /// "taking "x" as "y"" notes for names taken as near matches.
+    /// "taking "x" as "y"" notes for names taken as near matches, and a
+    /// note for a name of a kind its relation never reaches.
     pub notes: Vec<String>,
 }
 
@@ -132,7 +133,72 @@ pub fn compile(g: &Graph, q: &Query) -> Result<Compiled, Diagnostic> {
     if select.is_empty() {
         select = (0..vars.len()).filter(|i| positive.contains(i)).collect();
     }
+    for (c, written) in clauses.iter().zip(&q.clauses) {
+        if let (CClause::Triple { negated: false, s, path, o, .. }, Clause::Triple { subject, object, .. }) =
+            (c, written)
+        {
+            notes.extend(wrong_kind(g, s, subject, path, o, object));
+        }
+    }
     Ok(Compiled { vars, select, clauses, limit: q.limit, named, notes })
+}
+
+/// A note when a clause names a node its relation can never reach (`?x
+/// treats "muscles"`: `treats` points to conditions and symptoms, and
+/// `muscles` is a body part), with the nearest node of a kind it can.
+fn wrong_kind(g: &Graph, s: &CTerm, subject: &Term, path: &Path, o: &CTerm, object: &Term) -> Option<String> {
+    let (rel, inverse) = match path {
+        Path::Step(r) => (*r, false),
+        Path::Inverse(p) => match p.as_ref() {
+            Path::Step(r) => (*r, true),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let (domain, range) = rel.domain_range();
+    let (from, to) = if inverse { ((o, object), (s, subject)) } else { ((s, subject), (o, object)) };
+    let (ix, written, allowed, end) =
+        [(from, domain, "from"), (to, range, "to")].into_iter().find_map(|((t, w), k, end)| match (t, w) {
+            (CTerm::Node(ix), Term::Node(text, _)) if !k.contains(&g.node(*ix).kind) => Some((*ix, text, k, end)),
+            _ => None,
+        })?;
+    let kinds: Vec<&str> = allowed.iter().map(|k| k.label()).collect();
+    let kinds = match kinds.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => return None,
+    };
+    let a = |word: &str| if word.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    let node = g.node(ix);
+    let mut note = format!(
+        "`{}` is {} {}, and `{rel}` only goes {end} {} {kinds}",
+        written.trim(),
+        a(node.kind.label()),
+        node.kind.label(),
+        a(&kinds)
+    );
+    if let Some(near) = nearest_of_kinds(g, &node.name, allowed) {
+        note.push_str(&format!("; did you mean `{}`?", g.node(near).name));
+    }
+    Some(note)
+}
+
+/// The node of one of `kinds` whose name is nearest `name`: most words in
+/// common first, then fewest edits. None shares a word: no suggestion.
+fn nearest_of_kinds(g: &Graph, name: &str, kinds: &[Kind]) -> Option<Ix> {
+    use crate::text::{edit_distance, normalize};
+    let key = normalize(name);
+    let words: HashSet<&str> = key.split(' ').collect();
+    g.nodes()
+        .filter(|&ix| kinds.contains(&g.node(ix).kind))
+        .map(|ix| {
+            let other = normalize(&g.node(ix).name);
+            let shared = other.split(' ').filter(|w| words.contains(w)).count();
+            ((std::cmp::Reverse(shared), edit_distance(&key, &other)), ix)
+        })
+        .filter(|((shared, _), _)| shared.0 > 0)
+        .min_by(|(a, x), (b, y)| a.cmp(b).then_with(|| g.node(*x).name.cmp(&g.node(*y).name)))
+        .map(|(_, ix)| ix)
 }
 
 fn var_of(t: &CTerm) -> Option<usize> {

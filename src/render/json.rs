@@ -1,4 +1,7 @@
 //! JSON output: reports and the whole-graph export, sorted for stable diffs.
+//! Every document is an object with `"version"` (the version of the shapes,
+//! [`VERSION`]) and `"notes"` (what kg said about the input on stderr: a
+//! name taken for a near match, how a question was read).
 
 use serde_json::{Map, Value, json};
 
@@ -7,18 +10,39 @@ use crate::graph::{EIx, Graph, Ix};
 use crate::model::{Kind, Relation, Source, Window};
 use crate::report::Report;
 
-pub fn render(report: &Report, g: &Graph) -> String {
+/// The version of the JSON shapes. Raised when a field changes meaning or
+/// goes away; new fields may appear without a raise.
+pub const VERSION: u32 = 1;
+
+/// `{"version", "notes", ...fields}`: the frame every document shares.
+pub fn document(notes: &[String], body: Value) -> Value {
+    let mut m = Map::new();
+    m.insert("version".into(), json!(VERSION));
+    m.insert("notes".into(), json!(notes));
+    match body {
+        Value::Object(fields) => m.extend(fields),
+        other => {
+            m.insert("value".into(), other);
+        }
+    }
+    Value::Object(m)
+}
+
+pub fn render(report: &Report, g: &Graph, notes: &[String]) -> String {
     let v = match report {
         Report::Checked { nodes, edges, citations, warnings } => {
             json!({"ok": true, "nodes": nodes, "edges": edges, "citations": citations, "warnings": warnings})
         }
         Report::Stats => stats(g),
-        Report::List { nodes, .. } => Value::Array(nodes.iter().map(|&ix| node(g, ix)).collect()),
-        Report::Kinds => {
-            Value::Array(Kind::ALL.iter().map(|k| json!({"kind": k.as_str(), "description": k.describe()})).collect())
-        }
-        Report::Relations => Value::Array(
-            Relation::ALL
+        Report::List { kind, nodes } => json!({
+            "kind": kind.map(|k| k.as_str()),
+            "nodes": nodes.iter().map(|&ix| node(g, ix)).collect::<Vec<_>>(),
+        }),
+        Report::Kinds => json!({"kinds": Kind::ALL
+            .iter()
+            .map(|k| json!({"kind": k.as_str(), "description": k.describe()}))
+            .collect::<Vec<_>>()}),
+        Report::Relations => json!({"relations": Relation::ALL
                 .iter()
                 .map(|r| {
                     let (d, rg) = r.domain_range();
@@ -26,17 +50,77 @@ pub fn render(report: &Report, g: &Graph) -> String {
                         "domain": d.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
                         "range": rg.iter().map(|k| k.as_str()).collect::<Vec<_>>()})
                 })
-                .collect(),
-        ),
+                .collect::<Vec<_>>()}),
         Report::Show { node: ix } => show(g, *ix),
         Report::Answer(a) => answer(g, a),
+        Report::Paths { .. }
+        | Report::NotCovered(_)
+        | Report::Undescribed { .. }
+        | Report::Several(_)
+        | Report::Question { .. } => value(report, g),
+    };
+    to_string(&document(notes, v))
+}
+
+/// The JSON of the reports `kg ask` makes besides answers.
+fn value(report: &Report, g: &Graph) -> Value {
+    match report {
         Report::Paths { from, to, paths } => json!({
             "from": node_ref(g, *from),
             "to": node_ref(g, *to),
             "paths": paths.iter().map(|p| p.iter().map(|&e| edge(g, e)).collect::<Vec<_>>()).collect::<Vec<_>>(),
         }),
+        Report::NotCovered(nc) => json!({
+            "question": nc.question,
+            "outcome": "not-covered",
+            "not_covered": nc.words,
+            "nearest": nc.nearest.as_ref().map(|(meaning, question)| json!({"meaning": meaning, "question": question})),
+            "answers": [],
+        }),
+        Report::Undescribed { node } => {
+            let mut v = show(g, *node);
+            v["outcome"] = json!("says-nothing");
+            v["note"] = json!("the article does not say what this is; it only names it");
+            v
+        }
+        Report::Several(parts) => json!({
+            "parts": parts.iter().map(|p| part(g, p)).collect::<Vec<_>>(),
+        }),
+        Report::Question { reading, report } => {
+            let mut v = part(g, report);
+            if let Value::Object(m) = &mut v {
+                m.insert("reading".into(), reading_json(reading));
+            }
+            v
+        }
+        _ => Value::Null,
+    }
+}
+
+fn part(g: &Graph, report: &Report) -> Value {
+    match report {
+        Report::Answer(a) => answer(g, a),
+        Report::Show { node } => show(g, *node),
+        other => value(other, g),
+    }
+}
+
+/// `{"intents","queries","mentions","substitutions","ignored","cues","times","story","not_covered"}`
+fn reading_json(r: &crate::ask::ReadingInfo) -> Value {
+    let pairs = |v: &[(String, String)], a: &str, b: &str| -> Value {
+        Value::Array(v.iter().map(|(x, y)| json!({a: x, b: y})).collect())
     };
-    to_string(&v)
+    json!({
+        "intents": r.intents.iter().map(|(n, m)| json!({"intent": n, "meaning": m})).collect::<Vec<_>>(),
+        "queries": r.queries,
+        "mentions": r.mentions.iter().map(|m| json!({"text": m.text, "span": [m.span.start, m.span.end], "id": m.id, "name": m.name, "by": m.how})).collect::<Vec<_>>(),
+        "substitutions": pairs(&r.substitutions, "typed", "read_as"),
+        "ignored": r.ignored,
+        "cues": pairs(&r.cues, "text", "cue"),
+        "times": pairs(&r.times, "text", "means"),
+        "story": r.story,
+        "not_covered": r.not_covered,
+    })
 }
 
 pub fn to_string(v: &Value) -> String {
@@ -81,7 +165,7 @@ pub fn window(w: &Window) -> Value {
     put("pause_minutes", json!(w.pause_minutes));
     put("lasts", json!(w.lasts));
     put("note", json!(w.note));
-    put("text", json!(super::window_text(w)));
+    put("text", json!(w.text()));
     Value::Object(m)
 }
 
@@ -191,7 +275,8 @@ pub fn export(g: &Graph, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     if !nodes.is_empty() {
         out.write_all(b"\n  ]")?;
     }
-    out.write_all(b"\n}\n")
+    // The export says nothing about its input: its notes are always empty.
+    write!(out, ",\n  \"notes\": [],\n  \"version\": {VERSION}\n}}\n")
 }
 
 /// Serializing through `dyn`, for the export's few item types.
@@ -279,7 +364,7 @@ impl<'a> EdgeOut<'a> {
             minutes: w.minutes.map(f64::from),
             pause_minutes: w.pause_minutes.map(f64::from),
             to_day: w.to_day,
-            text: super::window_text(&w),
+            text: w.text(),
             lasts: w.lasts,
             note: w.note,
         });
@@ -396,6 +481,9 @@ fn item(g: &Graph, a: &Answer, it: &Item) -> Value {
     let mut v = it.values.first().map_or_else(|| json!({}), |&ix| node(g, ix));
     let Value::Object(m) = &mut v else { return v };
     m.insert("relation".into(), json!(it.relation(g).map(|r| r.as_str())));
+    if it.denied(g) {
+        m.insert("denied".into(), json!(true));
+    }
     m.insert("sources".into(), sources_of(g, &it.support));
     let certainty = it.support.iter().map(|&e| g.edge(e).certainty).max().unwrap_or_default();
     m.insert("certainty".into(), json!(certainty.as_str()));
@@ -423,9 +511,26 @@ fn answer(g: &Graph, a: &Answer) -> Value {
     m.insert("interpretation".into(), json!(a.interpretation));
     m.insert("query".into(), json!(a.query));
     m.insert("answers".into(), Value::Array(a.items.iter().map(|it| item(g, a, it)).collect()));
-    if let Some((yes, no)) = &a.verdict {
-        m.insert("verdict".into(), json!(if a.is_empty() { "no" } else { "yes" }));
-        m.insert("verdict_text".into(), json!(if a.is_empty() { no } else { yes }));
+    if !a.about.is_empty() {
+        m.insert(
+            "about".into(),
+            Value::Array(
+                a.about
+                    .iter()
+                    .map(|&ix| json!({"id": g.node(ix).id, "name": g.node(ix).name, "summary": g.node(ix).summary}))
+                    .collect(),
+            ),
+        );
+    }
+    match &a.verdict {
+        Some(v) => {
+            m.insert("verdict".into(), json!(v.yes.map(|y| if y { "yes" } else { "no" })));
+            m.insert("verdict_text".into(), json!(v.text));
+            m.insert("outcome".into(), json!(v.claim.as_str()));
+        }
+        None => {
+            m.insert("outcome".into(), json!(if a.is_empty() { "says-nothing" } else { "says-so" }));
+        }
     }
     Value::Object(m)
 }
@@ -438,6 +543,8 @@ mod tests {
     fn the_streamed_export_is_the_pretty_printed_document() {
         let g = crate::bundled::graph().expect("bundled graph");
         let whole = json!({
+            "version": VERSION,
+            "notes": [],
             "article": {
                 "title": g.article.title,
                 "subject": g.id(g.subject),

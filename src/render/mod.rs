@@ -4,16 +4,19 @@ pub mod dot;
 pub mod json;
 pub mod text;
 pub mod tsv;
+pub mod wrap;
 
-use crate::cli::Format;
+use crate::format::Format;
 use crate::graph::Graph;
-use crate::model::{Kind, Window};
+use crate::model::Kind;
 use crate::report::Report;
 
-/// Whether to colour, decided once per stream.
+/// How text for people looks: whether to colour (decided once per stream)
+/// and the width to wrap to (on a terminal; `None` leaves lines whole).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Style {
     pub color: bool,
+    pub width: Option<usize>,
 }
 
 impl Style {
@@ -44,46 +47,16 @@ impl Style {
     }
 }
 
-/// Renders a report in a format. `None` if the format does not apply to it.
-pub fn render(report: &Report, g: &Graph, format: Format, style: Style) -> Option<String> {
+/// Renders a report in a format, with the notes said about it (JSON
+/// carries them; the other formats leave them to stderr). `None` if the
+/// report has nothing to draw in DOT.
+pub fn render(report: &Report, g: &Graph, format: Format, style: Style, notes: &[String]) -> Option<String> {
     match format {
         Format::Text => Some(text::render(report, g, style)),
-        Format::Json => Some(json::render(report, g)),
+        Format::Json => Some(json::render(report, g, notes)),
         Format::Tsv => Some(tsv::render(report, g)),
-        Format::Dot | Format::Ntriples | Format::Turtle | Format::Graphml => None,
+        Format::Dot => dot::report(g, report),
     }
-}
-
-/// A timing window in words: "first 3 days; about 20 min at a time, then 90 min off".
-pub fn window_text(w: &Window) -> String {
-    let mut parts = Vec::new();
-    match (w.from_day, w.to_day) {
-        (None | Some(0), Some(t)) => parts.push(format!("first {t} days")),
-        (Some(f), Some(t)) => parts.push(format!("days {f} to {t}")),
-        (Some(0), None) => parts.push("from the start".to_string()),
-        (Some(f), None) => parts.push(format!("from day {f}")),
-        (None, None) => {}
-    }
-    if let Some(m) = w.minutes {
-        let mut s = format!("about {} min at a time", fmt_num(m));
-        if let Some(p) = w.pause_minutes {
-            s.push_str(&format!(", then {} min off", fmt_num(p)));
-        }
-        parts.push(s);
-    } else if let Some(p) = w.pause_minutes {
-        parts.push(format!("{} min between sessions", fmt_num(p)));
-    }
-    if let Some(l) = &w.lasts {
-        parts.push(format!("lasts {l}"));
-    }
-    if let Some(n) = &w.note {
-        parts.push(n.clone());
-    }
-    parts.join("; ")
-}
-
-fn fmt_num(x: f32) -> String {
-    if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x}") }
 }
 
 /// Pads `text` to `width` display columns (ANSI codes are not counted, since
@@ -92,25 +65,4 @@ pub fn pad(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthStr;
     let w = text.width();
     if w >= width { text.to_string() } else { format!("{text}{}", " ".repeat(width - w)) }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn windows_in_words() {
-        let ice = Window {
-            from_day: Some(0),
-            to_day: Some(3),
-            minutes: Some(20.0),
-            pause_minutes: Some(90.0),
-            ..Window::default()
-        };
-        assert_eq!(window_text(&ice), "first 3 days; about 20 min at a time, then 90 min off");
-        let heat = Window { from_day: Some(3), ..Window::default() };
-        assert_eq!(window_text(&heat), "from day 3");
-        let shower = Window { minutes: Some(0.5), ..Window::default() };
-        assert_eq!(window_text(&shower), "about 0.5 min at a time");
-    }
 }

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use petgraph::Direction;
 
-use super::{Style, pad, window_text};
+use super::{Style, pad};
 use crate::answer::{Answer, Item, Warning};
 use crate::graph::{EIx, Graph, Ix};
 use crate::model::{Certainty, Kind, Relation, Source};
@@ -22,17 +22,16 @@ pub fn render(report: &Report, g: &Graph, st: Style) -> String {
         }
         Report::Stats => stats(&mut out, g, st),
         Report::List { nodes, .. } => {
-            let w = nodes.iter().map(|&ix| g.node(ix).name.chars().count()).max().unwrap_or(0);
+            let w = nodes.iter().map(|&ix| g.node(ix).name.chars().count()).max().unwrap_or(0).min(NAME_COLUMN);
             let kw = nodes.iter().map(|&ix| g.node(ix).kind.label().len()).max().unwrap_or(0);
             for &ix in nodes {
                 let n = g.node(ix);
-                let _ = writeln!(
-                    out,
-                    "{}  {}  {}",
-                    st.kind(n.kind, &pad(n.name, w)),
-                    st.dim(&pad(n.kind.label(), kw)),
-                    st.dim(n.id)
-                );
+                let cells = [
+                    cell(&n.name, |t| st.kind(n.kind, t)),
+                    cell(n.kind.label(), |t| st.dim(t)),
+                    cell(&n.id, |t| st.dim(t)),
+                ];
+                row(&mut out, 0, &cells, &[w, kw]);
             }
         }
         Report::Kinds => {
@@ -57,8 +56,74 @@ pub fn render(report: &Report, g: &Graph, st: Style) -> String {
         Report::Show { node } => show(&mut out, g, *node, st),
         Report::Answer(a) => answer(&mut out, g, a, st),
         Report::Paths { from, to, paths } => connections(&mut out, g, *from, *to, paths, st),
+        Report::NotCovered(nc) => {
+            let words: Vec<String> = nc.words.iter().map(|w| format!("\"{w}\"")).collect();
+            let _ = writeln!(
+                out,
+                "{}",
+                st.bold(&format!("The article does not cover this: it says nothing about {}.", words.join(", ")))
+            );
+            if let Some((meaning, question)) = &nc.nearest {
+                let _ = writeln!(out, "Nearest it does cover: {meaning} (try: kg ask \"{question}\")");
+            }
+        }
+        Report::Undescribed { node } => {
+            let n = g.node(*node);
+            let text = if n.lay {
+                format!("The article does not name {}. How it reaches what the article does name:", n.name)
+            } else {
+                format!("The article does not say what {} is; it only names it. What it says about it:", n.name)
+            };
+            let _ = writeln!(out, "{}\n", st.bold(&text));
+            show(&mut out, g, *node, st);
+        }
+        Report::Question { report, .. } => out.push_str(&render(report, g, st)),
+        Report::Several(parts) => {
+            for (i, p) in parts.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                out.push_str(&render(p, g, st));
+            }
+        }
     }
-    out
+    match st.width {
+        Some(w) => super::wrap::wrap(&out, w),
+        None => out,
+    }
+}
+
+/// The widest a name column grows; a longer name takes a line of its own.
+const NAME_COLUMN: usize = 36;
+
+/// Writes a row of cells, each `(painted text, display width)`, starting at
+/// column `lead`; every cell but the last is padded to its column's width.
+/// A cell wider than its column ends the line and the row goes on below at
+/// the next column, so every column stays aligned whatever the name length.
+fn row(out: &mut String, lead: usize, cells: &[(String, usize)], widths: &[usize]) {
+    let mut line = " ".repeat(lead);
+    let mut col = lead;
+    let mut target = lead;
+    for (i, (text, w)) in cells.iter().enumerate() {
+        // The cell before overflowed its column (two spaces always part cells).
+        if i > 0 && col + 2 > target {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = " ".repeat(target);
+        } else {
+            line.push_str(&" ".repeat(target - col));
+        }
+        line.push_str(text);
+        col = target + w;
+        target += widths.get(i).copied().unwrap_or(0) + 2;
+    }
+    out.push_str(line.trim_end_matches(' '));
+    out.push('\n');
+}
+
+/// A cell: painted text and its width before painting.
+fn cell(text: &str, paint: impl FnOnce(&str) -> String) -> (String, usize) {
+    (paint(text), super::wrap::width_of(text))
 }
 
 fn capitalized(s: &str) -> String {
@@ -67,12 +132,31 @@ fn capitalized(s: &str) -> String {
 }
 
 fn answer(out: &mut String, g: &Graph, a: &Answer, st: Style) {
-    if let Some((yes, no)) = &a.verdict {
-        let _ = writeln!(out, "{}", st.bold(if a.is_empty() { no } else { yes }));
+    if let Some(v) = &a.verdict
+        && !a.vars.is_empty()
+    {
+        // A yes/no question answered by a list: the verdict, then the list.
+        let _ = writeln!(out, "{}", st.bold(&v.text));
+        if a.items.is_empty() {
+            return;
+        }
+    } else if let Some(v) = &a.verdict {
+        let _ = writeln!(out, "{}", st.bold(&v.text));
+        if !a.items.is_empty() && v.claim == crate::answer::Claim::Absent {
+            let _ = writeln!(out, "What the article does say:");
+        }
+        let mut said: Vec<EIx> = Vec::new();
         for item in &a.items {
             for &e in &item.support {
-                edge_line(out, g, e, st);
+                if !said.contains(&e) {
+                    edge_line(out, g, e, st);
+                    said.push(e);
+                }
             }
+        }
+        for &ix in &a.about {
+            let n = g.node(ix);
+            let _ = writeln!(out, "{}", st.dim(&format!("about {}: {}", n.name, n.summary)));
         }
         return;
     }
@@ -89,36 +173,43 @@ fn answer(out: &mut String, g: &Graph, a: &Answer, st: Style) {
         "{}",
         st.bold(&format!("{} ({n} answer{})", capitalized(&a.interpretation), if n == 1 { "" } else { "s" }))
     );
+    for &ix in &a.about {
+        let node = g.node(ix);
+        let _ = writeln!(out, "{}", st.dim(&format!("about {}: {}", node.name, node.summary)));
+    }
     if a.vars.len() != 1 {
         table(out, g, a, st);
         return;
     }
-    let nw = a.items.iter().map(|i| g.node(i.values[0]).name.chars().count()).max().unwrap_or(0).min(36);
+    let nw = a.items.iter().map(|i| g.node(i.values[0]).name.chars().count()).max().unwrap_or(0).min(NAME_COLUMN);
     let kw = a.items.iter().map(|i| g.node(i.values[0]).kind.label().len()).max().unwrap_or(0);
     let indent = 2 + nw + 2 + kw + 2;
-    let mut groups: Vec<(Option<Relation>, Vec<&Item>)> = Vec::new();
+    // Grouped by relation, a denied one apart ("not risks").
+    type Key = (Option<Relation>, bool);
+    let mut groups: Vec<(Key, Vec<&Item>)> = Vec::new();
     for item in &a.items {
-        let rel = item.relation(g);
-        match groups.iter_mut().find(|(r, _)| *r == rel) {
+        let key = (item.relation(g), item.denied(g));
+        match groups.iter_mut().find(|(k, _)| *k == key) {
             Some((_, v)) => v.push(item),
-            None => groups.push((rel, vec![item])),
+            None => groups.push((key, vec![item])),
         }
     }
-    groups.sort_by_key(|(r, _)| *r);
-    for (rel, items) in groups {
-        let _ = writeln!(out, "\n{}", st.bold(&rel.map_or_else(|| "answers".to_string(), |r| r.label())));
+    groups.sort_by_key(|(k, _)| *k);
+    for ((rel, denied), items) in groups {
+        let label = rel.map_or_else(|| "answers".to_string(), |r| r.label());
+        let label = if denied { format!("not {label} (the article says it does not)") } else { label };
+        let _ = writeln!(out, "\n{}", st.bold(&label));
         for item in items {
             let node = g.node(item.values[0]);
             // An answer found by kind alone has no edge to cite: say what it is instead.
             let cites =
                 if item.support.is_empty() { node.summary.to_string() } else { cited(g, &item.support).join("; ") };
-            let _ = writeln!(
-                out,
-                "  {}  {}  {}",
-                st.kind(node.kind, &pad(node.name, nw)),
-                st.dim(&pad(node.kind.label(), kw)),
-                st.dim(&cites)
-            );
+            let cells = [
+                cell(&node.name, |t| st.kind(node.kind, t)),
+                cell(node.kind.label(), |t| st.dim(t)),
+                cell(&cites, |t| st.dim(t)),
+            ];
+            row(out, 2, &cells, &[nw, kw]);
             let pad_to = " ".repeat(indent);
             // A chain's steps often share a qualifier: say each once.
             let mut said: Vec<String> = Vec::new();
@@ -209,21 +300,30 @@ fn edge_line(out: &mut String, g: &Graph, e: EIx, st: Style) {
     }
 }
 
+/// A column's header in words: the variable's name, `_` read as a space
+/// (`?avoid_while` heads its column "avoid while").
+fn header_words(var: &str) -> String {
+    var.trim_start_matches('?').replace('_', " ")
+}
+
 fn table(out: &mut String, g: &Graph, a: &Answer, st: Style) {
+    let headers: Vec<String> = a.vars.iter().map(|v| header_words(v)).collect();
     let widths: Vec<usize> = (0..a.vars.len())
         .map(|i| {
             a.items
                 .iter()
-                .map(|it| g.node(it.values[i]).name.chars().count())
+                .filter_map(|it| it.values.get(i))
+                .map(|&ix| g.node(ix).name.chars().count())
                 .max()
                 .unwrap_or(0)
-                .max(a.vars[i].len() + 1)
-                .min(36)
+                .max(headers[i].chars().count())
+                .min(NAME_COLUMN)
         })
         .collect();
-    let header: Vec<String> = a.vars.iter().zip(&widths).map(|(v, &w)| pad(&format!("?{v}"), w)).collect();
-    if !header.is_empty() {
-        let _ = writeln!(out, "\n  {}", st.bold(&header.join("  ")));
+    if !headers.is_empty() {
+        out.push('\n');
+        let cells: Vec<(String, usize)> = headers.iter().map(|h| cell(h, |t| st.bold(t))).collect();
+        row(out, 2, &cells, &widths);
     }
     for item in &a.items {
         if item.values.is_empty() {
@@ -231,13 +331,10 @@ fn table(out: &mut String, g: &Graph, a: &Answer, st: Style) {
             let _ = writeln!(out, "  yes  {}", st.dim(&cited(g, &item.support).join("; ")));
             continue;
         }
-        let cells: Vec<String> = item
-            .values
-            .iter()
-            .zip(&widths)
-            .map(|(&ix, &w)| st.kind(g.node(ix).kind, &pad(g.node(ix).name, w)))
-            .collect();
-        let _ = writeln!(out, "  {}  {}", cells.join("  "), st.dim(&cited(g, &item.support).join("; ")));
+        let mut cells: Vec<(String, usize)> =
+            item.values.iter().map(|&ix| cell(&g.node(ix).name, |t| st.kind(g.node(ix).kind, t))).collect();
+        cells.push(cell(&cited(g, &item.support).join("; "), |t| st.dim(t)));
+        row(out, 2, &cells, &widths);
     }
 }
 
@@ -279,7 +376,7 @@ pub fn qualifiers(g: &Graph, e: EIx) -> Vec<String> {
     let edge = g.edge(e);
     let mut q = Vec::new();
     if let Some(w) = &edge.when {
-        q.push(format!("when: {}", window_text(w)));
+        q.push(format!("when: {}", w.text()));
     }
     match edge.certainty {
         Certainty::Stated => {}
@@ -326,20 +423,19 @@ fn show(out: &mut String, g: &Graph, ix: Ix, st: Style) {
         return;
     }
     let lw = rows.iter().map(|(l, _, _)| l.chars().count()).max().unwrap_or(0);
-    let nw = rows.iter().map(|(_, o, _)| g.node(*o).name.chars().count()).max().unwrap_or(0).min(40);
+    let nw = rows.iter().map(|(_, o, _)| g.node(*o).name.chars().count()).max().unwrap_or(0).min(NAME_COLUMN + 4);
     let mut last = String::new();
     out.push('\n');
     for (label, other, e) in &rows {
         let shown_label = if *label == last { pad("", lw) } else { pad(label, lw) };
         last = label.clone();
         let o = g.node(*other);
-        let _ = writeln!(
-            out,
-            "  {}  {}  {}",
-            st.bold(&shown_label),
-            st.kind(o.kind, &pad(o.name, nw)),
-            st.dim(&cites(g, *e))
-        );
+        let cells = [
+            cell(&shown_label, |t| st.bold(t)),
+            cell(&o.name, |t| st.kind(o.kind, t)),
+            cell(&cites(g, *e), |t| st.dim(t)),
+        ];
+        row(out, 2, &cells, &[lw, nw]);
         for q in qualifiers(g, *e) {
             let _ = writeln!(out, "  {}  {}  {}", pad("", lw), pad("", nw), st.dim(&q));
         }

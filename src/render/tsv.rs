@@ -52,6 +52,25 @@ pub fn render(report: &Report, g: &Graph) -> String {
                 let _ = writeln!(out, "{r}\t{}", r.describe());
             }
         }
+        Report::Answer(a) if a.verdict.is_some() && a.vars.is_empty() => {
+            // A yes/no question: one line, the verdict as asked, what the
+            // article says of the claim, and the claims' sources.
+            let v = a
+                .verdict
+                .as_ref()
+                .map_or(("", ""), |v| (v.yes.map_or("-", |y| if y { "yes" } else { "no" }), v.claim.as_str()));
+            let mut all: Vec<String> = Vec::new();
+            for it in &a.items {
+                for &e in &it.support {
+                    for c in cites(g, e).split(',') {
+                        if !c.is_empty() && !all.iter().any(|x| x == c) {
+                            all.push(c.to_string());
+                        }
+                    }
+                }
+            }
+            let _ = writeln!(out, "{}\t{}\t{}", v.0, v.1, all.join(","));
+        }
         Report::Answer(a) => {
             for it in &a.items {
                 let ids: Vec<&str> = it.values.iter().map(|&ix| g.node(ix).id).collect();
@@ -63,8 +82,7 @@ pub fn render(report: &Report, g: &Graph) -> String {
                         }
                     }
                 }
-                let when =
-                    it.support.iter().find_map(|&e| g.edge(e).when).map(|w| super::window_text(&w)).unwrap_or_default();
+                let when = it.support.iter().find_map(|&e| g.edge(e).when).map(|w| w.text()).unwrap_or_default();
                 if a.vars.is_empty() {
                     let _ = writeln!(out, "yes\t{}", all.join(","));
                 } else if a.vars.len() > 1 {
@@ -107,11 +125,28 @@ pub fn render(report: &Report, g: &Graph) -> String {
                 list.sort_by_key(|&(e, _)| std::cmp::Reverse(e));
                 for (e, other) in list {
                     let o = g.node(other);
-                    let _ =
-                        writeln!(out, "{word}\t{}\t{}\t{}\t{}", relation_token(g, e), o.id, field(o.name), cites(g, e));
+                    let _ = writeln!(
+                        out,
+                        "{word}\t{}\t{}\t{}\t{}",
+                        relation_token(g, e),
+                        o.id,
+                        field(&o.name),
+                        cites(g, e)
+                    );
                 }
             }
         }
+        Report::Undescribed { node } => out.push_str(&render(&Report::Show { node: *node }, g)),
+        Report::NotCovered(nc) => {
+            let nearest = nc.nearest.as_ref().map_or("", |(_, q)| q.as_str());
+            let _ = writeln!(out, "not-covered\t{}\t{}", field(&nc.words.join(",")), field(nearest));
+        }
+        Report::Several(parts) => {
+            for p in parts {
+                out.push_str(&render(p, g));
+            }
+        }
+        Report::Question { report, .. } => out.push_str(&render(report, g)),
     }
     out
 }

@@ -115,3 +115,12 @@ impl Rng {
         (self.next() % n.max(1) as u64) as usize
     }
 }
+
+/// Text read from a pseudo-terminal, whose reader hands over each byte as
+/// a char: the UTF-8 put back together.
+pub fn from_pty(shown: String) -> String {
+    match shown.chars().map(u8::try_from).collect::<Result<Vec<u8>, _>>() {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(_) => shown,
+    }
+}

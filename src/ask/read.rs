@@ -1,0 +1,1018 @@
+//! From a segmented question to what it asks: the intent (a row of
+//! [`TEMPLATES`]) and its slots, chosen from the cue words and the kinds of
+//! the things mentioned, never from the first wording that happens to fit.
+//!
+//! The rules, in order:
+//! 1. a word the article does not know, or one that puts the question out
+//!    of its scope (a dose, a child, a price), means it is not covered;
+//! 2. two things joined as done together, with a safety cue, are a check for
+//!    a warning, both ways round;
+//! 3. a choice between two things is a comparison;
+//! 4. a yes/no question about two things is a check of the relation its cue
+//!    names (helps, causes, prevents, source of, refers, symptom of);
+//! 5. otherwise the strongest cue picks a list about the thing mentioned
+//!    (or the article's subject), its direction taken from word order.
+
+use super::lexicon::Cue;
+use super::segment::{Mention, Role, Segments, When};
+use super::templates::{DONE, STATES, Template, by_name};
+use crate::graph::{Graph, Ix};
+use crate::model::Kind;
+
+/// How a yes/no question puts its verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Asks {
+    /// "is it safe / ok / can I": a warning means no.
+    Allowed,
+    /// "should I avoid / is it bad / dangerous": a warning means yes.
+    Forbidden,
+    /// "does X help / cause / prevent": the claim means yes.
+    Claim,
+}
+
+/// What a question was taken to mean.
+#[derive(Clone, Debug)]
+pub struct Reading {
+    pub template: &'static Template,
+    pub x: Option<Ix>,
+    pub y: Option<Ix>,
+    /// Further things compared.
+    pub others: Vec<Ix>,
+    pub kind: Option<Kind>,
+    pub when: Option<When>,
+    /// A session length the question asks about ("for an hour").
+    pub minutes: Option<f32>,
+    pub asks: Asks,
+    /// The question asks yes or no ("can I treat it at home"), so a list
+    /// answer also says yes (or that the article says nothing).
+    pub yes_no: bool,
+    /// Notes for stderr: typos taken, the subject assumed.
+    pub notes: Vec<String>,
+}
+
+/// Why a question gets no reading.
+#[derive(Debug)]
+pub enum Unread {
+    /// Words the article says nothing about; with the reading of the rest,
+    /// if it has one, as the nearest question it can answer.
+    NotCovered { words: Vec<String>, nearest: Option<Box<Reading>> },
+    /// Nothing in it to go on.
+    NotUnderstood,
+    /// A thing of a kind the question cannot be about ("what treats
+    /// muscles"): the thing and the kinds the question needs.
+    WrongKind(Ix, &'static [Kind]),
+}
+
+impl Reading {
+    fn new(name: &str) -> Reading {
+        Reading {
+            template: by_name(name),
+            x: None,
+            y: None,
+            others: Vec::new(),
+            kind: None,
+            when: None,
+            minutes: None,
+            asks: Asks::Claim,
+            yes_no: false,
+            notes: Vec::new(),
+        }
+    }
+
+    fn with(name: &str, x: Option<Ix>, y: Option<Ix>) -> Reading {
+        Reading { x, y, ..Reading::new(name) }
+    }
+
+    /// The intent's query with its slots filled in.
+    pub fn query(&self, g: &Graph) -> String {
+        let id = |ix: Option<Ix>| ix.map_or_else(String::new, |ix| g.node(ix).id.to_string());
+        let kinds = match self.kind {
+            Some(Kind::Treatment) => Kind::TREATMENTS.iter().map(|k| k.as_str()).collect::<Vec<_>>().join("|"),
+            Some(k) => k.as_str().to_string(),
+            None => String::new(),
+        };
+        self.template
+            .query
+            .replace("{x}", &id(self.x))
+            .replace("{y}", &id(self.y))
+            .replace("{k}", &kinds)
+            .replace("{during}", &self.during().map_or_else(String::new, |d| format!(" during {d}")))
+    }
+
+    /// The timing clause for the question's day, if it gives one.
+    pub fn during(&self) -> Option<String> {
+        match self.when? {
+            When::Day(d) => Some(format!("{d}..{}", d.saturating_add(1))),
+            When::First(n) => Some(format!("0..{}", n.max(1))),
+            When::From(n) => Some(format!("{n}..")),
+            When::Minutes(_) => None,
+        }
+    }
+
+    /// The question's meaning in words.
+    pub fn meaning(&self, g: &Graph) -> String {
+        let name = |ix: Option<Ix>| ix.map_or_else(|| "it".to_string(), |ix| g.node(ix).name.to_string());
+        let mut y = name(self.y);
+        for &o in &self.others {
+            y = format!("{y} and {}", g.node(o).name);
+        }
+        let kind = self.kind.map_or("things", |k| if k == Kind::Treatment { "treatments" } else { k.label() });
+        self.template
+            .meaning
+            .replace("{x}", &name(self.x))
+            .replace("{y}", &y)
+            .replace("{k}", kind)
+            .replace("{when}", &self.when.map_or_else(String::new, when_text))
+            .trim()
+            .to_string()
+    }
+}
+
+/// A time in words: "on day 5", "in the first 3 days", "from day 3".
+pub fn when_text(w: When) -> String {
+    match w {
+        When::Day(d) => format!("on day {} (counting the day it began as day 1)", u32::from(d) + 1),
+        When::First(n) => format!("in the first {n} day{}", if n == 1 { "" } else { "s" }),
+        When::From(n) => format!("from day {n} on"),
+        When::Minutes(m) => format!("for {} minutes", crate::export::number(m)),
+    }
+}
+
+/// Reads the clauses of a question. Several sentences that each ask
+/// something give several readings.
+pub fn read(g: &Graph, s: &Segments) -> Result<Vec<Reading>, Unread> {
+    let uncovered = s.uncovered();
+    // Nothing known at all: not a question the reader can place.
+    let known =
+        (0..s.tokens.len()).any(|i| matches!(s.role(i), Role::Mention | Role::Cue | Role::Function | Role::Time));
+    if !known {
+        return Err(Unread::NotUnderstood);
+    }
+    if !uncovered.is_empty() {
+        let words: Vec<String> = uncovered.iter().map(|&i| s.tokens[i].word.clone()).collect();
+        let nearest = read_asking(g, s, &uncovered).ok().and_then(|mut r| r.pop()).map(Box::new);
+        return Err(Unread::NotCovered { words, nearest });
+    }
+    read_asking(g, s, &[])
+}
+
+/// The readings of the asking sentences, each read apart; `skip` are
+/// tokens to leave out (for the nearest question of an uncovered one).
+fn read_asking(g: &Graph, s: &Segments, skip: &[usize]) -> Result<Vec<Reading>, Unread> {
+    let mut clauses: Vec<Vec<usize>> = Vec::new();
+    for &sentence in &s.asking {
+        let mut cur: Vec<usize> = Vec::new();
+        for (i, t) in s.tokens.iter().enumerate() {
+            if t.sentence != sentence || skip.contains(&i) {
+                continue;
+            }
+            // "..., and what would a doctor do": a second question.
+            let starts_question = matches!(t.read(), "and" | "also")
+                && matches!(
+                    s.word(i + 1),
+                    "what"
+                        | "how"
+                        | "when"
+                        | "where"
+                        | "who"
+                        | "why"
+                        | "which"
+                        | "should"
+                        | "is"
+                        | "can"
+                        | "do"
+                        | "does"
+                );
+            if starts_question && cur.iter().any(|&k| matters(s, k)) {
+                clauses.push(std::mem::take(&mut cur));
+                continue;
+            }
+            cur.push(i);
+        }
+        if !cur.is_empty() {
+            clauses.push(cur);
+        }
+    }
+    let story: Vec<&Mention> = s.mentions.iter().filter(|m| !s.in_question(m.at.start)).collect();
+    let mut out: Vec<Reading> = Vec::new();
+    let mut last_err = Unread::NotUnderstood;
+    for c in &clauses {
+        match read_clause(g, s, c, &story) {
+            Ok(r) => {
+                if !out.iter().any(|o| same(o, &r)) {
+                    out.push(r);
+                }
+            }
+            Err(e) => last_err = e,
+        }
+    }
+    if out.is_empty() { Err(last_err) } else { Ok(out) }
+}
+
+fn same(a: &Reading, b: &Reading) -> bool {
+    a.template.name == b.template.name && a.x == b.x && a.y == b.y && a.kind == b.kind
+}
+
+/// Whether a token carries anything (a name, a cue, a time).
+fn matters(s: &Segments, i: usize) -> bool {
+    matches!(s.role(i), Role::Mention | Role::Cue | Role::Time)
+}
+
+/// One clause: its tokens, and the things the story around it mentions.
+struct Clause<'a> {
+    g: &'a Graph,
+    s: &'a Segments,
+    toks: &'a [usize],
+    /// Distinct things mentioned, in order, with the token each starts at.
+    things: Vec<(Ix, usize)>,
+    story: Vec<Ix>,
+    cues: Vec<(Cue, usize)>,
+    kinds: Vec<Kind>,
+    when: Option<When>,
+    minutes: Option<f32>,
+}
+
+impl Clause<'_> {
+    fn has(&self, c: Cue) -> bool {
+        self.cues.iter().any(|&(x, _)| x == c)
+    }
+
+    fn pos(&self, c: Cue) -> Option<usize> {
+        self.cues.iter().find(|&&(x, _)| x == c).map(|&(_, p)| p)
+    }
+
+    fn kind(&self, ix: Ix) -> Kind {
+        self.g.node(ix).kind
+    }
+
+    /// The first word that opens the question, past fillers and a time
+    /// put first ("on day 5, can I ...", "it's day 2, should I ...").
+    fn first_word(&self) -> &str {
+        for (k, &i) in self.toks.iter().enumerate() {
+            let w = self.s.word(i);
+            let role_at = |d: usize| self.toks.get(k + d).map(|&j| self.s.role(j));
+            let time_next = role_at(1) == Some(Role::Time);
+            let skip = self.s.role(i) == Role::Time
+                || matches!(
+                    w,
+                    "so" | "and" | "but" | "ok" | "okay" | "hey" | "hi" | "please" | "also" | "then" | "well" | "now"
+                )
+                || (time_next
+                    && matches!(w, "on" | "after" | "in" | "from" | "by" | "at" | "is" | "its" | "for" | "since"))
+                || (w == "it" && role_at(2) == Some(Role::Time));
+            if !skip {
+                return w;
+            }
+        }
+        ""
+    }
+
+    /// A yes/no question: it opens with an auxiliary verb, or one comes
+    /// before its subject later on with no question word before it ("its
+    /// day 4 since it started, can she switch to heat now").
+    fn yes_no(&self) -> bool {
+        const AUX: &[&str] = &[
+            "is", "are", "am", "was", "can", "could", "should", "would", "will", "do", "does", "did", "may", "might",
+            "must", "has", "have", "shall",
+        ];
+        if AUX.contains(&self.first_word()) || self.first_word() == "any" {
+            return true;
+        }
+        let words: Vec<&str> = self.words().collect();
+        for (k, w) in words.iter().enumerate() {
+            if matches!(*w, "what" | "which" | "how" | "why" | "when" | "where" | "who") {
+                return false;
+            }
+            let subject = words.get(k + 1).is_some_and(|n| {
+                matches!(
+                    *n,
+                    "i" | "she"
+                        | "he"
+                        | "we"
+                        | "you"
+                        | "they"
+                        | "it"
+                        | "dad"
+                        | "mom"
+                        | "mum"
+                        | "my"
+                        | "the"
+                        | "a"
+                        | "that"
+                        | "this"
+                )
+            });
+            if k > 0 && AUX.contains(w) && subject {
+                return true;
+            }
+        }
+        self.has(Cue::Safe) && !self.has(Cue::What)
+    }
+
+    fn wh(&self) -> Option<&str> {
+        self.toks
+            .iter()
+            .map(|&i| self.s.word(i))
+            .find(|w| matches!(*w, "what" | "which" | "how" | "why" | "when" | "where" | "who"))
+    }
+
+    fn words(&self) -> impl Iterator<Item = &str> {
+        self.toks.iter().map(|&i| self.s.word(i))
+    }
+
+    fn has_word(&self, w: &str) -> bool {
+        self.words().any(|x| x == w)
+    }
+
+    fn anaphora(&self) -> bool {
+        self.words().any(|w| matches!(w, "it" | "this" | "that" | "them" | "these" | "one"))
+    }
+
+    fn of(&self, kinds: &[Kind]) -> Vec<Ix> {
+        self.things.iter().map(|&(ix, _)| ix).filter(|&ix| kinds.contains(&self.kind(ix))).collect()
+    }
+
+    fn subject(&self) -> Ix {
+        self.g.subject
+    }
+}
+
+const ACTS: &[Kind] = &[
+    Kind::Treatment,
+    Kind::Procedure,
+    Kind::HomeRemedy,
+    Kind::Exercise,
+    Kind::Medication,
+    Kind::Behaviour,
+    Kind::Food,
+    Kind::Factor,
+];
+
+fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> Result<Reading, Unread> {
+    let mut things: Vec<(Ix, usize)> = Vec::new();
+    for m in &s.mentions {
+        if toks.contains(&m.at.start) && !things.iter().any(|&(ix, _)| ix == m.node()) {
+            things.push((m.node(), m.at.start));
+        }
+    }
+    let story_nodes: Vec<Ix> = story.iter().map(|m| m.node()).collect();
+    let cues: Vec<(Cue, usize)> =
+        s.cues.iter().filter(|c| toks.contains(&c.at.start)).map(|c| (c.cue, c.at.start)).collect();
+    let kinds: Vec<Kind> = s.kinds.iter().filter(|(_, at)| toks.contains(&at.start)).map(|(k, _)| *k).collect();
+    // A time in the question; else one from the story ("for ten days").
+    let times: Vec<When> = s.times.iter().filter(|t| toks.contains(&t.at.start)).map(|t| t.when).collect();
+    let firm_times =
+        s.times.iter().any(|t| toks.contains(&t.at.start) && !t.soft && !matches!(t.when, When::Minutes(_)));
+    let story_times: Vec<When> = s.times.iter().filter(|t| !s.in_question(t.at.start)).map(|t| t.when).collect();
+    let minutes = times.iter().chain(&story_times).find_map(|w| match w {
+        When::Minutes(m) => Some(*m),
+        _ => None,
+    });
+    let when = times.iter().chain(&story_times).copied().find(|w| !matches!(w, When::Minutes(_)));
+    let c = Clause { g, s, toks, things, story: story_nodes, cues, kinds, when, minutes };
+    // An amount the article never gives ("how many bananas", "how much
+    // water"): times and durations have their own cues; a thing the article
+    // describes ("how many fingers do I press with") is shown.
+    if c.has(Cue::HowMuch) && !c.has(Cue::HowLong) && !c.has(Cue::HowOften) {
+        let described = c.things.iter().find(|&&(ix, _)| g.node(ix).described && DONE.contains(&g.node(ix).kind));
+        match described {
+            Some(&(ix, _)) => return Ok(Reading::with("how-to", Some(ix), None)),
+            None => {
+                let at = c.cues.iter().find(|h| h.0 == Cue::HowMuch).map_or(0, |h| h.1);
+                let words = vec![format!("{} {}", s.word(at), s.word(at + 1))];
+                return Err(Unread::NotCovered { words, nearest: choose(&c).map(Box::new) });
+            }
+        }
+    }
+    let mut r = choose(&c).ok_or(Unread::NotUnderstood)?;
+    if r.when.is_none() && uses_time(r.template) {
+        r.when = c.when;
+    }
+    if r.minutes.is_none() {
+        r.minutes = c.minutes;
+    }
+    // A time the intent cannot use must not be dropped in silence.
+    if firm_times && !uses_time(r.template) && r.template.name != "doctor" {
+        return Err(Unread::NotCovered { words: time_words(s, toks), nearest: Some(Box::new(r)) });
+    }
+    // A body part where a state is wanted: the spasm felt there ("what
+    // helps my back"), else the question names the wrong kind of thing.
+    if r.template.default_x && !r.template.x_kinds.is_empty() && r.x.is_none_or(|x| x == g.subject) {
+        let parts: Vec<Ix> = c.of(&[Kind::BodyPart]);
+        let states_named = !c.of(r.template.x_kinds).is_empty();
+        if let (Some(&part), false) = (parts.first(), states_named) {
+            let felt_there = g
+                .step(g.subject, crate::model::Relation::LocatedIn, petgraph::Direction::Outgoing)
+                .any(|(_, b)| b == part);
+            if felt_there {
+                r.notes.push(format!(
+                    "reading \"{}\" as {} (it is felt there)",
+                    g.node(part).name,
+                    g.node(g.subject).name
+                ));
+            } else {
+                return Err(Unread::WrongKind(part, r.template.x_kinds));
+            }
+        }
+    }
+    if let Some(x) = r.x
+        && !r.template.x_kinds.is_empty()
+        && !r.template.x_kinds.contains(&g.node(x).kind)
+    {
+        return Err(Unread::WrongKind(x, r.template.x_kinds));
+    }
+    if r.x.is_none() && r.template.default_x {
+        r.x = Some(g.subject);
+    }
+    r.yes_no = c.yes_no();
+    Ok(r)
+}
+
+fn time_words(s: &Segments, toks: &[usize]) -> Vec<String> {
+    let t = s.times.iter().find(|t| toks.contains(&t.at.start));
+    vec![t.map_or_else(String::new, |t| t.at.clone().map(|i| s.tokens[i].word.clone()).collect::<Vec<_>>().join(" "))]
+}
+
+fn uses_time(t: &Template) -> bool {
+    matches!(
+        t.name,
+        "treatments"
+            | "early"
+            | "home"
+            | "medications"
+            | "exercises"
+            | "kind-treatments"
+            | "can-i"
+            | "helps"
+            | "timing"
+            | "compare"
+            | "doctor"
+            | "avoid"
+            | "warnings"
+            | "class-treatments"
+            | "order"
+    )
+}
+
+/// The rules, in order. `None`: nothing to go on.
+fn choose(c: &Clause) -> Option<Reading> {
+    let states = c.of(STATES);
+    let doers: Vec<Ix> = c.of(ACTS);
+
+    // All the warnings, or those for a thing.
+    if c.has(Cue::Warnings) && !c.has(Cue::Doctor) {
+        return Some(match doers.first() {
+            Some(&x) => Reading::with("avoid", Some(x), None),
+            None => Reading::new("warnings"),
+        });
+    }
+
+    // Safety: one thing while on another, either way round.
+    if let Some(r) = safety(c, &doers) {
+        return Some(r);
+    }
+
+    // A choice: "ice or heat", "acupuncture vs traction".
+    if let Some(r) = comparison(c) {
+        return Some(r);
+    }
+
+    // Yes/no about two things (or one thing and the article's subject).
+    if c.yes_no()
+        && let Some(r) = yes_no(c, &states, &doers)
+    {
+        return Some(r);
+    }
+
+    list(c, &states, &doers)
+}
+
+/// "can I X while on Y", "is X safe with Y", "X and Y together?", "is it ok
+/// to X" (while having the spasm), with the warning looked for both ways.
+fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
+    let safe_cue = c.has(Cue::Safe) || c.has(Cue::Mix);
+    let avoid_cue = c.has(Cue::Avoid) && c.yes_no();
+    let can_i = c.yes_no()
+        && matches!(c.first_word(), "can" | "may" | "could" | "should" | "is" | "are" | "do" | "does")
+        && (c.has(Cue::Use) || c.has(Cue::Eat) || c.has(Cue::Start) || c.has(Cue::Join) || safe_cue);
+    let joined = c.has(Cue::Join) || c.has(Cue::Mix) || c.has_word("and") || c.has_word("after") || c.has_word("if");
+    if !(safe_cue || avoid_cue || can_i) {
+        return None;
+    }
+    // "could carrying my bag do that": a cause, not a safety question.
+    if (c.has(Cue::Cause) || c.has(Cue::Effect)) && !safe_cue && !avoid_cue {
+        return None;
+    }
+    // "does plain water during training stop cramps": whether it helps, not
+    // whether it is safe.
+    let states =
+        c.of(STATES).into_iter().filter(|&s| s != c.subject() || c.things.iter().any(|&(ix, _)| ix == s)).count();
+    if !safe_cue
+        && !avoid_cue
+        && states > 0
+        && (c.has(Cue::Treat) || c.has(Cue::Stop) || c.has(Cue::Prevent) || c.has(Cue::Good))
+    {
+        return None;
+    }
+    let asks = if avoid_cue || c.words().any(|w| matches!(w, "dangerous" | "harmful" | "risky" | "bad" | "unsafe")) {
+        Asks::Forbidden
+    } else {
+        Asks::Allowed
+    };
+    // Two things of the kinds a warning joins.
+    let ctx_kinds = [
+        Kind::Treatment,
+        Kind::Procedure,
+        Kind::HomeRemedy,
+        Kind::Exercise,
+        Kind::Medication,
+        Kind::Behaviour,
+        Kind::Condition,
+        Kind::RedFlag,
+    ];
+    let mut two: Vec<Ix> = c
+        .things
+        .iter()
+        .map(|&(ix, _)| ix)
+        .filter(|&ix| ctx_kinds.contains(&c.kind(ix)) || ACTS.contains(&c.kind(ix)))
+        .collect();
+    // A general word in the question ("the tablets") stands for the more
+    // particular thing the story names ("muscle relaxers").
+    for slot in two.iter_mut() {
+        if let Some(&m) = c.story.iter().find(|&&st| st != *slot && is_a(c.g, st, *slot)) {
+            *slot = m;
+        }
+    }
+    // The story may name what "that" or "either of those" stand for: the
+    // things done, other than what the question names.
+    let mut more: Vec<Ix> = Vec::new();
+    if two.len() < 2 && (c.anaphora() || two.len() == 1 || c.has_word("either") || c.has_word("those")) {
+        for &st in &c.story {
+            let related = two.iter().any(|&t| t == st || is_a(c.g, st, t) || is_a(c.g, t, st));
+            if related || more.contains(&st) || !ACTS.contains(&c.kind(st)) || c.kind(st) == Kind::Factor {
+                continue;
+            }
+            if two.len() < 2 {
+                two.push(st);
+            } else {
+                more.push(st);
+            }
+        }
+    }
+    // "are opiates dangerous": its risks.
+    let danger = c.words().any(|w| matches!(w, "dangerous" | "harmful" | "risky" | "unsafe"));
+    if let [a] = two.as_slice()
+        && danger
+        && !c.has(Cue::Join)
+    {
+        return Some(Reading::with("risks", Some(*a), None));
+    }
+    match two.as_slice() {
+        [] => None,
+        [a] if joined || c.has(Cue::Safe) || c.has(Cue::Avoid) => {
+            // One thing: is it safe at all, or during the spasm?
+            if !doers.contains(a) && !c.story.contains(a) && !ACTS.contains(&c.kind(*a)) {
+                return None;
+            }
+            let mut r = Reading::with("can-i", Some(c.subject()), Some(*a));
+            r.asks = asks;
+            Some(r)
+        }
+        [a, b, ..] if joined || safe_cue || avoid_cue || !more.is_empty() => {
+            // The thing done comes first in "can I X while Y"; `read` for the
+            // check tries both ways, so order only matters for the wording.
+            let mut r = Reading::with("can-i", Some(*b), Some(*a));
+            r.asks = asks;
+            r.others = more;
+            Some(r)
+        }
+        _ => None,
+    }
+}
+
+/// Whether `a` is a kind of `b`, through `is_a` steps.
+fn is_a(g: &Graph, a: Ix, b: Ix) -> bool {
+    a != b && g.ancestors(a).contains(&b)
+}
+
+fn comparison(c: &Clause) -> Option<Reading> {
+    if !(c.has(Cue::Compare) || c.has(Cue::Before) && c.has(Cue::After)) {
+        return None;
+    }
+    let cand: Vec<Ix> = c
+        .things
+        .iter()
+        .map(|&(ix, _)| ix)
+        .filter(|&ix| DONE.contains(&c.kind(ix)) || matches!(c.kind(ix), Kind::Food | Kind::Factor))
+        .collect();
+    // "which muscle relaxant is best, X or Y": the class is not compared.
+    let cand: Vec<Ix> = cand.iter().copied().filter(|&a| !cand.iter().any(|&b| is_a(c.g, b, a))).collect();
+    // "warm compress before or after stretching": an order.
+    if c.has(Cue::Before) && c.has(Cue::After) && cand.len() >= 2 {
+        return Some(Reading::with("order", Some(cand[0]), Some(cand[1])));
+    }
+    if cand.len() < 2 {
+        // "is it better to exercise in a cool room or a warm one"
+        return None;
+    }
+    let mut r = Reading::with("compare", Some(cand[0]), Some(cand[1]));
+    r.others = cand[2..].to_vec();
+    Some(r)
+}
+
+fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
+    let all: Vec<Ix> = c.things.iter().map(|&(ix, _)| ix).collect();
+    // The second thing: named, or the article's subject ("is heat good for it").
+    let pair = |x_kinds: &[Kind], y_kinds: &[Kind]| -> Option<(Ix, Ix)> {
+        let x = all.iter().copied().find(|&ix| x_kinds.contains(&c.kind(ix)))?;
+        let y = all.iter().copied().find(|&ix| ix != x && y_kinds.contains(&c.kind(ix))).unwrap_or(c.subject());
+        (x != y).then_some((x, y))
+    };
+    // Direction for causes: "X causes Y", "is Y caused by X", "Y from X".
+    if c.has(Cue::Cause) || c.has(Cue::Effect) || c.has(Cue::Risk) || c.has(Cue::Worse) {
+        let by = c.words().any(|w| matches!(w, "by" | "from")) || c.has_word("because");
+        // A body part is where an effect shows, never the cause; of the
+        // rest, the first named is the cause ("can X cause Y"), unless the
+        // effect comes first ("is Y caused by X", "Y from X").
+        let causes: Vec<Ix> = all.iter().copied().filter(|&ix| c.kind(ix) != Kind::BodyPart).collect();
+        let (x, y) = match causes.as_slice() {
+            [a, b, ..] if by && c.pos(Cue::Cause).is_some_and(|p| p > c.things[0].1) => (*b, *a),
+            [a, b, ..] => (*a, *b),
+            [a] => match all.iter().copied().rfind(|&ix| c.kind(ix) == Kind::BodyPart) {
+                Some(part) if *a == c.subject() || STATES.contains(&c.kind(*a)) => (*a, part),
+                _ => (*a, c.subject()),
+            },
+            [] => match all.first() {
+                Some(&part) => (c.subject(), part),
+                None => return None,
+            },
+        };
+        if x == y {
+            return Some(Reading::with("causes", Some(x), None));
+        }
+        // "can ice packs hurt me": its risks, whatever they are.
+        if c.has(Cue::Risk) && !c.has(Cue::Cause) && y == c.subject() && all.len() == 1 {
+            return Some(Reading::with("risks", Some(x), None));
+        }
+        return Some(Reading::with("causes-check", Some(x), Some(y)));
+    }
+    if c.has(Cue::Prevent) {
+        let (x, y) = pair(ACTS, STATES)?;
+        return Some(Reading::with("prevents-check", Some(x), Some(y)));
+    }
+    if (c.has(Cue::Source) || (c.has(Cue::Eat) && !c.of(&[Kind::Nutrient]).is_empty()))
+        && let (Some(&f), Some(&n)) = (c.of(&[Kind::Food]).first(), c.of(&[Kind::Nutrient]).first())
+    {
+        return Some(Reading::with("source-of", Some(f), Some(n)));
+    }
+    if c.has(Cue::Offer) || (c.has(Cue::Doctor) && c.of(&[Kind::Specialist]).len() >= 2) {
+        let sp = c.of(&[Kind::Specialist]);
+        if let Some(&x) = sp.first() {
+            let y = all
+                .iter()
+                .copied()
+                .find(|&ix| ix != x && matches!(c.kind(ix), Kind::Specialist | Kind::Procedure | Kind::Medication));
+            if let Some(y) = y {
+                return Some(Reading::with("refers", Some(x), Some(y)));
+            }
+        }
+    }
+    if c.has(Cue::Symptom) {
+        let cond = all.iter().copied().find(|&ix| c.kind(ix) == Kind::Condition).unwrap_or(c.subject());
+        let asks_list = c.words().any(|w| matches!(w, "feel" | "feels" | "like" | "feeling"));
+        if !asks_list && let Some(&sym) = all.iter().find(|&&ix| c.kind(ix) == Kind::Symptom) {
+            return Some(Reading::with("presents-check", Some(cond), Some(sym)));
+        }
+        return Some(Reading::with("symptoms", Some(cond), None));
+    }
+    // "can acetaminophen be addictive": a thing and a harm.
+    if let (Some(&d), Some(&h)) = (doers.first(), c.of(&[Kind::Harm]).first())
+        && !c.has(Cue::Treat)
+        && !c.has(Cue::Use)
+        && !c.has(Cue::Good)
+    {
+        return Some(Reading::with("causes-check", Some(d), Some(h)));
+    }
+    let treat = c.has(Cue::Treat)
+        || c.has(Cue::Good)
+        || c.has(Cue::Work)
+        || c.has(Cue::Use)
+        || c.has(Cue::Prognosis)
+        || c.has(Cue::Stop)
+        || c.has(Cue::Start);
+    if treat && !doers.is_empty() {
+        let x = doers[0];
+        let y = states.first().copied().unwrap_or(c.subject());
+        if x == y {
+            return None;
+        }
+        return Some(Reading::with("helps", Some(x), Some(y)));
+    }
+    if treat && !states.is_empty() && c.has(Cue::Home) {
+        return Some(Reading::with("home", Some(states[0]), None));
+    }
+    // Two things and no cue: how they are connected.
+    if all.len() >= 2 && c.has(Cue::Related) {
+        return Some(Reading::with("related", Some(all[0]), Some(all[1])));
+    }
+    None
+}
+
+/// Wh-questions and keyword questions: a list about one thing.
+fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
+    let all: Vec<Ix> = c.things.iter().map(|&(ix, _)| ix).collect();
+    let first = all.first().copied();
+    let state = states.first().copied();
+    let x_or_subject = |ix: Option<Ix>| ix.or(Some(c.subject()));
+    let kind = c.kinds.first().copied();
+
+    // "what kind of drug is acetaminophen": its classes.
+    if let Some(p) = c.pos(Cue::Members)
+        && let Some(&(x, _)) =
+            c.things.iter().rev().find(|&&(_, at)| {
+                at > p && c.toks.iter().any(|&i| i > p && i < at && matches!(c.s.word(i), "is" | "are"))
+            })
+    {
+        return Some(Reading::with("classes", Some(x), None));
+    }
+    // "what kinds of medication are there": the members of a class named.
+    if c.has(Cue::Members)
+        && let Some(&x) = all.iter().find(|&&ix| {
+            c.g.edges_at(ix, petgraph::Direction::Incoming)
+                .any(|(e, _)| c.g.edge(e).relation == crate::model::Relation::IsA)
+        })
+        && !(c.wh().is_some()
+            && c.words().any(|w| w == "is" || w == "are")
+            && c.pos(Cue::Members).is_some_and(|p| p < c.things[0].1)
+            && kind.is_some()
+            && c.things.len() == 1
+            && c.has_word("is"))
+    {
+        return Some(Reading::with("members", Some(x), None));
+    }
+    // "list the home remedies", "what are examples of procedures": a kind.
+    let outside_kinds: Vec<Ix> = c
+        .things
+        .iter()
+        .filter(|&&(_, at)| !c.s.kinds.iter().any(|(_, span)| span.contains(&at)))
+        .map(|&(ix, _)| ix)
+        .collect();
+    if let Some(k) = kind
+        && (c.has(Cue::All) || c.has(Cue::Members))
+        && outside_kinds.is_empty()
+        && !(k == Kind::Symptom && c.has(Cue::Symptom))
+    {
+        let mut r = Reading::new("kinds");
+        r.kind = Some(k);
+        return Some(r);
+    }
+
+    // Two things and a "why" or "how does X lead to Y": the chain between them.
+    if all.len() >= 2 && (c.has(Cue::Why) || c.has(Cue::Related) || (c.wh() == Some("how") && c.has(Cue::Cause))) {
+        let (x, y) = (all[0], all[1]);
+        if c.has(Cue::Related) {
+            return Some(Reading::with("related", Some(x), Some(y)));
+        }
+        if c.has(Cue::Cause) || c.has(Cue::Effect) {
+            return Some(Reading::with("chain", Some(x), Some(y)));
+        }
+        let mut r = Reading::with("why", Some(x), Some(y));
+        if c.has(Cue::Avoid) || c.has(Cue::Not) {
+            r.asks = Asks::Forbidden;
+        }
+        return Some(r);
+    }
+    // "why does sweating cause cramps", "how does a tired muscle end up in spasm"
+    if all.len() == 1 && (c.has(Cue::Why) || c.wh() == Some("how")) && (c.has(Cue::Cause) || c.has(Cue::Effect)) {
+        let x = all[0];
+        if x != c.subject() && !STATES.contains(&c.kind(x))
+            || c.kind(x) == Kind::Factor
+            || c.kind(x) == Kind::Condition && x != c.subject()
+        {
+            return Some(Reading::with("chain", Some(x), Some(c.subject())));
+        }
+    }
+    // Why not X: its risks.
+    if c.has(Cue::Why)
+        && (c.has(Cue::Not) || c.has(Cue::Avoid))
+        && let Some(&d) = doers.first()
+    {
+        return Some(Reading::with("risks", Some(d), None));
+    }
+    // "which specialist should I see": who.
+    let asks_which_specialist = matches!(c.wh(), Some("which" | "what"))
+        && c.things
+            .iter()
+            .any(|&(ix, at)| c.kind(ix) == Kind::Specialist && at > 0 && matches!(c.s.word(at - 1), "which" | "what"));
+    if c.has(Cue::Who) || asks_which_specialist || c.kinds.contains(&Kind::Specialist) && c.has(Cue::Doctor) {
+        return Some(Reading::with("who", state.or(c.of(&[Kind::Symptom, Kind::RedFlag]).first().copied()), None));
+    }
+    // What a doctor does.
+    let specialist = c.of(&[Kind::Specialist]).first().copied();
+    if let Some(sp) = specialist
+        && (c.has(Cue::Offer) || c.has(Cue::Use) || c.has(Cue::Treat))
+        && !c.has(Cue::When)
+        && !c.has(Cue::Need)
+        && !c.words().any(|w| w == "see" || w == "visit" || w == "call")
+    {
+        return Some(Reading::with("specialist", Some(sp), None));
+    }
+    if c.has(Cue::Doctor) || specialist.is_some() && (c.has(Cue::When) || c.has(Cue::Need)) {
+        return Some(Reading::with("doctor", x_or_subject(c.of(&[Kind::Condition]).first().copied()), None));
+    }
+    // How long something lasts: a treatment's effect, or the spasm itself.
+    if c.has(Cue::Last) && (c.has(Cue::HowLong) || !doers.is_empty()) {
+        let x = doers.first().copied().or(state).or(Some(c.subject()));
+        return Some(Reading::with("duration", x, None));
+    }
+    // Painkillers that will not get you hooked: members cleared of a harm.
+    if c.has(Cue::Not)
+        && let (Some(&class), Some(&harm)) = (doers.first(), c.of(&[Kind::Harm]).first())
+    {
+        return Some(Reading::with("safe-members", Some(class), Some(harm)));
+    }
+    if c.has(Cue::Avoid) && c.wh() == Some("what") {
+        let ctx = doers.first().copied().or(state);
+        return Some(match ctx {
+            Some(x) if x != c.subject() => Reading::with("avoid", Some(x), None),
+            _ => Reading::new("warnings"),
+        });
+    }
+    // Timing of a treatment: when, how long, how often, start, stop.
+    let timing = c.has(Cue::When)
+        || c.has(Cue::HowLong)
+        || c.has(Cue::HowOften)
+        || c.has(Cue::Start)
+        || c.has(Cue::Stop) && !c.has(Cue::Prevent);
+    if timing && let Some(&d) = doers.first() {
+        if c.has(Cue::Start) && doers.len() >= 2 {
+            // "when do I switch from ice to heat": the one switched to.
+            return Some(Reading::with("timing", Some(doers[1]), None));
+        }
+        return Some(Reading::with("timing", Some(d), None));
+    }
+    if c.has(Cue::HowTo)
+        && let Some(&d) = doers.first()
+    {
+        return Some(Reading::with("how-to", Some(d), None));
+    }
+    if c.has(Cue::Members)
+        && let Some(x) = first
+    {
+        if c.words().any(|w| w == "is" || w == "are")
+            && c.pos(Cue::Members).is_some_and(|p| p < c.things[0].1)
+            && c.wh().is_some()
+            && kind.is_some()
+        {
+            return Some(Reading::with("classes", Some(x), None));
+        }
+        return Some(Reading::with("members", Some(x), None));
+    }
+    if (c.has(Cue::Risk) || (c.has(Cue::Effect) && !doers.is_empty() && state.is_none()))
+        && let Some(&d) = doers.first()
+    {
+        return Some(Reading::with("risks", Some(d), None));
+    }
+    if c.has(Cue::Prevent) {
+        return Some(Reading::with("prevent", x_or_subject(state), None));
+    }
+    let should_not = c.has(Cue::Not) && c.words().any(|w| matches!(w, "should" | "must" | "shouldn"));
+    if c.has(Cue::Avoid) || should_not && c.has(Cue::Use) && c.wh() == Some("what") {
+        let ctx = doers.first().copied().or(state);
+        return Some(match ctx {
+            Some(x) if x != c.subject() => Reading::with("avoid", Some(x), None),
+            _ => Reading::new("warnings"),
+        });
+    }
+    if c.has(Cue::Where) {
+        if let Some(&n) = c.of(&[Kind::Nutrient]).first() {
+            return Some(Reading::with("foods", Some(n), None));
+        }
+        return Some(Reading::with("where", x_or_subject(state), None));
+    }
+    if c.has(Cue::Symptom) {
+        return Some(Reading::with("symptoms", x_or_subject(c.of(&[Kind::Condition]).first().copied()), None));
+    }
+    if c.has(Cue::Prevent) {
+        return Some(Reading::with("prevent", x_or_subject(state), None));
+    }
+    if c.has(Cue::Eat) || c.has(Cue::Source) {
+        let nutrient = c.of(&[Kind::Nutrient]).first().copied();
+        let food = c.of(&[Kind::Food]).first().copied();
+        return Some(match (nutrient, food) {
+            (Some(n), _) => Reading::with("foods", Some(n), None),
+            (None, Some(f)) => Reading::with("contents", Some(f), None),
+            _ => Reading::with("diet", x_or_subject(state), None),
+        });
+    }
+    // Causes and effects, by word order: "what causes X" / "what does X cause".
+    if c.has(Cue::Cause) || c.has(Cue::Why) || c.has(Cue::Effect) || c.has(Cue::Worse) {
+        let x = state.or(first);
+        let effect_order = match (c.pos(Cue::Cause), c.things.first()) {
+            (Some(p), Some(&(_, at))) => at < p && !c.words().any(|w| w == "by"),
+            _ => false,
+        };
+        let x_is_cause =
+            x.is_some_and(|x| x != c.subject() && !matches!(c.kind(x), Kind::Condition | Kind::Symptom | Kind::Harm));
+        if c.has(Cue::Effect) && !c.has(Cue::Cause) || effect_order || x_is_cause && !c.has(Cue::Why) {
+            return Some(Reading::with("effects", x_or_subject(x), None));
+        }
+        return Some(Reading::with("causes", x_or_subject(x), None));
+    }
+    // Time and treatment: "what helps on day 5", "its day 2, heat or ice".
+    let treat = c.has(Cue::Treat)
+        || c.has(Cue::Good)
+        || c.has(Cue::Work)
+        || c.has(Cue::Home)
+        || c.has(Cue::Use) && c.wh() == Some("what");
+    if treat || c.when.is_some() && (c.wh() == Some("what") || all.is_empty()) {
+        if let Some(&d) = doers.first()
+            && state.is_none()
+            && !c.has(Cue::Home)
+            && c.kinds.is_empty()
+        {
+            // "what does ice help with"
+            if c.has(Cue::What) || c.wh().is_some() {
+                return Some(Reading::with("uses", Some(d), None));
+            }
+        }
+        let x = x_or_subject(state);
+        // "what supplements are worth taking for spasms": one particular
+        // thing named with the spasm is what it does; a class of things
+        // ("painkillers") is which of them help.
+        if let [d] = doers
+            && state.is_some()
+            && kind.is_none()
+            && !c.has(Cue::Home)
+        {
+            let has_members =
+                c.g.edges_at(*d, petgraph::Direction::Incoming)
+                    .any(|(e, _)| c.g.edge(e).relation == crate::model::Relation::IsA);
+            return Some(if has_members {
+                let mut r = Reading::with("class-treatments", Some(*d), x);
+                r.when = c.when;
+                r
+            } else {
+                Reading::with("uses", Some(*d), None)
+            });
+        }
+        let mut r = if c.has(Cue::Home) || kind == Some(Kind::HomeRemedy) {
+            Reading::with("home", x, None)
+        } else if kind == Some(Kind::Medication) || doers.iter().any(|&d| c.g.node(d).id == "medication") {
+            Reading::with("medications", x, None)
+        } else if kind == Some(Kind::Exercise) {
+            Reading::with("exercises", x, None)
+        } else if let Some(k) = kind.filter(|k| Kind::TREATMENTS.contains(k) && *k != Kind::Treatment) {
+            let mut r = Reading::with("kind-treatments", x, None);
+            r.kind = Some(k);
+            r
+        } else if c.when.is_some() {
+            Reading::with("early", x, None)
+        } else {
+            Reading::with("treatments", x, None)
+        };
+        r.when = c.when;
+        return Some(r);
+    }
+    // "what is X for", "what does X do": what it is good for.
+    let last = c.toks.last().map_or("", |&i| c.s.word(i));
+    if let Some(&d) = doers.first()
+        && c.wh() == Some("what")
+        && (last == "for" || last == "do" || c.has_word("used") && c.has_word("for"))
+    {
+        return Some(Reading::with("uses", Some(d), None));
+    }
+    if (c.has(Cue::Describe) || c.has(Cue::What) || c.has(Cue::How))
+        && let Some(x) = first
+    {
+        // "what is X": describe; "how is X", "what about X" likewise.
+        return Some(Reading::with("describe", Some(x), None));
+    }
+    // A kind by itself: list it.
+    if let Some(k) = kind
+        && all.is_empty()
+    {
+        let mut r = Reading::new("kinds");
+        r.kind = Some(k);
+        return Some(r);
+    }
+    // "pills for cramps": treatments of one kind for a state.
+    if let (Some(&d), Some(s)) = (doers.first(), state)
+        && c.has_word("for")
+    {
+        let members =
+            c.g.edges_at(d, petgraph::Direction::Incoming)
+                .any(|(e, _)| c.g.edge(e).relation == crate::model::Relation::IsA);
+        return Some(if members {
+            Reading::with("class-treatments", Some(d), Some(s))
+        } else {
+            Reading::with("helps", Some(d), Some(s))
+        });
+    }
+    // A bare name, or two: what it is; how they connect.
+    match all.as_slice() {
+        [x] => Some(Reading::with("describe", Some(*x), None)),
+        [x, y, ..] => Some(Reading::with("related", Some(*x), Some(*y))),
+        [] => None,
+    }
+}
