@@ -267,7 +267,7 @@ fn neighbourhood(
     let full = |kept: &HashSet<Ix>| opts.max_nodes.is_some_and(|m| kept.len() >= m);
     let mut layer: Vec<Ix> = opts.focus.clone();
     for _ in 0..opts.depth {
-        layer.sort_by(|&a, &b| g.node(a).id.cmp(&g.node(b).id));
+        layer.sort_by(|&a, &b| g.node(a).id.cmp(g.node(b).id));
         let mut next = Vec::new();
         for &n in layer.iter().filter(|&&n| !is_hub(n)) {
             let mut around: Vec<Ix> = [petgraph::Direction::Outgoing, petgraph::Direction::Incoming]
@@ -276,7 +276,7 @@ fn neighbourhood(
                 .filter(|&(e, _)| follow(e))
                 .map(|(_, other)| other)
                 .collect();
-            around.sort_by(|&a, &b| g.node(a).id.cmp(&g.node(b).id));
+            around.sort_by(|&a, &b| g.node(a).id.cmp(g.node(b).id));
             for other in around {
                 if !seen.insert(other) {
                     continue;

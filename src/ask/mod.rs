@@ -182,7 +182,7 @@ fn wrong_kind(g: &Graph, ix: Ix, kinds: &[Kind]) -> Diagnostic {
             let shared = name
                 .split(' ')
                 .any(|w| n.name.split(' ').any(|v| crate::text::singular(v) == crate::text::singular(w)));
-            (if shared { 0 } else { crate::text::edit_distance(&n.name, name) }, name)
+            (if shared { 0 } else { crate::text::edit_distance(n.name, name) }, name)
         })
         .collect();
     near.sort();
@@ -867,7 +867,7 @@ fn claims(g: &Graph, x: Ix, rels: &[(Relation, bool)]) -> Vec<crate::answer::Ite
             None => kept.push(item),
         }
     }
-    kept.sort_by(|a, b| g.node(a.values[0]).name.cmp(&g.node(b.values[0]).name));
+    kept.sort_by(|a, b| g.node(a.values[0]).name.cmp(g.node(b.values[0]).name));
     kept
 }
 
@@ -945,7 +945,7 @@ impl Asked {
                 "lay"
             } else if typo {
                 "typo"
-            } else if crate::text::normalize(&n.name) == m.form {
+            } else if crate::text::normalize(n.name) == m.form {
                 "name"
             } else if crate::text::normalize(&n.id.replace('-', " ")) == m.form {
                 "id"

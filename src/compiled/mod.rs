@@ -262,7 +262,11 @@ impl Store {
 
     /// Opens bytes on the heap, copying them only if they are not aligned.
     pub fn from_vec(bytes: Vec<u8>) -> Result<Store, FormatError> {
-        if bytes.as_ptr() as usize % 8 == 0 { Store::new(Bytes::Vec(bytes)) } else { Store::from_bytes(&bytes) }
+        if (bytes.as_ptr() as usize).is_multiple_of(8) {
+            Store::new(Bytes::Vec(bytes))
+        } else {
+            Store::from_bytes(&bytes)
+        }
     }
 
     /// Maps a file and opens it. Only the header is read now.
@@ -291,7 +295,7 @@ impl Store {
         if b.len() < write::HEADER_LEN {
             return Err(FormatError::Truncated { expected: write::HEADER_LEN as u64, actual: b.len() as u64 });
         }
-        if b.as_ptr() as usize % 8 != 0 {
+        if !(b.as_ptr() as usize).is_multiple_of(8) {
             return Err(FormatError::Damaged("misaligned in memory".into()));
         }
         let u32_at = |at: usize| u32::from_ne_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]);

@@ -155,7 +155,7 @@ impl Out {
         self.u32(v.to_bits());
     }
     fn align(&mut self) {
-        while self.buf.len() % 8 != 0 {
+        while !self.buf.len().is_multiple_of(8) {
             self.buf.push(0);
         }
     }

@@ -177,7 +177,7 @@ fn wrong_kind(g: &Graph, s: &CTerm, subject: &Term, path: &Path, o: &CTerm, obje
         node.kind.label(),
         a(&kinds)
     );
-    if let Some(near) = nearest_of_kinds(g, &node.name, allowed) {
+    if let Some(near) = nearest_of_kinds(g, node.name, allowed) {
         note.push_str(&format!("; did you mean `{}`?", g.node(near).name));
     }
     Some(note)
@@ -192,12 +192,12 @@ fn nearest_of_kinds(g: &Graph, name: &str, kinds: &[Kind]) -> Option<Ix> {
     g.nodes()
         .filter(|&ix| kinds.contains(&g.node(ix).kind))
         .map(|ix| {
-            let other = normalize(&g.node(ix).name);
+            let other = normalize(g.node(ix).name);
             let shared = other.split(' ').filter(|w| words.contains(w)).count();
             ((std::cmp::Reverse(shared), edit_distance(&key, &other)), ix)
         })
         .filter(|((shared, _), _)| shared.0 > 0)
-        .min_by(|(a, x), (b, y)| a.cmp(b).then_with(|| g.node(*x).name.cmp(&g.node(*y).name)))
+        .min_by(|(a, x), (b, y)| a.cmp(b).then_with(|| g.node(*x).name.cmp(g.node(*y).name)))
         .map(|(_, ix)| ix)
 }
 

@@ -27,9 +27,9 @@ pub fn render(report: &Report, g: &Graph, st: Style) -> String {
             for &ix in nodes {
                 let n = g.node(ix);
                 let cells = [
-                    cell(&n.name, |t| st.kind(n.kind, t)),
+                    cell(n.name, |t| st.kind(n.kind, t)),
                     cell(n.kind.label(), |t| st.dim(t)),
-                    cell(&n.id, |t| st.dim(t)),
+                    cell(n.id, |t| st.dim(t)),
                 ];
                 row(&mut out, 0, &cells, &[w, kw]);
             }
@@ -205,7 +205,7 @@ fn answer(out: &mut String, g: &Graph, a: &Answer, st: Style) {
             let cites =
                 if item.support.is_empty() { node.summary.to_string() } else { cited(g, &item.support).join("; ") };
             let cells = [
-                cell(&node.name, |t| st.kind(node.kind, t)),
+                cell(node.name, |t| st.kind(node.kind, t)),
                 cell(node.kind.label(), |t| st.dim(t)),
                 cell(&cites, |t| st.dim(t)),
             ];
@@ -332,7 +332,7 @@ fn table(out: &mut String, g: &Graph, a: &Answer, st: Style) {
             continue;
         }
         let mut cells: Vec<(String, usize)> =
-            item.values.iter().map(|&ix| cell(&g.node(ix).name, |t| st.kind(g.node(ix).kind, t))).collect();
+            item.values.iter().map(|&ix| cell(g.node(ix).name, |t| st.kind(g.node(ix).kind, t))).collect();
         cells.push(cell(&cited(g, &item.support).join("; "), |t| st.dim(t)));
         row(out, 2, &cells, &widths);
     }
@@ -432,7 +432,7 @@ fn show(out: &mut String, g: &Graph, ix: Ix, st: Style) {
         let o = g.node(*other);
         let cells = [
             cell(&shown_label, |t| st.bold(t)),
-            cell(&o.name, |t| st.kind(o.kind, t)),
+            cell(o.name, |t| st.kind(o.kind, t)),
             cell(&cites(g, *e), |t| st.dim(t)),
         ];
         row(out, 2, &cells, &[lw, nw]);

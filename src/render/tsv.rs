@@ -125,14 +125,8 @@ pub fn render(report: &Report, g: &Graph) -> String {
                 list.sort_by_key(|&(e, _)| std::cmp::Reverse(e));
                 for (e, other) in list {
                     let o = g.node(other);
-                    let _ = writeln!(
-                        out,
-                        "{word}\t{}\t{}\t{}\t{}",
-                        relation_token(g, e),
-                        o.id,
-                        field(&o.name),
-                        cites(g, e)
-                    );
+                    let _ =
+                        writeln!(out, "{word}\t{}\t{}\t{}\t{}", relation_token(g, e), o.id, field(o.name), cites(g, e));
                 }
             }
         }
