@@ -84,7 +84,7 @@ fn treatments() {
 #[test]
 fn home_care_is_what_a_person_can_do_themselves() {
     family(
-        "home",
+        "home|class-treatments",
         &[
             "how can I treat a back spasm at home",
             "how do I get rid of a back spasm at home",

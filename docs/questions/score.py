@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores `kg ask` on a question set (JSONL written from the article alone).
 
-    docs/questions/score.py SET.jsonl [--kg target/release/kg] [--show-misses]
+    docs/questions/score.py SET.jsonl [--kg target/release/kg] [--show-misses] [--dump scores.json]
 
 Each line: {"id","question","kind","outcome","expect":[[alt,...],...],...}.
 outcome is "answer" | "yes" | "no" | "not-covered". A group of `expect` counts
@@ -42,6 +42,10 @@ def main():
         i = args.index("--kg"); kg = args[i + 1]; del args[i:i + 2]
     show = "--show-misses" in args
     args = [a for a in args if a != "--show-misses"]
+    dump = None
+    if "--dump" in args:
+        i = args.index("--dump"); dump = args[i + 1]; del args[i:i + 2]
+    scores = {}
     qs = [json.loads(l) for l in open(args[0]) if l.strip()]
     by = defaultdict(lambda: [0, 0.0, 0])  # questions, score, perfect
     groups_total = groups_shown = 0
@@ -79,12 +83,15 @@ def main():
             if frac < 1.0:
                 missing = [g[0] for g in q["expect"] if g not in shown]
                 miss = (miss + " " if miss else "") + f"exit {code}, missing {missing}"
+        scores[q["id"]] = s
         for key in (q["kind"], "outcome:" + o, "ALL"):
             by[key][0] += 1
             by[key][1] += s
             by[key][2] += s == 1.0
         if show and s < 1.0:
             print(f"MISS {q['id']} [{q['kind']}/{o}] {q['question']!r}: {miss}", file=sys.stderr)
+    if dump:
+        json.dump(scores, open(dump, "w"), indent=0)
     print(f"| group | questions | mean score | fully right |")
     print(f"|---|---:|---:|---:|")
     for key in sorted(by, key=lambda k: (k == "ALL", k.startswith("outcome:"), k)):

@@ -218,7 +218,7 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
     Ok(match t.action {
         Action::Show => {
             let x = r.x.unwrap_or(g.subject);
-            let asks_what = (t.name == "describe" && question_asks_what(question)) || t.name == "how-to";
+            let asks_what = !r.bare;
             if asks_what && (!g.node(x).described || g.node(x).lay) {
                 Outcome::Undescribed(x)
             } else {
@@ -312,6 +312,24 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
                 a.items
                     .retain(|i| i.support.iter().any(|&e| g.edge(e).when.as_ref().is_some_and(|w| w.lasts.is_some())));
             }
+            // "how often": sessions and breaks; "how long": a session, a
+            // number of days, or how long the effect lasts. Without them
+            // the article says nothing of it.
+            if t.name == "timing"
+                && let Some(m) = r.measure
+            {
+                let measured = |w: &crate::model::Window| match m {
+                    "often" => w.pause_minutes.is_some(),
+                    _ => w.minutes.is_some() || w.lasts.is_some() || w.has_days(),
+                };
+                a.items.retain(|i| i.support.iter().any(|&e| g.edge(e).when.as_ref().is_some_and(|w| measured(w))));
+                let x = r.x.map_or(String::new(), |x| g.node(x).name.clone());
+                a.interpretation = if m == "often" {
+                    format!("how often to use {x}")
+                } else {
+                    format!("how long to use {x}, or how long it works")
+                };
+            }
             if t.warnings {
                 a.add_warnings(g);
             }
@@ -325,6 +343,25 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
             a.interpretation = r.meaning(g);
             // A lay word is never one of the article's answers.
             a.items.retain(|i| i.values.iter().all(|&v| !g.node(v).lay || Some(v) == r.x));
+            // "which muscle relaxant is best": the article must name some
+            // to rank; the class itself is no answer.
+            if t.name == "class-treatments"
+                && let Some(word) = &r.ranking
+            {
+                a.items.retain(|i| i.values.first() != r.x.as_ref());
+                if a.items.is_empty() {
+                    let words = vec![word.clone()];
+                    let nearest = Some((
+                        r.meaning(g),
+                        format!("what treats {}", r.y.map_or(String::new(), |y| g.node(y).name.clone())),
+                    ));
+                    return Ok(Outcome::NotCovered(NotCovered {
+                        question: question.trim().to_string(),
+                        words,
+                        nearest,
+                    }));
+                }
+            }
             // Home care: what a person does themselves, or what the article
             // files under home treatment (over-the-counter pain relievers).
             if t.name == "home" {
@@ -370,15 +407,6 @@ fn done_at_home(g: &Graph, ix: Ix) -> bool {
     })
 }
 
-/// Whether the question asks what something is ("what is X", "define X"),
-/// rather than naming it bare.
-fn question_asks_what(question: &str) -> bool {
-    let q = question.to_lowercase();
-    ["what is", "what's", "whats", "what are", "what does", "define", "definition", "meaning of", "explain", "describe"]
-        .iter()
-        .any(|p| q.contains(p))
-}
-
 impl Reading {
     /// The days the question is about, as `[from, to)`.
     pub fn during_days(&self) -> Option<(u16, Option<u16>)> {
@@ -389,6 +417,11 @@ impl Reading {
             When::Minutes(_) => None,
         }
     }
+}
+
+/// Whether `a` is `b` or a kind of it.
+fn is_a_or_same(g: &Graph, a: Ix, b: Ix) -> bool {
+    a == b || g.ancestors(a).contains(&b)
 }
 
 /// Whether every timed edge of a chain covers the days.
@@ -536,7 +569,19 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                     }
                     _ => {
                         // Nothing said: show what the article does say of the
-                        // things asked about (their risks and denials).
+                        // things asked about (their risks and denials, and
+                        // what it does warn against while on the context).
+                        if !lone {
+                            for w in crate::answer::warnings_for(g, x) {
+                                if w.relation == crate::model::Relation::AvoidWhile {
+                                    a.items.push(crate::answer::Item {
+                                        values: Vec::new(),
+                                        support: w.edges,
+                                        warnings: Vec::new(),
+                                    });
+                                }
+                            }
+                        }
                         for n in [y, x] {
                             if n == g.subject {
                                 continue;
@@ -564,8 +609,18 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                 }
             } else {
                 // The harm each warned-against thing risks (ice on bare skin:
-                // frostbite).
+                // frostbite), and what a drug asked about risks itself.
                 let mut harms: Vec<EIx> = Vec::new();
+                for n in [x, y] {
+                    if g.node(n).kind == Kind::Medication {
+                        for (class, _) in g.ancestor_chains(n) {
+                            harms.extend(
+                                g.step(class, crate::model::Relation::Risks, petgraph::Direction::Outgoing)
+                                    .map(|(e, _)| e),
+                            );
+                        }
+                    }
+                }
                 for row in &rows {
                     for &e in &row.support {
                         let edge = g.edge(e);
@@ -590,6 +645,22 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                 if !harms.is_empty() {
                     a.items.push(crate::answer::Item { values: Vec::new(), support: harms, warnings: Vec::new() });
                 }
+                // Say it the way the article does: what to avoid, while on what.
+                let (act, ctx) = match a
+                    .items
+                    .iter()
+                    .flat_map(|i| i.support.iter())
+                    .find(|&&e| g.edge(e).relation == crate::model::Relation::AvoidWhile)
+                {
+                    Some(&e) if !lone => {
+                        let (from, to) = g.ends(e);
+                        let (avoided, on) =
+                            if is_a_or_same(g, y, from) || is_a_or_same(g, x, to) { (y, x) } else { (x, y) };
+                        let _ = (from, to);
+                        (name(Some(avoided)), format!(" while on {}", name(Some(on))))
+                    }
+                    _ => (act, ctx),
+                };
                 if all_timed && days.is_none() {
                     (
                         Claim::Affirmed,
@@ -807,7 +878,7 @@ fn claim_relations(intent: &str) -> Option<&'static [(Relation, bool)]> {
             (Risks, true),
         ],
         "risks" => &[(Risks, false), (Causes, false), (Risks, true), (Relieves, true), (Treats, true)],
-        "duration" => &[(Treats, false), (Relieves, false), (Prevents, false)],
+        "duration" => &[(Treats, false), (Relieves, false), (Prevents, false), (LocatedIn, false)],
         "timing" => &[
             (Treats, false),
             (Relieves, false),

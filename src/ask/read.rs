@@ -46,6 +46,15 @@ pub struct Reading {
     /// The question asks yes or no ("can I treat it at home"), so a list
     /// answer also says yes (or that the article says nothing).
     pub yes_no: bool,
+    /// The question is a name and nothing else ("ice pack"): show it,
+    /// rather than ask what it is.
+    pub bare: bool,
+    /// The word a question ranks things by ("which painkiller is best"),
+    /// which needs the article to name more than the class.
+    pub ranking: Option<String>,
+    /// What a timing question measures: "often" (sessions) or "long" (a
+    /// session, or how long an effect lasts).
+    pub measure: Option<&'static str>,
     /// Notes for stderr: typos taken, the subject assumed.
     pub notes: Vec<String>,
 }
@@ -75,6 +84,9 @@ impl Reading {
             minutes: None,
             asks: Asks::Claim,
             yes_no: false,
+            bare: false,
+            ranking: None,
+            measure: None,
             notes: Vec::new(),
         }
     }
@@ -278,6 +290,16 @@ impl Clause<'_> {
         if AUX.contains(&self.first_word()) || self.first_word() == "any" {
             return true;
         }
+        // "osteochondrosis causing my spasms?", "acupuncture any good":
+        // no question word, a question mark or a judgement.
+        let sentence = self.toks.first().map(|&i| self.s.tokens[i].sentence);
+        let no_wh = self.wh().is_none();
+        if no_wh
+            && (sentence.is_some_and(|s| self.s.marked.contains(&s))
+                || self.has(Cue::Good) && self.words().any(|w| matches!(w, "any" | "worth")))
+        {
+            return true;
+        }
         let words: Vec<&str> = self.words().collect();
         for (k, w) in words.iter().enumerate() {
             if matches!(*w, "what" | "which" | "how" | "why" | "when" | "where" | "who") {
@@ -307,6 +329,26 @@ impl Clause<'_> {
             }
         }
         self.has(Cue::Safe) && !self.has(Cue::What)
+    }
+
+    /// The auxiliary that opens the yes/no question: the first word, or
+    /// one later that comes before its subject ("..., can I go back to").
+    fn aux(&self) -> &str {
+        const AUX: &[&str] =
+            &["is", "are", "can", "could", "should", "would", "will", "do", "does", "may", "might", "must"];
+        if AUX.contains(&self.first_word()) {
+            return self.first_word();
+        }
+        let words: Vec<&str> = self.words().collect();
+        for (k, w) in words.iter().enumerate() {
+            let subject = words
+                .get(k + 1)
+                .is_some_and(|n| matches!(*n, "i" | "she" | "he" | "we" | "you" | "they" | "it" | "that" | "this"));
+            if k > 0 && AUX.contains(w) && subject {
+                return w;
+            }
+        }
+        ""
     }
 
     fn wh(&self) -> Option<&str> {
@@ -368,7 +410,10 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
         When::Minutes(m) => Some(*m),
         _ => None,
     });
-    let when = times.iter().chain(&story_times).copied().find(|w| !matches!(w, When::Minutes(_)));
+    let when = times.iter().copied().find(|w| !matches!(w, When::Minutes(_)));
+    // A day from the story ("for ten days now") is the spasm's day only for
+    // what to do about it or when to see a doctor.
+    let story_when = story_times.iter().copied().find(|w| !matches!(w, When::Minutes(_)));
     let c = Clause { g, s, toks, things, story: story_nodes, cues, kinds, when, minutes };
     // An amount the article never gives ("how many bananas", "how much
     // water"): times and durations have their own cues; a thing the article
@@ -387,6 +432,11 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
     let mut r = choose(&c).ok_or(Unread::NotUnderstood)?;
     if r.when.is_none() && uses_time(r.template) {
         r.when = c.when;
+    }
+    if r.when.is_none()
+        && matches!(r.template.name, "treatments" | "early" | "home" | "medications" | "exercises" | "doctor")
+    {
+        r.when = story_when;
     }
     if r.minutes.is_none() {
         r.minutes = c.minutes;
@@ -425,6 +475,17 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
         r.x = Some(g.subject);
     }
     r.yes_no = c.yes_no();
+    r.ranking = c
+        .words()
+        .find(|w| matches!(*w, "best" | "better" | "strongest" | "most" | "safest" | "top"))
+        .map(str::to_string);
+    r.measure = if c.has(Cue::HowOften) {
+        Some("often")
+    } else if c.has(Cue::HowLong) {
+        Some("long")
+    } else {
+        None
+    };
     Ok(r)
 }
 
@@ -493,14 +554,19 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
     let safe_cue = c.has(Cue::Safe) || c.has(Cue::Mix);
     let avoid_cue = c.has(Cue::Avoid) && c.yes_no();
     let can_i = c.yes_no()
-        && matches!(c.first_word(), "can" | "may" | "could" | "should" | "is" | "are" | "do" | "does")
+        && matches!(c.aux(), "can" | "may" | "could" | "should" | "is" | "are" | "do" | "does")
         && (c.has(Cue::Use) || c.has(Cue::Eat) || c.has(Cue::Start) || c.has(Cue::Join) || safe_cue);
     let joined = c.has(Cue::Join) || c.has(Cue::Mix) || c.has_word("and") || c.has_word("after") || c.has_word("if");
     if !(safe_cue || avoid_cue || can_i) {
         return None;
     }
-    // "could carrying my bag do that": a cause, not a safety question.
-    if (c.has(Cue::Cause) || c.has(Cue::Effect)) && !safe_cue && !avoid_cue {
+    // "is it time to get him seen": a doctor, not a safety question.
+    if c.has(Cue::Doctor) && !safe_cue && !avoid_cue {
+        return None;
+    }
+    // "could carrying my bag do that": a cause, not a safety question;
+    // "does the injection hurt": a risk; "why shouldn't he": a reason.
+    if (c.has(Cue::Cause) || c.has(Cue::Effect) || c.has(Cue::Risk)) && !safe_cue && !avoid_cue || c.has(Cue::Why) {
         return None;
     }
     // "does plain water during training stop cramps": whether it helps, not
@@ -546,7 +612,8 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
     // The story may name what "that" or "either of those" stand for: the
     // things done, other than what the question names.
     let mut more: Vec<Ix> = Vec::new();
-    if two.len() < 2 && (c.anaphora() || two.len() == 1 || c.has_word("either") || c.has_word("those")) {
+    let asks_safety = safe_cue || avoid_cue || c.has(Cue::Mix);
+    if two.len() < 2 && asks_safety && (c.anaphora() || two.len() == 1 || c.has_word("either") || c.has_word("those")) {
         for &st in &c.story {
             let related = two.iter().any(|&t| t == st || is_a(c.g, st, t) || is_a(c.g, t, st));
             if related || more.contains(&st) || !ACTS.contains(&c.kind(st)) || c.kind(st) == Kind::Factor {
@@ -579,9 +646,12 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
             Some(r)
         }
         [a, b, ..] if joined || safe_cue || avoid_cue || !more.is_empty() => {
-            // The thing done comes first in "can I X while Y"; `read` for the
-            // check tries both ways, so order only matters for the wording.
-            let mut r = Reading::with("can-i", Some(*b), Some(*a));
+            // The thing done comes first in "can I X while Y", unless the
+            // other is the drug one is on; the check tries both ways, so
+            // order only matters for the wording and for pairing the rest.
+            let (act, ctx) =
+                if c.kind(*a) == Kind::Medication && c.kind(*b) != Kind::Medication { (*b, *a) } else { (*a, *b) };
+            let mut r = Reading::with("can-i", Some(ctx), Some(act));
             r.asks = asks;
             r.others = more;
             Some(r)
@@ -792,6 +862,16 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
             return Some(Reading::with("chain", Some(x), Some(c.subject())));
         }
     }
+    // "why does ice help": what it does.
+    if c.has(Cue::Why)
+        && !c.has(Cue::Cause)
+        && !c.has(Cue::Not)
+        && !c.has(Cue::Avoid)
+        && let [d] = doers
+        && all.len() == 1
+    {
+        return Some(Reading::with("uses", Some(*d), None));
+    }
     // Why not X: its risks.
     if c.has(Cue::Why)
         && (c.has(Cue::Not) || c.has(Cue::Avoid))
@@ -914,7 +994,11 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
         };
         let x_is_cause =
             x.is_some_and(|x| x != c.subject() && !matches!(c.kind(x), Kind::Condition | Kind::Symptom | Kind::Harm));
-        if c.has(Cue::Effect) && !c.has(Cue::Cause) || effect_order || x_is_cause && !c.has(Cue::Why) {
+        // "what does X cause", "X can cause": a verb after the thing. A
+        // keyword question ("back spasm causes") names the causes of it.
+        let verb = c.words().any(|w| matches!(w, "does" | "do" | "can" | "could" | "will" | "would" | "might" | "may"));
+        let effect_order = effect_order && verb;
+        if c.has(Cue::Effect) && !c.has(Cue::Cause) || effect_order || x_is_cause && !c.has(Cue::Why) && verb {
             return Some(Reading::with("effects", x_or_subject(x), None));
         }
         return Some(Reading::with("causes", x_or_subject(x), None));
@@ -996,9 +1080,13 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
         r.kind = Some(k);
         return Some(r);
     }
-    // "pills for cramps": treatments of one kind for a state.
+    // "pills for cramps", "treatment methods back spasm": treatments of
+    // one kind for a state.
+    let class = |d: Ix| {
+        c.g.edges_at(d, petgraph::Direction::Incoming).any(|(e, _)| c.g.edge(e).relation == crate::model::Relation::IsA)
+    };
     if let (Some(&d), Some(s)) = (doers.first(), state)
-        && c.has_word("for")
+        && (c.has_word("for") || all.len() == 2 && class(d))
     {
         let members =
             c.g.edges_at(d, petgraph::Direction::Incoming)
@@ -1009,9 +1097,16 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
             Reading::with("helps", Some(d), Some(s))
         });
     }
+    // "acetaminophen addiction": does it lead to the harm (or not)?
+    if let (Some(&d), Some(&h)) = (doers.first(), c.of(&[Kind::Harm]).first()) {
+        return Some(Reading::with("causes-check", Some(d), Some(h)));
+    }
     // A bare name, or two: what it is; how they connect.
     match all.as_slice() {
-        [x] => Some(Reading::with("describe", Some(*x), None)),
+        [x] => Some(Reading {
+            bare: c.wh().is_none() && !c.has(Cue::Describe),
+            ..Reading::with("describe", Some(*x), None)
+        }),
         [x, y, ..] => Some(Reading::with("related", Some(*x), Some(*y))),
         [] => None,
     }

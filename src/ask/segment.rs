@@ -106,6 +106,8 @@ pub struct Segments {
     pub kinds: Vec<(crate::model::Kind, Range<usize>)>,
     /// The sentences that ask (the rest tell a story around them).
     pub asking: Vec<usize>,
+    /// The sentences that end in a question mark.
+    pub marked: Vec<usize>,
 }
 
 impl Segments {
@@ -254,6 +256,14 @@ pub fn tokenize(question: &str) -> Vec<Token> {
         let w = lexicon::SLANG.iter().find(|(s, _)| *s == w).map_or(w.clone(), |(_, r)| r.to_string());
         let w = match w.as_str() {
             "onto" | "upon" => "on".to_string(),
+            // "takin", "doin": a dropped g.
+            _ if w.len() > 4
+                && w.ends_with("in")
+                && !lexicon::is_common(&w)
+                && lexicon::is_common(&format!("{w}g")) =>
+            {
+                format!("{w}g")
+            }
             _ => w,
         };
         match number_word(&w) {
@@ -321,24 +331,43 @@ fn asking_sentences(question: &str, tokens: &[Token]) -> Vec<usize> {
         "what", "which", "who", "how", "why", "when", "where", "is", "are", "can", "could", "should", "would", "will",
         "do", "does", "did", "may", "might", "must", "shall", "any", "whats",
     ];
+    // Sentences that end in "?" ask; without any, the last sentence does
+    // (a story ends with its question: "what do I do today", "good idea or
+    // nah"), and a sentence before it that opens like a question.
     let mut asking: Vec<usize> = Vec::new();
+    let mut opens: Vec<usize> = Vec::new();
     for s in 0..count {
         let words: Vec<&Token> = tokens.iter().filter(|t| t.sentence == s).collect();
         let Some(first) = words.first() else { continue };
         let last = words.last().map_or(0, |t| t.span.end);
-        let ends_with_q = question[last..].trim_start().starts_with('?');
-        if ends_with_q || OPENERS.contains(&first.word.as_str()) {
+        if question[last..].trim_start().starts_with('?') {
             asking.push(s);
+        } else if OPENERS.contains(&first.word.as_str()) {
+            opens.push(s);
         }
     }
-    if asking.is_empty() { (0..count).collect() } else { asking }
+    if asking.is_empty() {
+        let last = count - 1;
+        asking.push(last);
+        // "Is it serious. What do I do": two questions, neither with "?".
+        if let Some(&prev) = opens.iter().rev().find(|&&s| s + 1 == last) {
+            asking.insert(0, prev);
+        }
+    }
+    asking
 }
 
 /// Segments a question against a graph.
 pub fn segment(g: &Graph, question: &str) -> Segments {
     let tokens = tokenize(question);
     let asking = asking_sentences(question, &tokens);
-    let mut s = Segments { roles: vec![None; tokens.len()], tokens, asking, ..Segments::default() };
+    let marked = (0..tokens.last().map_or(0, |t| t.sentence + 1))
+        .filter(|&s| {
+            let end = tokens.iter().filter(|t| t.sentence == s).map(|t| t.span.end).max().unwrap_or(0);
+            question[end..].trim_start().starts_with('?')
+        })
+        .collect();
+    let mut s = Segments { roles: vec![None; tokens.len()], tokens, asking, marked, ..Segments::default() };
     mark_function_phrases(&mut s);
     find_times(&mut s);
     find_mentions(g, &mut s);
@@ -470,6 +499,11 @@ fn find_times(s: &mut Segments) {
         if let Some((len, when)) = phrase {
             hits.push(TimeHit { when, at: i..i + len, soft: true });
             i += len;
+            continue;
+        }
+        // "three times a week", "twice a day": how often, not a day.
+        if matches!(w(i), "times" | "twice" | "once") && matches!(w(i + 1), "a" | "per" | "every") {
+            i += 3;
             continue;
         }
         // "a week", "a fortnight": a number of days, read below like "7 days".
@@ -664,12 +698,25 @@ fn find_cues(s: &mut Segments) {
             i += 1;
             continue;
         }
-        // The longest phrase here; a phrase may say several things ("when"
-        // joins two things and asks for a time).
+        // A cue that runs into a name ("which muscle" in "which muscle
+        // relaxer", "therapy" in "vacuum therapy") is part of the name, not
+        // a cue; one that is the whole name ("side effects") is both.
+        // A name wholly inside a cue phrase ("back" in "keep coming back")
+        // is part of the cue.
+        let fits = |len: usize| {
+            s.mentions.iter().all(|m| {
+                let cue = i..i + len;
+                let overlap = cue.start < m.at.end && m.at.start < cue.end;
+                let holds = cue.start <= m.at.start && m.at.end <= cue.end;
+                !overlap || holds
+            })
+        };
+        // The longest phrase here that fits; a phrase may say several things
+        // ("when" joins two things and asks for a time).
         let mut best: Option<(usize, Vec<Cue>)> = None;
         for &(phrase, cue) in lexicon::CUES {
             let words: Vec<&str> = phrase.split(' ').collect();
-            if i + words.len() > n || best.as_ref().is_some_and(|(l, _)| *l > words.len()) {
+            if i + words.len() > n || best.as_ref().is_some_and(|(l, _)| *l > words.len()) || !fits(words.len()) {
                 continue;
             }
             // "gets rid of" is "get rid of": a verb's -s is not a new word.
@@ -687,11 +734,15 @@ fn find_cues(s: &mut Segments) {
         }
         match best {
             Some((len, cues)) => {
+                let at = i..i + len;
+                // A one-word name the phrase swallows is no longer a name.
+                s.mentions.retain(|m| !(at.start <= m.at.start && m.at.end <= at.end && m.at != at));
                 for cue in cues {
                     s.cues.push(CueHit { cue, at: i..i + len });
                 }
                 for k in i..i + len {
-                    if s.roles[k].is_none() {
+                    let orphan = s.roles[k] == Some(Role::Mention) && !s.mentions.iter().any(|m| m.at.contains(&k));
+                    if s.roles[k].is_none() || orphan {
                         s.roles[k] = Some(Role::Cue);
                     }
                 }
@@ -822,6 +873,7 @@ fn vocabulary(g: &Graph) -> Vec<String> {
         v
     });
     let mut v: Vec<String> = g.words().iter().chain(cues).cloned().collect();
+    v.extend(lexicon::FUNCTION.iter().filter(|w| w.len() >= 6).map(|w| w.to_string()));
     v.sort_unstable();
     v.dedup();
     v
