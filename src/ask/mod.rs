@@ -322,8 +322,8 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
                     "often" => w.pause_minutes.is_some(),
                     _ => w.minutes.is_some() || w.lasts.is_some() || w.has_days(),
                 };
-                a.items.retain(|i| i.support.iter().any(|&e| g.edge(e).when.as_ref().is_some_and(|w| measured(w))));
-                let x = r.x.map_or(String::new(), |x| g.node(x).name.clone());
+                a.items.retain(|i| i.support.iter().any(|&e| g.edge(e).when.is_some_and(|w| measured(&w))));
+                let x = r.x.map_or(String::new(), |x| g.node(x).name.to_string());
                 a.interpretation = if m == "often" {
                     format!("how often to use {x}")
                 } else {
@@ -353,7 +353,7 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
                     let words = vec![word.clone()];
                     let nearest = Some((
                         r.meaning(g),
-                        format!("what treats {}", r.y.map_or(String::new(), |y| g.node(y).name.clone())),
+                        format!("what treats {}", r.y.map_or(String::new(), |y| g.node(y).name.to_string())),
                     ));
                     return Ok(Outcome::NotCovered(NotCovered {
                         question: question.trim().to_string(),
