@@ -8,6 +8,8 @@
 mod compiled_write;
 #[path = "src/diag.rs"]
 mod diag;
+#[path = "src/fsutil/read.rs"]
+mod fsutil;
 #[path = "src/load/mod.rs"]
 mod load;
 #[path = "src/model.rs"]
@@ -23,6 +25,7 @@ fn main() {
     for src in [
         "src/compiled/write.rs",
         "src/diag.rs",
+        "src/fsutil/read.rs",
         "src/model.rs",
         "src/text.rs",
         "src/load/mod.rs",
@@ -35,7 +38,7 @@ fn main() {
     let mut sources = diag::Sources::default();
     let files = match load::read_path(Path::new("graph"), &mut sources) {
         Ok(files) => files,
-        Err(d) => fail(&[d], &sources),
+        Err(diags) => fail(&diags, &sources),
     };
     let loaded = match load::load(&sources, &files) {
         Ok(loaded) => loaded,

@@ -14,6 +14,8 @@
 //! article's subject is `back muscle spasm` (aliases `muscle spasm`, `back
 //! spasm`), so `kg ask "what treats muscle spasm"` answers at every size.
 //! Output is deterministic for a given size and seed (xorshift, no `rand`).
+//! The directory is written whole or not at all, and an earlier output in it
+//! is replaced whole (see [`Generated::write`]).
 //!
 //! Benches and tests include this file as a module (`#[path]`), so the
 //! generator is the functions below and `main` only parses arguments.
@@ -21,6 +23,7 @@
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use kg::model::{Certainty, Kind, Relation};
@@ -606,23 +609,54 @@ impl Builder {
 }
 
 impl Generated {
-    /// Writes `article.ron`, `nodes.ron` and `edges-NNN.ron` into `dir`
-    /// (created if needed). Returns the files written.
+    /// Writes `article.ron`, `nodes.ron` and `edges-NNN.ron` as the directory
+    /// `dir`, whole or not at all: the files are written and synced in a new
+    /// directory beside it, which then takes its place. An earlier output at
+    /// `dir` is replaced whole, so no shard of a larger earlier graph stays
+    /// to merge in, and an interrupted run leaves the old graph (or none),
+    /// never part of a new one. A directory holding anything but such shards
+    /// is refused rather than replaced. Returns the files written.
     pub fn write(&self, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-        std::fs::create_dir_all(dir)?;
-        let mut written = Vec::new();
-        let mut put = |name: &str, text: &str| -> std::io::Result<()> {
-            let p = dir.join(name);
-            std::fs::write(&p, text)?;
-            written.push(p);
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = dir.file_name().ok_or_else(|| std::io::Error::other("--out names no directory"))?;
+        let prefix = format!(".{}.", name.to_string_lossy());
+        std::fs::create_dir_all(&parent)?;
+        sweep_dirs(&parent, &prefix);
+        if dir.exists() {
+            let foreign =
+                std::fs::read_dir(dir)?.filter_map(|e| e.ok()).find(|e| !is_shard(&e.file_name().to_string_lossy()));
+            if let Some(e) = foreign {
+                return Err(std::io::Error::other(format!(
+                    "{} holds {}, which gen_graph did not write; give a new or empty directory",
+                    dir.display(),
+                    e.file_name().to_string_lossy()
+                )));
+            }
+        }
+        let fresh = tempfile::Builder::new().prefix(&prefix).suffix(".kg-tmp").tempdir_in(&parent)?;
+        let mut names = Vec::new();
+        let mut put = |name: String, text: &str| -> std::io::Result<()> {
+            let mut f = std::fs::File::create(fresh.path().join(&name))?;
+            f.write_all(text.as_bytes())?;
+            f.sync_all()?;
+            names.push(name);
             Ok(())
         };
-        put("article.ron", &self.article_ron())?;
-        put("nodes.ron", &self.nodes_ron())?;
+        put("article.ron".into(), &self.article_ron())?;
+        put("nodes.ron".into(), &self.nodes_ron())?;
         for (i, chunk) in self.edges.chunks(EDGES_PER_FILE).enumerate() {
-            put(&format!("edges-{i:03}.ron"), &self.edges_ron(chunk))?;
+            put(format!("edges-{i:03}.ron"), &self.edges_ron(chunk))?;
         }
-        Ok(written)
+        // The old output moves into a directory that is removed when dropped.
+        let old = tempfile::Builder::new().prefix(&prefix).suffix(".kg-tmp").tempdir_in(&parent)?;
+        if dir.exists() {
+            std::fs::rename(dir, old.path().join("old"))?;
+        }
+        std::fs::rename(fresh.keep(), dir)?;
+        Ok(names.into_iter().map(|n| dir.join(n)).collect())
     }
 
     pub fn article_ron(&self) -> String {
@@ -700,6 +734,35 @@ impl Generated {
         let lv = &self.levels[kind_index(kind)];
         let list = lv.iter().rev().find(|l| !l.is_empty()).expect("every kind has nodes");
         self.node(list[list.len() / 2])
+    }
+}
+
+/// Whether a file name is one `write` makes.
+fn is_shard(name: &str) -> bool {
+    name == "article.ron"
+        || name == "nodes.ron"
+        || name
+            .strip_prefix("edges-")
+            .and_then(|r| r.strip_suffix(".ron"))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Removes the directories an interrupted `write` left beside the output
+/// (`.<name>.XXXX.kg-tmp`), once they are an hour old.
+fn sweep_dirs(parent: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let old = e
+            .metadata()
+            .ok()
+            .filter(|m| m.is_dir())
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > kg::fsutil::STALE_AFTER);
+        if name.starts_with(prefix) && name.ends_with(".kg-tmp") && old {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
     }
 }
 

@@ -10,6 +10,26 @@ use std::ops::Range;
 pub struct SourceFile {
     pub name: String,
     pub text: String,
+    /// Where each line starts, found at the first diagnostic that needs a
+    /// line number, so ten thousand diagnostics in one large file cost ten
+    /// thousand binary searches, not ten thousand scans of the file.
+    lines: std::sync::OnceLock<Vec<usize>>,
+}
+
+impl SourceFile {
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let text = &self.text;
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let starts = self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&s| s <= offset);
+        let line_start = starts[line - 1];
+        (line, text[line_start..offset].chars().count() + 1)
+    }
 }
 
 /// The texts diagnostics point into; a [`Loc`] names one by index.
@@ -21,7 +41,7 @@ pub struct Sources {
 impl Sources {
     /// Adds a text and returns its index.
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> usize {
-        self.files.push(SourceFile { name: name.into(), text: text.into() });
+        self.files.push(SourceFile { name: name.into(), text: text.into(), lines: std::sync::OnceLock::new() });
         self.files.len() - 1
     }
 }
@@ -98,7 +118,7 @@ impl Diagnostic {
     pub fn position(&self, sources: &Sources) -> Option<String> {
         let loc = self.at.as_ref()?;
         let file = sources.files.get(loc.file)?;
-        let (line, col) = line_col(&file.text, loc.span.start);
+        let (line, col) = file.line_col(loc.span.start);
         Some(format!("{}:{line}:{col}", file.name))
     }
 
@@ -112,29 +132,64 @@ impl Diagnostic {
             Severity::Warning => ("warning", "1;33"),
         };
         let mut out = String::new();
-        let _ = writeln!(out, "{}{}", paint(code, word), paint("1", &format!(": {}", self.message)));
+        let _ = writeln!(out, "{}{}", paint(code, word), paint("1", &format!(": {}", shorten_quoted(&self.message))));
         let snippet = self.at.as_ref().and_then(|loc| Some((loc, sources.files.get(loc.file)?)));
         let gutter_width = match snippet {
-            Some((loc, file)) => line_col(&file.text, loc.span.start).0.to_string().len(),
+            Some((loc, file)) => file.line_col(loc.span.start).0.to_string().len(),
             None => 0,
         };
         let pad = " ".repeat(gutter_width);
         if let Some((loc, file)) = snippet {
-            let (line_no, col) = line_col(&file.text, loc.span.start);
+            let (line_no, col) = file.line_col(loc.span.start);
             let _ = writeln!(out, "{pad}{} {}:{line_no}:{col}", paint("1;34", "-->"), file.name);
             let (shown, caret_at, caret_len) = snippet_line(&file.text, &loc.span);
             let bar = paint("1;34", "|");
             let _ = writeln!(out, "{pad} {bar}");
             let _ = writeln!(out, "{} {bar} {shown}", paint("1;34", &line_no.to_string()));
             let carets = format!("{}{}", " ".repeat(caret_at), "^".repeat(caret_len.max(1)));
-            let label = if self.label.is_empty() { String::new() } else { format!(" {}", self.label) };
+            let label = if self.label.is_empty() { String::new() } else { format!(" {}", shorten_quoted(&self.label)) };
             let _ = writeln!(out, "{pad} {bar} {}", paint(code, &format!("{carets}{label}")));
         }
         for note in &self.notes {
-            let _ = writeln!(out, "{pad} {} {note}", paint("1;34", "="));
+            let _ = writeln!(out, "{pad} {} {}", paint("1;34", "="), shorten_quoted(note));
         }
         out
     }
+}
+
+/// Longest `quoted` name or value shown whole in a message, in characters.
+const MAX_QUOTED: usize = 60;
+
+/// A message with every `quoted` part longer than [`MAX_QUOTED`] cut in
+/// its middle: a megabyte id in a graph file makes a line of a message, not
+/// a megabyte of one.
+pub fn shorten_quoted(text: &str) -> std::borrow::Cow<'_, str> {
+    let parts: Vec<&str> = text.split('`').collect();
+    // Odd parts are quoted, when the backticks pair up.
+    if parts.len() < 3 || parts.iter().skip(1).step_by(2).all(|p| p.chars().count() <= MAX_QUOTED) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(MAX_QUOTED * parts.len());
+    // The length of the part cut last, said after its closing backtick.
+    let mut cut = None;
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push('`');
+            if let Some(n) = cut.take() {
+                let _ = write!(out, " ({n} characters)");
+            }
+        }
+        let n = part.chars().count();
+        if i % 2 == 1 && i + 1 < parts.len() && n > MAX_QUOTED {
+            out.extend(part.chars().take(MAX_QUOTED * 2 / 3));
+            out.push('…');
+            out.extend(part.chars().skip(n - MAX_QUOTED / 4));
+            cut = Some(n);
+        } else {
+            out.push_str(part);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// A command that failed: its diagnostics and the sources they point into
@@ -267,6 +322,29 @@ mod tests {
         assert_eq!(line_col(text, x), (2, 4));
         assert_eq!(offset_of(text, 2, 4), x);
         assert_eq!(line_col(text, 0), (1, 1));
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_a_scan() {
+        let mut sources = Sources::default();
+        let text = "ab\nçé x\n\nlast";
+        let f = sources.add("t", text);
+        for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(sources.files[f].line_col(i), line_col(text, i), "at {i}");
+        }
+    }
+
+    #[test]
+    fn long_quoted_names_are_cut_in_messages() {
+        let id = format!("a{}z", "m".repeat(1_000_000));
+        let d = Diagnostic::warning(format!("node `{id}` has no edges")).help(format!("did you mean `{id}`?"));
+        let out = d.render(&Sources::default(), false);
+        assert!(out.len() < 400, "{out}");
+        assert!(out.starts_with("warning: node `ammmm"), "{out}");
+        assert!(out.contains("mmz` (1000002 characters) has no edges\n"), "{out}");
+        assert!(out.contains("= help: did you mean `amm"), "{out}");
+        // Short names and unpaired backticks are left alone.
+        assert_eq!(shorten_quoted("node `ice-pack` and `x"), "node `ice-pack` and `x");
     }
 
     #[test]

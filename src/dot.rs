@@ -164,9 +164,12 @@ pub const HUB_DEGREE: usize = 12;
 pub const LEGEND_MIN_NODES: usize = 20;
 
 /// A DOT quoted string: `"` and `\` escaped, line breaks as `\n`, other
-/// control characters as spaces. `<>{}|` need nothing inside quotes (no
-/// record shapes are used) and non-ASCII stays UTF-8 (the graph says
-/// `charset="UTF-8"`). Every string in the output goes through here.
+/// control characters as spaces, and `&` as `&amp;`: Graphviz decodes HTML
+/// entities in strings, so a name holding `&#1;` would put a raw control
+/// character into an SVG (not well-formed XML) and `&amp;` would show as
+/// `&`. `<>{}|` need nothing inside quotes (no record shapes are used) and
+/// non-ASCII stays UTF-8 (the graph says `charset="UTF-8"`). Every string in
+/// the output goes through here.
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
@@ -175,6 +178,7 @@ pub fn quote(s: &str) -> String {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
+            '&' => out.push_str("&amp;"),
             '\n' => out.push_str("\\n"),
             '\r' => {
                 if chars.peek() != Some(&'\n') {
@@ -623,6 +627,7 @@ mod tests {
         assert_eq!(quote("one\r\ntwo\rthree"), "\"one\\ntwo\\nthree\"");
         assert_eq!(quote("tab\there\u{7}"), "\"tab here \"");
         assert_eq!(quote("<b>{x}|y</b>"), "\"<b>{x}|y</b>\"");
+        assert_eq!(quote("salt & pepper &#1; &amp;"), "\"salt &amp; pepper &amp;#1; &amp;amp;\"");
         assert_eq!(quote("Rückenschmerz ¶2 — ok"), "\"Rückenschmerz ¶2 — ok\"");
         // No unescaped quote survives inside.
         let q = quote("\"\\\"\n\\");

@@ -20,6 +20,7 @@ pub mod export;
 pub mod format;
 pub mod fsutil;
 pub mod graph;
+pub mod history;
 pub mod load;
 pub mod lookup;
 pub mod manual;

@@ -1,7 +1,8 @@
 //! The interactive REPL: a short rustyline loop around [`Session`], with
 //! context-aware completion, hints from history, a `...> ` continuation
 //! line for an open quote or parenthesis, and history kept in the XDG state
-//! directory. The logic lives in `Session` and in [`complete`], both
+//! directory ([`crate::history`]: appended to, never rewritten under another
+//! session). The logic lives in `Session` and in [`complete`], both
 //! testable without a terminal.
 
 use std::borrow::Cow;
@@ -253,7 +254,9 @@ impl Completer for KgHelper {
 
     fn complete(&self, line: &str, pos: usize, _ctx: &Context<'_>) -> rustyline::Result<(usize, Vec<Pair>)> {
         let (start, found) = complete(line, pos, &self.names);
-        Ok((start, found.into_iter().map(|s| Pair { display: s.clone(), replacement: s }).collect()))
+        // Names come from the graph: shown with control characters escaped.
+        let pair = |s: String| Pair { display: crate::terminal::safe(&s, false).into_owned(), replacement: s };
+        Ok((start, found.into_iter().map(pair).collect()))
     }
 }
 
@@ -329,7 +332,9 @@ pub fn run(mut session: Session, printer: &Printer) -> Result<Status, Failure> {
     let history = history_path();
     let mut history_ok = true;
     if let Some(p) = &history {
-        let _ = rl.load_history(p);
+        for entry in crate::history::load(p) {
+            let _ = rl.add_history_entry(entry);
+        }
     }
     if !printer.quiet {
         let text = banner(&session.graph);
@@ -358,13 +363,12 @@ pub fn run(mut session: Session, printer: &Printer) -> Result<Status, Failure> {
         if !line.trim().is_empty() {
             let _ = rl.add_history_entry(line.replace('\n', " "));
             if let (Some(p), true) = (&history, history_ok)
-                && let Err(e) = save_history(&mut rl, p)
+                && let Err(e) = crate::history::append(p, &line.replace('\n', " "))
             {
                 history_ok = false;
-                eprintln!(
-                    "{}",
-                    note(&format!("history will not be kept: cannot write {}: {e}", p.display()), printer.err_color)
-                );
+                let why =
+                    format!("history will not be kept: cannot write {}: {}", p.display(), crate::load::io_reason(&e));
+                crate::terminal::eprintln(&note(&why, printer.err_color), printer.err_color);
             }
         }
         // The terminal may have been resized since the last line.
@@ -396,13 +400,6 @@ pub fn run(mut session: Session, printer: &Printer) -> Result<Status, Failure> {
         }
     }
     Ok(Status::Answered)
-}
-
-fn save_history(rl: &mut Editor<KgHelper, DefaultHistory>, path: &std::path::Path) -> Result<(), String> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| crate::load::io_reason(&e))?;
-    }
-    rl.save_history(path).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -145,32 +145,30 @@ fn sorted(g: &Graph, mut ixs: Vec<Ix>) -> Vec<Ix> {
 }
 
 /// The `n` nodes whose names are nearest to `key`, for "did you mean".
+/// Only names with a real likeness are offered: at most half the
+/// characters edited, so `zzzzzzzz` suggests nothing rather than the three
+/// least unlike names. Each comparison is bounded by that reach (and names
+/// too different in length are not compared), and a name longer than any
+/// typo of a name is not compared at all.
 pub fn nearest(g: &Graph, key: &str, n: usize) -> Vec<Ix> {
-    let limit = key.chars().count() / 2 + 1;
-    // Forms by the lower bound of their distance, nearest first; a form
-    // whose bound is past the `n`th distinct node found so far cannot change
-    // the answer, so the edit distance is computed for few of them.
-    let mut by_bound: Vec<Vec<usize>> = vec![Vec::new(); limit + 1];
-    for (i, bound) in g.forms_near(key, limit) {
-        by_bound[bound].push(i);
+    let len = key.chars().count();
+    let reach = len / 2;
+    if reach == 0 || len > 256 {
+        return Vec::new();
     }
     let mut scored: Vec<(usize, &str, Ix)> = Vec::new();
-    for (bound, forms) in by_bound.iter().enumerate() {
-        if bound > reach(&scored, n, limit) {
-            break;
-        }
-        for &i in forms {
-            let (form, ixs) = g.form(i);
-            let d = edit_distance(key, form);
-            for &ix in ixs {
-                scored.push((d, g.node(ix).name, ix));
-            }
+    // Only the forms whose stored signatures allow a distance within reach.
+    for (i, _) in g.forms_near(key, reach) {
+        let (form, ixs) = g.form(i);
+        let Some(d) = crate::text::edit_distance_within(key, form, reach) else { continue };
+        for &ix in ixs {
+            scored.push((d, g.node(ix).name, ix));
         }
     }
     scored.sort();
     let mut out: Vec<Ix> = Vec::new();
-    for (d, _, ix) in scored {
-        if d > limit || out.len() == n {
+    for (_, _, ix) in scored {
+        if out.len() == n {
             break;
         }
         if !out.contains(&ix) {
@@ -180,29 +178,13 @@ pub fn nearest(g: &Graph, key: &str, n: usize) -> Vec<Ix> {
     out
 }
 
-/// The distance within which the `n` nearest distinct nodes scored so far
-/// lie, or `limit` while there are fewer.
-fn reach(scored: &[(usize, &str, Ix)], n: usize, limit: usize) -> usize {
-    let mut sorted = scored.to_vec();
-    sorted.sort();
-    let mut distinct: Vec<Ix> = Vec::new();
-    for (d, _, ix) in sorted {
-        if !distinct.contains(&ix) {
-            distinct.push(ix);
-            if distinct.len() == n {
-                return d;
-            }
-        }
-    }
-    limit
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// `nearest` as it was: every form scored.
     fn nearest_by_scan(g: &Graph, key: &str, n: usize) -> Vec<Ix> {
+        let reach = key.chars().count() / 2;
         let mut scored: Vec<(usize, &str, Ix)> = Vec::new();
         for (form, ixs) in g.name_index() {
             let d = edit_distance(key, form);
@@ -211,10 +193,9 @@ mod tests {
             }
         }
         scored.sort();
-        let limit = key.chars().count() / 2 + 1;
         let mut out: Vec<Ix> = Vec::new();
         for (d, _, ix) in scored {
-            if d > limit || out.len() == n {
+            if reach == 0 || d > reach || out.len() == n {
                 break;
             }
             if !out.contains(&ix) {

@@ -83,14 +83,11 @@ fn execute(cli: &Cli, printer: &Printer) -> Result<Status, Failure> {
             let (name, text) = if file.as_os_str() == "-" {
                 ("<stdin>".to_string(), read_stdin()?)
             } else {
-                let text = std::fs::read_to_string(file).map_err(|e| {
-                    Failure::new(Diagnostic::error(format!(
-                        "cannot read `{}`: {}",
-                        file.display(),
-                        load::io_reason(&e)
-                    )))
+                let shown = file.display().to_string();
+                let bytes = crate::fsutil::read(file, load::MAX_FILE_BYTES).map_err(|e| {
+                    Failure::new(Diagnostic::error(format!("cannot read `{shown}`: {}", load::io_reason(&e))))
                 })?;
-                (file.display().to_string(), text)
+                (shown.clone(), script_text(&shown, bytes)?)
             };
             return crate::script::run(&mut session, printer, &name, &text);
         }
@@ -138,11 +135,22 @@ fn execute(cli: &Cli, printer: &Printer) -> Result<Status, Failure> {
     Ok(out.status.unwrap_or(Status::Answered))
 }
 
+/// Standard input as a script, read with the same limit as any file (so
+/// `kg < /dev/zero` stops at it).
 fn read_stdin() -> Result<String, Failure> {
-    let mut text = String::new();
-    std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+    let bytes = crate::fsutil::read_limited(std::io::stdin().lock(), 0, load::MAX_FILE_BYTES)
         .map_err(|e| Failure::new(Diagnostic::error(format!("cannot read standard input: {}", load::io_reason(&e)))))?;
-    Ok(text)
+    script_text("<stdin>", bytes)
+}
+
+/// A script's bytes as text; a script that is not UTF-8 is an error naming it.
+fn script_text(name: &str, bytes: Vec<u8>) -> Result<String, Failure> {
+    String::from_utf8(bytes).map_err(|e| {
+        Failure::new(
+            Diagnostic::error(format!("`{name}` is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to() + 1))
+                .help("scripts must be saved as UTF-8"),
+        )
+    })
 }
 
 fn check(cli: &Cli, paths: &[PathBuf], format: Format, style: Style, printer: &Printer) -> Result<Status, Failure> {
@@ -204,7 +212,7 @@ fn load_checked(paths: &[PathBuf], printer: &Printer) -> Result<load::Loaded, Fa
             }
             match load::read_path(p, &mut sources) {
                 Ok(mut f) => files.append(&mut f),
-                Err(d) => diags.push(d),
+                Err(mut d) => diags.append(&mut d),
             }
         }
         if !diags.is_empty() {
@@ -252,12 +260,16 @@ fn export(g: &Graph, format: ExportFormat, output: Option<&Path>, printer: &Prin
         ExportFormat::Dot => crate::dot::export,
     };
     if let Some(path) = output {
-        return crate::fsutil::write_atomic_with(path, |w| write(g, w)).map_err(|e| {
-            Failure::new(Diagnostic::error(format!("cannot write `{}`: {}", path.display(), load::io_reason(&e))))
-        });
+        // Whole or not at all, through the one file writer: built in memory.
+        let mut bytes = Vec::new();
+        write(g, &mut bytes).map_err(|e| Failure::new(Diagnostic::error(format!("cannot export: {e}"))))?;
+        return write_file(path, &bytes);
     }
     if std::io::stdout().is_terminal() {
         return printer.page(&crate::export::rdf::to_string(|w| write(g, w)));
+    }
+    if crate::terminal::stdout_closed() {
+        return Err(Failure::new(Diagnostic::error("cannot write output: standard output is closed")));
     }
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     match write(g, &mut out).and_then(|()| out.flush()) {
@@ -270,7 +282,7 @@ fn export(g: &Graph, format: ExportFormat, output: Option<&Path>, printer: &Prin
 /// Writes a result to the file of `-o`: whole or not at all (see
 /// [`crate::fsutil`]), for `kg dot` and `kg export` alike.
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    crate::fsutil::write_atomic(path, bytes).map_err(|e| {
+    crate::fsutil::write(path, bytes).map_err(|e| {
         Failure::new(Diagnostic::error(format!("cannot write `{}`: {}", path.display(), load::io_reason(&e))))
     })
 }

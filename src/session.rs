@@ -208,7 +208,7 @@ impl Session {
                 let Some(dot) = render::dot::report(&self.graph, report) else {
                     return fail(Diagnostic::error("the last output has no graph to draw"));
                 };
-                match crate::fsutil::write_atomic(std::path::Path::new(&file), dot.as_bytes()) {
+                match crate::fsutil::write(std::path::Path::new(&file), dot.as_bytes()) {
                     Ok(()) => Ok(Step::Done(format!("wrote {file}"))),
                     Err(e) => fail(Diagnostic::error(format!("cannot write `{file}`: {}", crate::load::io_reason(&e)))),
                 }

@@ -53,7 +53,7 @@ pub fn load_graph(paths: &[PathBuf]) -> Result<(Graph, Sources, Vec<Diagnostic>)
     for p in paths {
         match load::read_path(p, &mut sources) {
             Ok(mut f) => files.append(&mut f),
-            Err(d) => diags.push(d),
+            Err(mut d) => diags.append(&mut d),
         }
     }
     if !diags.is_empty() {
@@ -61,13 +61,16 @@ pub fn load_graph(paths: &[PathBuf]) -> Result<(Graph, Sources, Vec<Diagnostic>)
     }
     match load::load(&sources, &files) {
         Ok(loaded) => {
-            let bytes = match &cache {
-                Some(c) => c.compile(&loaded.data),
-                None => crate::compiled::write::write(&loaded.data, b"", cfg!(target_endian = "big")),
+            let texts: Vec<&str> = files.iter().map(|&f| sources.files[f].text.as_str()).collect();
+            let (bytes, storable) = match &cache {
+                Some(c) => c.compile(&loaded.data, &texts),
+                None => {
+                    crate::compiled::write::write(&loaded.data, b"", cfg!(target_endian = "big")).map(|b| (b, false))
+                }
             }
             .map_err(|e| Failure::new(Diagnostic::error(e)))?;
             drop(loaded.data);
-            if let Some(c) = &cache {
+            if let Some(c) = cache.as_ref().filter(|_| storable) {
                 c.write(&bytes);
             }
             let g = crate::compiled::Store::from_vec(bytes)

@@ -42,52 +42,87 @@ pub fn singular(word: &str) -> String {
 }
 
 /// Optimal string alignment distance (Levenshtein plus adjacent swaps), in
-/// characters.
+/// characters. Computed within a growing bound (1, 2, 4, ...) so that its
+/// cost follows the distance found, not the product of the lengths: two
+/// long, nearly equal strings cost little.
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    // Names are short: their characters and the three rows fit on the
-    // stack, so the typo search over many names allocates nothing.
-    const N: usize = 64;
-    let (mut ab, mut bb) = (['\0'; N], ['\0'; N]);
-    let (mut al, mut bl) = (0, 0);
-    for c in a.chars() {
-        if al == N {
-            return distance(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>());
+    let (a, b) = trimmed_chars(a, b);
+    let longest = a.len().max(b.len());
+    // A small table in one pass; a large one within growing bounds.
+    let mut bound = if a.len() * b.len() <= 4096 { longest } else { 1 };
+    loop {
+        if let Some(d) = band(&a, &b, bound) {
+            return d;
         }
-        ab[al] = c;
-        al += 1;
+        bound = bound.saturating_mul(2).min(longest);
     }
-    for c in b.chars() {
-        if bl == N {
-            return distance(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>());
-        }
-        bb[bl] = c;
-        bl += 1;
-    }
-    distance(&ab[..al], &bb[..bl])
 }
 
-/// Edit distance with adjacent transpositions, over characters.
-fn distance(a: &[char], b: &[char]) -> usize {
-    let mut rows = vec![0usize; 3 * (b.len() + 1)];
-    let (prev2, rest) = rows.split_at_mut(b.len() + 1);
-    let (prev, cur) = rest.split_at_mut(b.len() + 1);
-    let (mut prev2, mut prev, mut cur) = (prev2, prev, cur);
-    for (j, p) in prev.iter_mut().enumerate() {
-        *p = j;
+/// The distance of [`edit_distance`] if it is at most `max`, else `None`,
+/// in time proportional to the shorter length times `max` (only a band of
+/// the table within `max` of its diagonal can hold such a distance, and the
+/// work stops as soon as a whole row exceeds `max`).
+pub fn edit_distance_within(a: &str, b: &str, max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max.saturating_mul(4) {
+        // More characters apart than `max` edits can bridge (at most 4 bytes each).
+        return None;
     }
+    let (a, b) = trimmed_chars(a, b);
+    band(&a, &b, max)
+}
+
+/// The characters of `a` and `b` without their common start and end, which
+/// cost nothing and do not change the distance.
+fn trimmed_chars(a: &str, b: &str) -> (Vec<char>, Vec<char>) {
+    let pre = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum::<usize>();
+    let (a, b) = (&a[pre..], &b[pre..]);
+    let suf =
+        a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum::<usize>();
+    (a[..a.len() - suf].chars().collect(), b[..b.len() - suf].chars().collect())
+}
+
+/// The optimal string alignment distance of `a` and `b` if at most `max`,
+/// computing only the band of the table within `max` of its diagonal.
+fn band(a: &[char], b: &[char], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    if a.is_empty() || b.is_empty() {
+        return Some(a.len().max(b.len()));
+    }
+    // Cells outside the band hold "more than max".
+    let far = max + 1;
+    let mut prev2 = vec![far; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(far)).collect();
+    let mut cur = vec![far; b.len() + 1];
     for i in 1..=a.len() {
-        cur[0] = i;
-        for j in 1..=b.len() {
+        let lo = i.saturating_sub(max).max(1);
+        let hi = (i + max).min(b.len());
+        // Only the band is written; the cells just outside it, which the
+        // next rows read, are marked "too far" (clearing whole rows would
+        // cost the full table again).
+        cur[lo - 1] = if lo == 1 { i.min(far) } else { far };
+        if hi < b.len() {
+            cur[hi + 1] = far;
+        }
+        let mut row_min = if lo == 1 { cur[0] } else { far };
+        for j in lo..=hi {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                cur[j] = cur[j].min(prev2[j - 2] + 1);
+                d = d.min(prev2[j - 2] + 1);
             }
+            cur[j] = d.min(far);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > max {
+            return None;
         }
         std::mem::swap(&mut prev2, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[b.len()]
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
 }
 
 /// The largest distance at which a typo still counts as near `word`.
@@ -97,15 +132,28 @@ pub fn max_typo_distance(word: &str) -> usize {
 
 /// The candidate nearest to `word`, if it is near enough to be a typo.
 /// A word that starts a candidate ("alias" for "aliases") counts as near too.
+/// Each candidate costs at most the word's length times the typo distance
+/// (a bounded distance, tightened by the best found so far), so neither
+/// many candidates nor long words make it slow.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let limit = max_typo_distance(word);
-    let prefix = |c: &str| word.chars().count() >= 3 && c.starts_with(word);
-    candidates
-        .into_iter()
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|&(d, c)| d <= limit || prefix(c))
-        .min()
-        .map(|(_, c)| c)
+    let len = word.chars().count();
+    let mut best: Option<(usize, &'a str)> = None;
+    for c in candidates {
+        // A word that starts the candidate is that many insertions from it.
+        let d = if len >= 3 && c.starts_with(word) {
+            Some(c.chars().count() - len)
+        } else {
+            let bound = best.map_or(limit, |(b, _)| b.min(limit));
+            edit_distance_within(word, c, bound)
+        };
+        if let Some(d) = d
+            && best.is_none_or(|b| (d, c) < b)
+        {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// Whether `id` is kebab-case: lower-case letters and digits in words joined
@@ -185,6 +233,63 @@ mod tests {
         ] {
             assert_eq!(edit_distance(a, b), d, "{a} {b}");
         }
+    }
+
+    #[test]
+    fn bounded_distance_agrees_with_the_full_table() {
+        // The textbook table, as the reference.
+        fn full(a: &str, b: &str) -> usize {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let mut t = vec![vec![0; b.len() + 1]; a.len() + 1];
+            for (i, row) in t.iter_mut().enumerate() {
+                row[0] = i;
+            }
+            for (j, cell) in t[0].iter_mut().enumerate() {
+                *cell = j;
+            }
+            for i in 1..=a.len() {
+                for j in 1..=b.len() {
+                    let cost = usize::from(a[i - 1] != b[j - 1]);
+                    t[i][j] = (t[i - 1][j] + 1).min(t[i][j - 1] + 1).min(t[i - 1][j - 1] + cost);
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                        t[i][j] = t[i][j].min(t[i - 2][j - 2] + 1);
+                    }
+                }
+            }
+            t[a.len()][b.len()]
+        }
+        let mut words: Vec<String> =
+            ["", "a", "ab", "ba", "spasm", "spsam", "muscle spasm", "mucsle spams", "ça va", "cava"]
+                .map(String::from)
+                .to_vec();
+        // And random words over a small alphabet, where bands and swaps matter most.
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..40 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let len = (x % 11) as usize;
+            words.push((0..len).map(|k| ['a', 'b', 'é'][((x >> (3 * k + 8)) % 3) as usize]).collect());
+        }
+        for a in &words {
+            for b in &words {
+                let d = full(a, b);
+                assert_eq!(edit_distance(a, b), d, "{a:?} {b:?}");
+                for max in 0..6 {
+                    assert_eq!(edit_distance_within(a, b, max), (d <= max).then_some(d), "{a:?} {b:?} {max}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_words_cost_little_to_compare() {
+        // 10 001 characters against an id as long: a band, not a 10^8 table.
+        let word = "a".repeat(10_001);
+        let id = format!("{}b", "a".repeat(10_000));
+        assert_eq!(edit_distance_within(&word, &id, 4), Some(1));
+        assert_eq!(suggest(&word, [id.as_str(), "ice-pack"]), Some(id.as_str()));
+        assert_eq!(edit_distance(&word, &id), 1);
     }
 
     #[test]

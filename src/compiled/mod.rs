@@ -184,6 +184,11 @@ pub fn is_compiled(bytes: &[u8]) -> bool {
 /// short files are not).
 pub fn is_compiled_file(path: &Path) -> bool {
     use std::io::Read;
+    // Only a regular file is looked into: reading the start of a pipe
+    // (`/dev/stdin`) would take bytes the RON reader needs.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
     let mut head = [0u8; 8];
     std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && is_compiled(&head)
 }

@@ -10,6 +10,7 @@
 //! `not_<relation>`), `when` (in words) and `note`. A lay word's node has
 //! `lay` = `true`.
 
+use std::fmt::Write as _;
 use std::io::Write;
 
 use super::{sorted_edges, sorted_nodes};
@@ -20,8 +21,10 @@ const NODE_KEYS: &[&str] = &["name", "kind", "aliases", "summary", "labels", "la
 const EDGE_KEYS: &[&str] = &["relation", "label", "sources", "certainty", "negated", "when", "note"];
 
 /// Text for XML content and attribute values: `& < > " '` as entities, tab
-/// and line breaks as character references, and characters XML 1.0 cannot
-/// hold at all (other controls) dropped.
+/// and line breaks as character references, DEL and the C1 controls (which
+/// XML 1.0 allows, but which are easily lost or mangled raw) as character
+/// references too, and the only characters XML 1.0 cannot hold at all (the
+/// other C0 controls, U+FFFE and U+FFFF) dropped.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -36,6 +39,9 @@ pub fn escape(s: &str) -> String {
             '\t' => out.push_str("&#9;"),
             '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
+            '\u{7f}'..='\u{9f}' => {
+                let _ = write!(out, "&#{};", c as u32);
+            }
             c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
             c => out.push(c),
         }
@@ -134,6 +140,7 @@ mod tests {
         assert_eq!(escape("a & b <c> \"d\" 'e'\u{0}"), "a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;");
         assert_eq!(escape("Rücken ¶"), "Rücken ¶");
         assert_eq!(escape("a\r\nb\tc"), "a&#13;&#10;b&#9;c");
+        assert_eq!(escape("del\u{7f} nel\u{85} csi\u{9b}\u{1}"), "del&#127; nel&#133; csi&#155;");
     }
 
     #[test]

@@ -29,13 +29,25 @@ pub struct Loaded {
 
 /// Reads one graph path into `sources`: a `.ron` file, or a directory whose
 /// `*.ron` files (sorted by name, not recursive) merge into one graph.
-/// Returns the indexes of the files read.
-pub fn read_path(path: &Path, sources: &mut Sources) -> Result<Vec<usize>, Diagnostic> {
-    ron_files(path)?.iter().map(|p| read_file(p, sources)).collect()
+/// Returns the indexes of the files read, or a problem for every file that
+/// could not be read.
+pub fn read_path(path: &Path, sources: &mut Sources) -> Result<Vec<usize>, Vec<Diagnostic>> {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for p in ron_files(path).map_err(|d| vec![d])? {
+        match read_file(&p, sources) {
+            Ok(f) => files.push(f),
+            Err(d) => problems.push(d),
+        }
+    }
+    if problems.is_empty() { Ok(files) } else { Err(problems) }
 }
 
 /// The files one graph path stands for: the path itself if it is not a
-/// directory, else the directory's `*.ron` files sorted by name.
+/// directory, else every `*.ron` entry of the directory that is not itself a
+/// directory, sorted by name. A broken symbolic link or an unreadable file
+/// is listed too, so that reading it reports it: a file left out silently
+/// would make its nodes "unknown" everywhere else.
 pub fn ron_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| io_error(&shown, &e))?;
@@ -45,7 +57,9 @@ pub fn ron_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     let mut paths = Vec::new();
     for entry in std::fs::read_dir(path).map_err(|e| io_error(&shown, &e))? {
         let p = entry.map_err(|e| io_error(&shown, &e))?.path();
-        if p.extension().is_some_and(|x| x == "ron") && p.is_file() {
+        // `metadata` follows links: a link to a directory is a directory; a
+        // broken link is an error here, and kept, to be reported.
+        if p.extension().is_some_and(|x| x == "ron") && !std::fs::metadata(&p).is_ok_and(|m| m.is_dir()) {
             paths.push(p);
         }
     }
@@ -57,18 +71,17 @@ pub fn ron_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     Ok(paths)
 }
 
+/// Reads one graph file (with [`crate::fsutil::read`]: its type checked, at
+/// most [`MAX_FILE_BYTES`] whatever it is) into `sources`.
 fn read_file(path: &Path, sources: &mut Sources) -> Result<usize, Diagnostic> {
     let shown = path.display().to_string();
-    let size = std::fs::metadata(path).map_err(|e| io_error(&shown, &e))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(format!(
-            "`{shown}` is too large to load ({} MiB; the limit is {} MiB)",
-            size >> 20,
-            MAX_FILE_BYTES >> 20
-        ))
-        .help("split the graph into several .ron files in one directory"));
-    }
-    let bytes = std::fs::read(path).map_err(|e| io_error(&shown, &e))?;
+    let bytes = crate::fsutil::read(path, MAX_FILE_BYTES).map_err(|e| match e.kind() {
+        std::io::ErrorKind::FileTooLarge => {
+            Diagnostic::error(format!("`{shown}` is too large to load (the limit is {} MiB)", MAX_FILE_BYTES >> 20))
+                .help("split the graph into several .ron files in one directory")
+        }
+        _ => io_error(&shown, &e),
+    })?;
     match String::from_utf8(bytes) {
         // A byte-order mark (some Windows editors write one) is not RON.
         Ok(text) => Ok(sources.add(shown, text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))),
@@ -89,7 +102,10 @@ fn read_file(path: &Path, sources: &mut Sources) -> Result<usize, Diagnostic> {
 fn io_error(path: &str, e: &std::io::Error) -> Diagnostic {
     let d = Diagnostic::error(format!("cannot read `{path}`: {}", io_reason(e)));
     match e.kind() {
-        std::io::ErrorKind::NotFound => d.help("check the path; --graph takes a .ron file or a directory of them"),
+        std::io::ErrorKind::NotFound => match std::fs::read_link(path) {
+            Ok(to) => d.note(format!("it is a symbolic link to `{}`, which does not exist", to.display())),
+            Err(_) => d.help("check the path; --graph takes a .ron file or a directory of them"),
+        },
         _ => d,
     }
 }
@@ -107,15 +123,29 @@ pub fn io_reason(e: &std::io::Error) -> String {
 pub fn load(sources: &Sources, files: &[usize]) -> Result<Loaded, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let mut parsed = Vec::new();
+    let mut salvaged = Vec::new();
     let mut unreadable = false;
     for &file in files {
-        let (graph, failed_ids, mut found) = parse_file(sources, file);
+        let (graph, failed_ids, mut found, kept) = parse_file(sources, file);
         // A file rejected whole hides its node ids: references to them cannot be judged.
         unreadable |= !found.is_empty() && graph == GraphFile::default();
         diags.append(&mut found);
         parsed.push((file, graph, failed_ids));
+        if let Some(k) = kept {
+            salvaged.push((file, k));
+        }
     }
-    check(sources, &parsed, diags, unreadable)
+    check(sources, &parsed, salvaged, diags, unreadable)
+}
+
+/// A file ron rejected whole, read item by item: its outline, and for each
+/// node and edge that parsed, its index among the file's items (they differ
+/// after the first item that failed), so problems found later point at the
+/// right item.
+pub struct Salvaged {
+    pub top: outline::Value,
+    pub nodes: Vec<usize>,
+    pub edges: Vec<usize>,
 }
 
 fn ron_options() -> ron::Options {
@@ -124,19 +154,20 @@ fn ron_options() -> ron::Options {
 
 /// Parses one file. On a ron error, parses item by item to find every bad
 /// item; returns what parsed, the ids of nodes that did not (so edges to them
-/// are not reported again) and the problems.
-fn parse_file(sources: &Sources, file: usize) -> (GraphFile, Vec<String>, Vec<Diagnostic>) {
+/// are not reported again), the problems, and how the items were salvaged.
+fn parse_file(sources: &Sources, file: usize) -> (GraphFile, Vec<String>, Vec<Diagnostic>, Option<Salvaged>) {
     let text = &sources.files[file].text;
     let whole = match ron_options().from_str::<GraphFile>(text) {
-        Ok(graph) => return (graph, Vec::new(), Vec::new()),
+        Ok(graph) => return (graph, Vec::new(), Vec::new(), None),
         Err(e) => e,
     };
-    let Some(top) = outline::outline(text) else {
-        return (GraphFile::default(), Vec::new(), vec![ron_diag(text, 0, &whole).at_file(file)]);
+    let Some(top) = outline::outline_top(text) else {
+        return (GraphFile::default(), Vec::new(), vec![ron_diag(text, 0, &whole).at_file(file)], None);
     };
     let mut graph = GraphFile::default();
     let mut failed_ids = Vec::new();
     let mut diags = Vec::new();
+    let (mut node_items, mut edge_items) = (Vec::new(), Vec::new());
     if let outline::Shape::Struct(fields) = &top.shape {
         for (key, key_span, value) in fields {
             let slice = &text[value.span.clone()];
@@ -147,12 +178,18 @@ fn parse_file(sources: &Sources, file: usize) -> (GraphFile, Vec<String>, Vec<Di
                     Err(e) => diags.push(ron_diag(text, base, &e).at_file(file)),
                 },
                 "nodes" => {
-                    for item in value.items() {
-                        match ron_options().from_str::<Node>(&text[item.span.clone()]) {
-                            Ok(n) => graph.nodes.push(n),
+                    for (i, span) in value.item_spans().into_iter().enumerate() {
+                        match ron_options().from_str::<Node>(&text[span.clone()]) {
+                            Ok(n) => {
+                                graph.nodes.push(n);
+                                node_items.push(i);
+                            }
                             Err(e) => {
-                                diags.push(ron_diag(text, item.span.start, &e).at_file(file));
-                                if let Some(id) = item.field("id").and_then(outline::Value::as_str) {
+                                diags.push(ron_diag(text, span.start, &e).at_file(file));
+                                let item = outline::outline(&text[span]);
+                                if let Some(id) =
+                                    item.as_ref().and_then(|v| v.field("id")).and_then(outline::Value::as_str)
+                                {
                                     failed_ids.push(id.to_string());
                                 }
                             }
@@ -160,10 +197,13 @@ fn parse_file(sources: &Sources, file: usize) -> (GraphFile, Vec<String>, Vec<Di
                     }
                 }
                 "edges" => {
-                    for item in value.items() {
-                        match ron_options().from_str::<EdgeDef>(&text[item.span.clone()]) {
-                            Ok(e) => graph.edges.push(e),
-                            Err(e) => diags.push(ron_diag(text, item.span.start, &e).at_file(file)),
+                    for (i, span) in value.item_spans().into_iter().enumerate() {
+                        match ron_options().from_str::<EdgeDef>(&text[span.clone()]) {
+                            Ok(e) => {
+                                graph.edges.push(e);
+                                edge_items.push(i);
+                            }
+                            Err(e) => diags.push(ron_diag(text, span.start, &e).at_file(file)),
                         }
                     }
                 }
@@ -182,7 +222,8 @@ fn parse_file(sources: &Sources, file: usize) -> (GraphFile, Vec<String>, Vec<Di
     if diags.is_empty() {
         diags.push(ron_diag(text, 0, &whole).at_file(file));
     }
-    (graph, failed_ids, diags)
+    let kept = Salvaged { top, nodes: node_items, edges: edge_items };
+    (graph, failed_ids, diags, Some(kept))
 }
 
 /// A diagnostic whose span is still relative to one file, waiting for its index.
@@ -233,6 +274,21 @@ fn ron_diag(text: &str, base: usize, e: &ron::error::SpannedError) -> Pending {
             (format!("field `{field}` given twice in {within}"), None, None)
         }
         E::ExceededRecursionLimit => ("nesting is too deep (more than 128 levels)".to_string(), None, None),
+        E::IntegerOutOfBounds => {
+            span = number_at(text, span.start);
+            let number = &text[span.clone()];
+            let (what, range) = match field_before(text, span.start) {
+                // Every whole number in the schema is 16 bits.
+                Some(field) => (format!("`{field}`"), "0 to 65535"),
+                // A citation is a tuple `("section-id", paragraph)`.
+                None => ("a paragraph number".to_string(), "1 to 65535"),
+            };
+            (
+                format!("`{number}` is out of range for {what}"),
+                Some(format!("{what} takes a whole number from {range}")),
+                None,
+            )
+        }
         other => {
             let text = other.to_string();
             let mut chars = text.chars();
@@ -255,6 +311,24 @@ fn ron_diag(text: &str, base: usize, e: &ron::error::SpannedError) -> Pending {
         d = d.note(l);
     }
     Pending(d, span)
+}
+
+/// The span of the number that starts at or around `at` (ron points at its
+/// first character).
+fn number_at(text: &str, at: usize) -> std::ops::Range<usize> {
+    let is_num = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '_' | '.');
+    let start = text[..at].rfind(|c| !is_num(c)).map_or(0, |i| i + 1);
+    let end = text[at..].find(|c| !is_num(c)).map_or(text.len(), |i| at + i);
+    start..end.max(start)
+}
+
+/// The field name written just before `at` (`paragraphs: 70000`), if the
+/// value there is a struct field and not a tuple item.
+fn field_before(text: &str, at: usize) -> Option<&str> {
+    let before = text[..at].trim_end().strip_suffix(':')?.trim_end();
+    let start = before.rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).map_or(0, |i| i + 1);
+    let name = &before[start..];
+    (!name.is_empty()).then_some(name)
 }
 
 fn describe_struct(name: &str) -> &'static str {

@@ -5,8 +5,11 @@
 //! to report every bad item, not only the first.
 //!
 //! It is built only when something must be reported, so a clean load pays
-//! nothing for it. Nesting deeper than [`MAX_DEPTH`] gives up (`None`) rather
-//! than recursing without bound.
+//! nothing for it, and for a whole file only its top ([`outline_top`]): the
+//! items of its lists are kept as spans and outlined one at a time when a
+//! problem in one is reported, so a huge file costs a few bytes an item, not
+//! a tree of every value in it. Nesting deeper than [`MAX_DEPTH`] gives up
+//! (`None`) rather than recursing without bound.
 
 use std::ops::Range;
 
@@ -21,6 +24,10 @@ pub enum Shape {
     Seq(Vec<Value>),
     /// A string (with its unescaped text when simple), number, identifier or char.
     Atom(Option<String>),
+    /// A list whose items were not outlined, only their spans ([`outline_top`]).
+    Spans(Vec<Range<usize>>),
+    /// A value that was checked but not outlined.
+    Skipped,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -55,6 +62,45 @@ impl Value {
         }
     }
 
+    /// The span of the i-th item, outlined or not.
+    pub fn item_span(&self, i: usize) -> Option<Range<usize>> {
+        match &self.shape {
+            Shape::Seq(items) => items.get(i).map(|v| v.span.clone()),
+            Shape::Spans(spans) => spans.get(i).cloned(),
+            _ => None,
+        }
+    }
+
+    /// The spans of every item, outlined or not.
+    pub fn item_spans(&self) -> Vec<Range<usize>> {
+        match &self.shape {
+            Shape::Seq(items) => items.iter().map(|v| v.span.clone()).collect(),
+            Shape::Spans(spans) => spans.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Moves every span `by` bytes on (an outline of a slice, placed in its file).
+    pub fn shifted(mut self, by: usize) -> Value {
+        self.shift(by);
+        self
+    }
+
+    fn shift(&mut self, by: usize) {
+        self.span = self.span.start + by..self.span.end + by;
+        match &mut self.shape {
+            Shape::Struct(fields) => {
+                for (_, key, v) in fields {
+                    *key = key.start + by..key.end + by;
+                    v.shift(by);
+                }
+            }
+            Shape::Seq(items) => items.iter_mut().for_each(|v| v.shift(by)),
+            Shape::Spans(spans) => spans.iter_mut().for_each(|s| *s = s.start + by..s.end + by),
+            Shape::Atom(_) | Shape::Skipped => {}
+        }
+    }
+
     /// The text of a plain string atom.
     pub fn as_str(&self) -> Option<&str> {
         match &self.shape {
@@ -66,7 +112,18 @@ impl Value {
 
 /// Outlines a whole RON text; `None` if it is not well-formed or too deep.
 pub fn outline(text: &str) -> Option<Value> {
-    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0, depth: 0 };
+    outline_to(text, usize::MAX)
+}
+
+/// Outlines the top of a graph file: its fields, and the spans of the items
+/// of lists directly under them (`nodes: [..]`, `edges: [..]`). Deeper
+/// values are checked for form but not kept.
+pub fn outline_top(text: &str) -> Option<Value> {
+    outline_to(text, 2)
+}
+
+fn outline_to(text: &str, keep: usize) -> Option<Value> {
+    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0, depth: 0, keep };
     p.skip_trivia()?;
     // ron allows inner attributes such as `#![enable(implicit_some)]`.
     while p.bytes[p.pos..].starts_with(b"#!") {
@@ -84,6 +141,8 @@ struct Parser<'a> {
     bytes: &'a [u8],
     pos: usize,
     depth: usize,
+    /// Values deeper than this are parsed but not kept.
+    keep: usize,
 }
 
 impl<'a> Parser<'a> {
@@ -140,6 +199,10 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         let shape = match self.peek()? {
             b'(' => self.parens()?,
+            b'[' if self.depth == self.keep => {
+                self.pos += 1;
+                Shape::Spans(self.spans(b']')?)
+            }
             b'[' => {
                 self.pos += 1;
                 Shape::Seq(self.items(b']')?)
@@ -172,6 +235,11 @@ impl<'a> Parser<'a> {
                 Shape::Atom(None)
             }
             _ => return None,
+        };
+        let shape = match shape {
+            _ if self.depth > self.keep => Shape::Skipped,
+            Shape::Seq(items) if self.depth == self.keep => Shape::Spans(items.into_iter().map(|v| v.span).collect()),
+            shape => shape,
         };
         self.depth -= 1;
         Some(Value { span: start..self.pos, shape })
@@ -234,6 +302,23 @@ impl<'a> Parser<'a> {
             if !self.eat(b',') {
                 self.skip_trivia()?;
                 return self.eat(close).then_some(items);
+            }
+        }
+    }
+
+    /// Like [`Parser::items`], keeping only each item's span.
+    fn spans(&mut self, close: u8) -> Option<Vec<Range<usize>>> {
+        let mut spans = Vec::new();
+        loop {
+            self.skip_trivia()?;
+            if self.eat(close) {
+                return Some(spans);
+            }
+            spans.push(self.value()?.span);
+            self.skip_trivia()?;
+            if !self.eat(b',') {
+                self.skip_trivia()?;
+                return self.eat(close).then_some(spans);
             }
         }
     }
@@ -355,6 +440,22 @@ mod tests {
     fn looks_through_some_and_named_structs() {
         let v = outline("Graph(when: Some((from_day: 3)), x: Kind)").unwrap();
         assert!(v.field("when").unwrap().field("from_day").is_some());
+    }
+
+    #[test]
+    fn the_top_keeps_item_spans_only() {
+        let text = "(nodes: [(id: \"a\", aliases: [\"x\"]), (id: \"b\")], article: (title: \"t\"))";
+        let top = outline_top(text).unwrap();
+        let nodes = top.field("nodes").unwrap();
+        assert!(matches!(nodes.shape, Shape::Spans(_)));
+        let second = nodes.item_span(1).unwrap();
+        assert_eq!(&text[second.clone()], "(id: \"b\")");
+        // Outlined alone, then placed back in the file.
+        let item = outline(&text[second.clone()]).unwrap().shifted(second.start);
+        assert_eq!(&text[item.field("id").unwrap().span.clone()], "\"b\"");
+        assert!(matches!(top.field("article").unwrap().field("title").unwrap().shape, Shape::Skipped));
+        // The same text, malformed deep inside an item, is rejected as a whole would be.
+        assert_eq!(outline_top("(nodes: [(id: )])"), None);
     }
 
     #[test]

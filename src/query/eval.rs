@@ -1,7 +1,14 @@
 //! The evaluator: names resolved to nodes, clauses joined one at a time in
 //! the order that keeps the work smallest, each answer keeping the edges that
 //! matched (its support) so it can say why.
+//!
+//! Every query runs on a work budget ([`MAX_WORK`]): each step a path walk
+//! takes, each edge of a chain copied and each partial answer built is
+//! counted as it happens, so a query that would take the machine
+//! (`?x (causes|^causes)* ?y` on a large graph) stops early with an error
+//! naming the clause, instead of after minutes and gigabytes.
 
+use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 
 use petgraph::Direction;
@@ -15,6 +22,26 @@ use crate::resolve::resolve;
 /// Partial answers beyond this mean the query is too broad to finish.
 pub const MAX_ROWS: usize = 200_000;
 
+/// Units of work a query may spend: a step of a walk, an edge of a chain
+/// copied, a value of a partial answer. About a second and a few hundred
+/// megabytes at most; every question about one article needs far less.
+pub const MAX_WORK: u64 = 30_000_000;
+
+/// The work left; spending past it stops the query.
+struct Budget(Cell<u64>);
+
+/// The budget ran out.
+#[derive(Debug)]
+struct Exhausted;
+
+impl Budget {
+    fn spend(&self, units: usize) -> Result<(), Exhausted> {
+        let left = self.0.get().checked_sub(units as u64).ok_or(Exhausted)?;
+        self.0.set(left);
+        Ok(())
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum CTerm {
     Var(usize),
@@ -23,8 +50,25 @@ enum CTerm {
 
 #[derive(Clone, Debug)]
 enum CClause {
-    Triple { negated: bool, s: CTerm, path: Path, o: CTerm, during: Option<Days> },
-    Kind { var: usize, kinds: Vec<Kind> },
+    Triple { negated: bool, s: CTerm, path: Path, o: CTerm, during: Option<Days>, text: String },
+    Kind { var: usize, kinds: Vec<Kind>, text: String },
+}
+
+impl CClause {
+    /// The clause as written, for messages.
+    fn text(&self) -> &str {
+        match self {
+            CClause::Triple { text, .. } | CClause::Kind { text, .. } => text,
+        }
+    }
+}
+
+/// A term as a query writes it.
+fn term_text(t: &Term) -> String {
+    match t {
+        Term::Var(v, _) => format!("?{v}"),
+        Term::Node(n, _) => format!("{n:?}"),
+    }
 }
 
 /// A query with its names resolved, ready to run.
@@ -97,8 +141,18 @@ pub fn compile(g: &Graph, q: &Query) -> Result<Compiled, Diagnostic> {
                 path: path.clone(),
                 o: term(object, &mut vars)?,
                 during: *during,
+                text: format!(
+                    "{}{} {path} {}",
+                    if *negated { "not " } else { "" },
+                    term_text(subject),
+                    term_text(object)
+                ),
             },
-            Clause::Kind { var: v, kinds, .. } => CClause::Kind { var: var(v, &mut vars), kinds: kinds.clone() },
+            Clause::Kind { var: v, kinds, .. } => CClause::Kind {
+                var: var(v, &mut vars),
+                kinds: kinds.clone(),
+                text: format!("?{v} : {}", kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>().join("|")),
+            },
         });
     }
     if !q.clauses.iter().any(|c| matches!(c, Clause::Triple { negated: false, .. } | Clause::Kind { .. })) {
@@ -214,8 +268,19 @@ struct State {
     support: Vec<EIx>,
 }
 
-/// Runs a compiled query.
+/// Runs a compiled query, within the work budget ([`MAX_WORK`]).
 pub fn eval(g: &Graph, c: &Compiled) -> Result<QueryResult, Diagnostic> {
+    eval_within(g, c, MAX_WORK)
+}
+
+/// Runs a compiled query with `work` units of work to spend.
+fn eval_within(g: &Graph, c: &Compiled, work: u64) -> Result<QueryResult, Diagnostic> {
+    let budget = Budget(Cell::new(work));
+    let too_broad = |clause: &CClause| {
+        Diagnostic::error(format!("the query is too broad: `{}` needs more work than a query may do", clause.text()))
+            .help("name a node, add a clause or a kind filter to narrow it")
+            .note(format!("a query may take {MAX_WORK} steps (walk steps, chain edges and partial answers)"))
+    };
     let mut states = vec![State { vals: vec![None; c.vars.len()], support: Vec::new() }];
     let mut pending: Vec<&CClause> = c.clauses.iter().collect();
     let mut bound = vec![false; c.vars.len()];
@@ -255,29 +320,37 @@ pub fn eval(g: &Graph, c: &Compiled) -> Result<QueryResult, Diagnostic> {
         });
         let clause = pending.remove(pick);
         let mut next = Vec::new();
+        // A partial answer costs its values and its support to copy.
+        let cost = |st: &State| 1 + st.vals.len() + st.support.len();
         for st in &states {
             match clause {
-                CClause::Kind { var, kinds } => match st.vals[*var] {
+                CClause::Kind { var, kinds, .. } => match st.vals[*var] {
                     Some(ix) => {
                         if kinds.contains(&g.kind(ix)) {
+                            budget.spend(cost(st)).map_err(|_| too_broad(clause))?;
                             next.push(st.clone());
                         }
                     }
                     None => {
                         for ix in g.nodes().filter(|&ix| kinds.contains(&g.kind(ix))) {
+                            budget.spend(cost(st)).map_err(|_| too_broad(clause))?;
                             let mut s2 = st.clone();
                             s2.vals[*var] = Some(ix);
                             next.push(s2);
                         }
                     }
                 },
-                CClause::Triple { negated: true, s, path, o, during } => {
-                    if matches(g, st, s, path, o, *during).is_empty() {
+                CClause::Triple { negated: true, s, path, o, during, .. } => {
+                    if matches(g, st, s, path, o, *during, &budget).map_err(|_| too_broad(clause))?.is_empty() {
+                        budget.spend(cost(st)).map_err(|_| too_broad(clause))?;
                         next.push(st.clone());
                     }
                 }
-                CClause::Triple { negated: false, s, path, o, during } => {
-                    for (a, b, witness) in matches(g, st, s, path, o, *during) {
+                CClause::Triple { negated: false, s, path, o, during, .. } => {
+                    for (a, b, witness) in
+                        matches(g, st, s, path, o, *during, &budget).map_err(|_| too_broad(clause))?
+                    {
+                        budget.spend(cost(st) + witness.len()).map_err(|_| too_broad(clause))?;
                         let mut s2 = st.clone();
                         if let CTerm::Var(v) = s {
                             s2.vals[*v] = Some(a);
@@ -346,7 +419,15 @@ fn project(g: &Graph, c: &Compiled, states: Vec<State>) -> QueryResult {
 }
 
 /// Every way one triple matches under a state: (subject, object, witness edges from subject to object).
-fn matches(g: &Graph, st: &State, s: &CTerm, path: &Path, o: &CTerm, during: Option<Days>) -> Vec<(Ix, Ix, Vec<EIx>)> {
+fn matches(
+    g: &Graph,
+    st: &State,
+    s: &CTerm,
+    path: &Path,
+    o: &CTerm,
+    during: Option<Days>,
+    budget: &Budget,
+) -> Result<Vec<(Ix, Ix, Vec<EIx>)>, Exhausted> {
     let value = |t: &CTerm| match t {
         CTerm::Node(ix) => Some(*ix),
         CTerm::Var(v) => st.vals[*v],
@@ -355,14 +436,14 @@ fn matches(g: &Graph, st: &State, s: &CTerm, path: &Path, o: &CTerm, during: Opt
     let mut out = Vec::new();
     match (value(s), value(o)) {
         (Some(a), b) => {
-            for (end, w) in walk(g, path, a, false) {
+            for (end, w) in walk(g, path, a, false, budget)? {
                 if b.is_none_or(|b| b == end) && (!same_var || end == a) {
                     out.push((a, end, w));
                 }
             }
         }
         (None, Some(b)) => {
-            for (start, mut w) in walk(g, path, b, true) {
+            for (start, mut w) in walk(g, path, b, true, budget)? {
                 w.reverse();
                 out.push((start, b, w));
             }
@@ -370,6 +451,7 @@ fn matches(g: &Graph, st: &State, s: &CTerm, path: &Path, o: &CTerm, during: Opt
         (None, None) => {
             if let Some((rel, negated, inverse)) = single_step(path) {
                 for e in g.edges().filter(|&e| g.relation(e) == rel && g.negated(e) == negated) {
+                    budget.spend(1)?;
                     let (x, y) = g.ends(e);
                     let (a, b) = if inverse { (y, x) } else { (x, y) };
                     if !same_var || a == b {
@@ -378,7 +460,7 @@ fn matches(g: &Graph, st: &State, s: &CTerm, path: &Path, o: &CTerm, during: Opt
                 }
             } else {
                 for a in g.nodes() {
-                    for (end, w) in walk(g, path, a, false) {
+                    for (end, w) in walk(g, path, a, false, budget)? {
                         if !same_var || end == a {
                             out.push((a, end, w));
                         }
@@ -390,7 +472,7 @@ fn matches(g: &Graph, st: &State, s: &CTerm, path: &Path, o: &CTerm, during: Opt
     if let Some(days) = during {
         out.retain(|(_, _, w)| fits(g, w, days));
     }
-    out
+    Ok(out)
 }
 
 /// A path of one step: its relation, whether it matches denied edges, and
@@ -416,30 +498,34 @@ fn fits(g: &Graph, witness: &[EIx], days: Days) -> bool {
 }
 
 /// Nodes reachable from `start` along `path` (backwards when `rev`), each
-/// with the first (shortest) chain of edges found, in walking order.
-pub fn walk(g: &Graph, path: &Path, start: Ix, rev: bool) -> Vec<(Ix, Vec<EIx>)> {
+/// with the first (shortest) chain of edges found, in walking order. Each
+/// step and each edge of each chain is charged to `budget`.
+fn walk(g: &Graph, path: &Path, start: Ix, rev: bool, budget: &Budget) -> Result<Vec<(Ix, Vec<EIx>)>, Exhausted> {
     let mut out = Ends::default();
     match path {
         Path::Step(r) => {
             let dir = if rev { Direction::Incoming } else { Direction::Outgoing };
             for (e, other) in g.step(start, *r, dir) {
+                budget.spend(1)?;
                 out.add(g, other, vec![e]);
             }
         }
         Path::Denied(r) => {
             let dir = if rev { Direction::Incoming } else { Direction::Outgoing };
             for (e, other) in g.denied(start, *r, dir) {
+                budget.spend(1)?;
                 out.add(g, other, vec![e]);
             }
         }
-        Path::Inverse(p) => return walk(g, p, start, !rev),
+        Path::Inverse(p) => return walk(g, p, start, !rev, budget),
         Path::Seq(ps) => {
             let mut frontier = vec![(start, Vec::new())];
             let order: Vec<&Path> = if rev { ps.iter().rev().collect() } else { ps.iter().collect() };
             for p in order {
                 let mut next = Ends::default();
                 for (n, w) in &frontier {
-                    for (m, w2) in walk(g, p, *n, rev) {
+                    for (m, w2) in walk(g, p, *n, rev, budget)? {
+                        budget.spend(1 + w.len() + w2.len())?;
                         let mut chain = w.clone();
                         chain.extend(w2);
                         next.add(g, m, chain);
@@ -447,18 +533,20 @@ pub fn walk(g: &Graph, path: &Path, start: Ix, rev: bool) -> Vec<(Ix, Vec<EIx>)>
                 }
                 frontier = next.list;
             }
-            return frontier;
+            return Ok(frontier);
         }
         Path::Alt(ps) => {
             for p in ps {
-                for (m, w) in walk(g, p, start, rev) {
+                for (m, w) in walk(g, p, start, rev, budget)? {
+                    budget.spend(1 + w.len())?;
                     out.add(g, m, w);
                 }
             }
         }
         Path::Opt(p) => {
             out.add(g, start, Vec::new());
-            for (m, w) in walk(g, p, start, rev) {
+            for (m, w) in walk(g, p, start, rev, budget)? {
+                budget.spend(1 + w.len())?;
                 out.add(g, m, w);
             }
         }
@@ -471,9 +559,10 @@ pub fn walk(g: &Graph, path: &Path, start: Ix, rev: bool) -> Vec<(Ix, Vec<EIx>)>
             let mut expanded = HashSet::from([start]);
             while let Some((n, w)) = queue.pop_front() {
                 // Firm steps first, so each node is reached by its firmest chain first.
-                let mut steps = walk(g, p, n, rev);
+                let mut steps = walk(g, p, n, rev, budget)?;
                 steps.sort_by_key(|(_, w2)| rank(g, w2));
                 for (m, w2) in steps {
+                    budget.spend(1 + w.len() + w2.len())?;
                     let mut chain: Vec<EIx> = w.clone();
                     chain.extend(w2);
                     out.add(g, m, chain.clone());
@@ -484,7 +573,7 @@ pub fn walk(g: &Graph, path: &Path, start: Ix, rev: bool) -> Vec<(Ix, Vec<EIx>)>
             }
         }
     }
-    out.list
+    Ok(out.list)
 }
 
 /// How firmly a chain holds: its least certain edge, then how many of its
@@ -513,6 +602,51 @@ impl Ends {
             }
             Some(&i) if rank(g, &chain) < rank(g, &self.list[i].1) => self.list[i].1 = chain,
             Some(_) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> Graph {
+        Graph::new(crate::bundled::data().expect("bundled graph"))
+    }
+
+    fn compiled(g: &Graph, src: &str) -> Compiled {
+        compile(g, &super::super::parse::parse(src).expect("parses")).expect("compiles")
+    }
+
+    #[test]
+    fn a_query_past_its_budget_stops_naming_the_clause() {
+        let g = bundled();
+        let c = compiled(&g, "?x (causes|^causes)* ?y");
+        assert!(eval(&g, &c).is_ok_and(|r| !r.rows.is_empty()), "the bundled graph is small enough");
+        let e = eval_within(&g, &c, 1_000).expect_err("a thousand steps are not enough");
+        assert!(e.message.contains("`?x (causes|^causes)* ?y`"), "{}", e.message);
+        assert!(e.message.contains("too broad"), "{}", e.message);
+        let c = compiled(&g, "?t treats ?c, ?t : medication");
+        let e = eval_within(&g, &c, 3).expect_err("three steps are not enough");
+        assert!(e.message.contains("`?t treats ?c`"), "{}", e.message);
+    }
+
+    #[test]
+    fn every_example_query_fits_a_hundredth_of_the_budget() {
+        // The pattern queries of the example scripts: the budget leaves room to spare.
+        let g = bundled();
+        let scripts = [
+            include_str!("../../queries/patterns.kgq"),
+            include_str!("../../queries/causes-and-effects.kgq"),
+            include_str!("../../queries/warnings.kgq"),
+            include_str!("../../queries/treatments.kgq"),
+        ];
+        let queries: Vec<&str> =
+            scripts.iter().flat_map(|s| s.lines()).filter_map(|l| l.strip_prefix("query ")).collect();
+        assert!(queries.len() >= 5, "{queries:?}");
+        for q in queries.into_iter().chain(["?x (causes|^causes|is_a|^is_a)* ?y"]) {
+            let c = compiled(&g, q);
+            assert!(eval_within(&g, &c, MAX_WORK / 100).is_ok(), "{q}");
         }
     }
 }

@@ -52,7 +52,14 @@ impl Style {
 /// report has nothing to draw in DOT.
 pub fn render(report: &Report, g: &Graph, format: Format, style: Style, notes: &[String]) -> Option<String> {
     match format {
-        Format::Text => Some(text::render(report, g, style)),
+        // Text is for people: graph strings cannot reach a terminal raw.
+        Format::Text => {
+            let text = text::render(report, g, style);
+            Some(match crate::terminal::safe(&text, style.color) {
+                std::borrow::Cow::Borrowed(_) => text,
+                std::borrow::Cow::Owned(escaped) => escaped,
+            })
+        }
         Format::Json => Some(json::render(report, g, notes)),
         Format::Tsv => Some(tsv::render(report, g)),
         Format::Dot => dot::report(g, report),
