@@ -324,6 +324,9 @@ pub const CUES: &[(&str, Cue)] = &[
     ("affects", Cue::Effect),
     ("serious", Cue::Effect),
     ("mess up", Cue::Effect),
+    ("mess with", Cue::Effect),
+    ("messes with", Cue::Effect),
+    ("messing with", Cue::Effect),
     // Symptom
     ("feel like", Cue::Symptom),
     ("is it normal", Cue::Symptom),

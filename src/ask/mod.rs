@@ -455,23 +455,52 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
             // The act is y; the context is x. A lone act (x is the subject):
             // any warning against it, in whatever context.
             let lone = x == g.subject && r.y.is_some();
-            let mut rows = if lone {
-                // Asked about by itself, a warning counts if it is about the
-                // spasm, or about a treatment the act is a misuse of (ice on
-                // bare skin, while icing). A warning for another context
-                // (alcohol while on medication) does not answer the question.
-                let mut v = run_q(&format!("select ?ctx where {} is_a*/avoid_while ?ctx", q_of(y, y, "{x}")))?;
-                let act_kind = g.node(y).kind;
+            // Asked about by itself, a warning counts if it is about the
+            // spasm, or about a treatment the act is a misuse of (ice on bare
+            // skin, while icing). A warning for another context (alcohol
+            // while on medication) does not answer the question.
+            let alone = |act: Ix| -> Result<Vec<query::Row>, Diagnostic> {
+                let mut v = run_q(&format!("select ?ctx where {} is_a*/avoid_while ?ctx", q_of(act, act, "{x}")))?;
+                let act_kind = g.node(act).kind;
                 v.retain(|row| {
                     let ctx = row.values[0];
                     ctx == g.subject
                         || g.ancestors(g.subject).contains(&ctx)
                         || (act_kind == Kind::Behaviour && Kind::TREATMENTS.contains(&g.node(ctx).kind))
                 });
-                v
+                Ok(v)
+            };
+            let mut rows = if lone {
+                alone(y)?
             } else {
                 let mut v = run_q(&q_of(y, x, "{x} is_a*/avoid_while/^is_a* {y}"))?;
                 v.extend(run_q(&q_of(x, y, "{x} is_a*/avoid_while/^is_a* {y}"))?);
+                if v.is_empty() {
+                    // "ice straight on my skin if I have no towel": a misuse
+                    // asked about beside something else is still a misuse.
+                    for act in [y, x] {
+                        if g.node(act).kind == Kind::Behaviour {
+                            v.extend(alone(act)?);
+                        }
+                    }
+                }
+                if v.is_empty() {
+                    // "plain water while training": the article's warning for
+                    // the context names the act ("drinking lots of plain water
+                    // during sport").
+                    for (act, ctx) in [(y, x), (x, y)] {
+                        let named = crate::text::normalize(&g.node(act).name);
+                        for w in crate::answer::warnings_for(g, ctx) {
+                            let avoided = crate::text::normalize(&g.node(w.node).name);
+                            if w.relation == crate::model::Relation::AvoidWhile
+                                && !named.is_empty()
+                                && avoided.contains(&named)
+                            {
+                                v.push(query::Row { values: Vec::new(), support: w.edges });
+                            }
+                        }
+                    }
+                }
                 v
             };
             let timed_out = rows.iter().any(|row| !in_time(g, &row.support, days));

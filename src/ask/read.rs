@@ -556,7 +556,11 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
     let can_i = c.yes_no()
         && matches!(c.aux(), "can" | "may" | "could" | "should" | "is" | "are" | "do" | "does")
         && (c.has(Cue::Use) || c.has(Cue::Eat) || c.has(Cue::Start) || c.has(Cue::Join) || safe_cue);
-    let joined = c.has(Cue::Join) || c.has(Cue::Mix) || c.has_word("and") || c.has_word("after") || c.has_word("if");
+    let joined = c.has(Cue::Join) || c.has(Cue::Mix) || c.has_word("and") || c.has_word("after") || c.has_word("if")
+        // "on muscle relaxers ..., can I go back to deadlifts": a drug and a thing to do.
+        || can_i
+            && c.things.iter().any(|&(ix, _)| c.kind(ix) == Kind::Medication)
+            && c.things.iter().filter(|&&(ix, _)| ACTS.contains(&c.kind(ix))).count() >= 2;
     if !(safe_cue || avoid_cue || can_i) {
         return None;
     }
@@ -1079,6 +1083,10 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
         let mut r = Reading::new("kinds");
         r.kind = Some(k);
         return Some(r);
+    }
+    // "acetaminophen addiction": does it lead to the harm (or not)?
+    if let (Some(&d), Some(&h)) = (doers.first(), c.of(&[Kind::Harm]).first()) {
+        return Some(Reading::with("causes-check", Some(d), Some(h)));
     }
     // "pills for cramps", "treatment methods back spasm": treatments of
     // one kind for a state.

@@ -816,10 +816,20 @@ fn correct_typos(g: &Graph, s: &mut Segments) -> bool {
             }
             // Two words equally near: the one that makes a name with a
             // neighbour ("muscle spsm"), else none.
+            // Of two equally near, the one that makes a name with a
+            // neighbour, else the one the typed word is a letter short of
+            // ("actualy" is "actually", not "actual").
             let fix = match fixes.as_slice() {
                 [one] => Some(one.to_string()),
                 [] => None,
-                many => many.iter().find(|v| forms_name(g, s, i, v)).map(|v| v.to_string()),
+                many => many
+                    .iter()
+                    .find(|v| forms_name(g, s, i, v))
+                    .or_else(|| {
+                        let short: Vec<&&str> = many.iter().filter(|v| subsequence(&w, v)).collect();
+                        (short.len() == 1).then(|| short[0])
+                    })
+                    .map(|v| v.to_string()),
             };
             if let Some(fix) = fix {
                 s.tokens[i].corrected = Some(fix);
@@ -851,6 +861,12 @@ fn short_fix(g: &Graph, s: &Segments, i: usize, vocab: &[String]) -> Option<Stri
         }
     }
     None
+}
+
+/// Whether `a` is `b` with letters left out.
+fn subsequence(a: &str, b: &str) -> bool {
+    let mut rest = b.chars();
+    a.chars().all(|c| rest.any(|d| d == c))
 }
 
 /// Whether `v` in place of token `i` makes a name of the graph with the
