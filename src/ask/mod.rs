@@ -489,9 +489,9 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                     // the context names the act ("drinking lots of plain water
                     // during sport").
                     for (act, ctx) in [(y, x), (x, y)] {
-                        let named = crate::text::normalize(&g.node(act).name);
+                        let named = crate::text::normalize(g.node(act).name);
                         for w in crate::answer::warnings_for(g, ctx) {
-                            let avoided = crate::text::normalize(&g.node(w.node).name);
+                            let avoided = crate::text::normalize(g.node(w.node).name);
                             if w.relation == crate::model::Relation::AvoidWhile
                                 && !named.is_empty()
                                 && avoided.contains(&named)
