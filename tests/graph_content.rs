@@ -124,7 +124,7 @@ const CLAIMS: &[(&str, &str, &str, &str)] = &[
     ("finger-pressure", "relieves", "back-muscle-spasm", "physical-impact"),
     ("contrast-shower", "relieves", "back-muscle-spasm", "physical-impact"),
     ("warm-up", "before", "stretching", "physical-impact"),
-    ("strength-training", "treats", "back-muscle-spasm", "strength"),
+    ("strength-training", "relieves", "back-muscle-spasm", "strength"),
     ("ice-pack", "treats", "inflammation", "ice-pack"),
     ("ice-pack", "reduces_need_for", "pain-relievers", "ice-pack"),
     ("heat-therapy", "before", "stretching", "heat"),

@@ -220,8 +220,6 @@ pub const CUES: &[(&str, Cue)] = &[
     ("harmful", Cue::Safe),
     ("risky", Cue::Safe),
     ("wise", Cue::Safe),
-    ("problem", Cue::Safe),
-    ("issue", Cue::Safe),
     ("permitted", Cue::Safe),
     // Join
     ("at the same time as", Cue::Join),
@@ -884,6 +882,7 @@ pub const FUNCTION: &[&str] = &[
     "nah", "today", "funny", "plan", "picture", "care", "evidence", "cite", "cites", "studies", "study", "proof",
     "proven", "claim", "claims", "round", "quickly", "go", "doing", "workout", "missing", "ride", "known", "side",
     "left", "upper", "middle", "area",
+    "check", "talk", "find", "learn", "read", "understand", "confirm", "verify", "exactly", "curious",
 ];
 
 /// Phrases that put a question outside the article wherever they appear.

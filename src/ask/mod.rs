@@ -320,6 +320,8 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
             {
                 let measured = |w: &crate::model::Window| match m {
                     "often" => w.pause_minutes.is_some(),
+                    // How long to do it: a session, or the days to do it in.
+                    "session" => w.minutes.is_some() || w.has_days(),
                     _ => w.minutes.is_some() || w.lasts.is_some() || w.has_days(),
                 };
                 a.items.retain(|i| i.support.iter().any(|&e| g.edge(e).when.is_some_and(|w| measured(&w))));
@@ -367,8 +369,20 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
             if t.name == "home" {
                 a.items.retain(|i| i.values.first().is_some_and(|&v| done_at_home(g, v)));
             }
-            if matches!(t.name, "avoid" | "warnings")
-                && let Some(d) = r.during_days()
+            // A day named: what the article times for other days goes; what
+            // it gives no day for stays ("rest" on day 1 as on day 10).
+            if matches!(
+                t.name,
+                "avoid"
+                    | "warnings"
+                    | "treatments"
+                    | "early"
+                    | "home"
+                    | "medications"
+                    | "exercises"
+                    | "kind-treatments"
+                    | "class-treatments"
+            ) && let Some(d) = r.during_days()
             {
                 a.items.retain(|i| {
                     i.support

@@ -103,22 +103,7 @@ impl Reading {
             Some(k) => k.as_str().to_string(),
             None => String::new(),
         };
-        self.template
-            .query
-            .replace("{x}", &id(self.x))
-            .replace("{y}", &id(self.y))
-            .replace("{k}", &kinds)
-            .replace("{during}", &self.during().map_or_else(String::new, |d| format!(" during {d}")))
-    }
-
-    /// The timing clause for the question's day, if it gives one.
-    pub fn during(&self) -> Option<String> {
-        match self.when? {
-            When::Day(d) => Some(format!("{d}..{}", d.saturating_add(1))),
-            When::First(n) => Some(format!("0..{}", n.max(1))),
-            When::From(n) => Some(format!("{n}..")),
-            When::Minutes(_) => None,
-        }
+        self.template.query.replace("{x}", &id(self.x)).replace("{y}", &id(self.y)).replace("{k}", &kinds)
     }
 
     /// The question's meaning in words.
@@ -150,6 +135,11 @@ pub fn when_text(w: When) -> String {
     }
 }
 
+/// Words that open a second question after "and" ("..., and what would a
+/// doctor do", "... and about alcohol").
+const QUESTION_OPENERS: &[&str] =
+    &["what", "how", "when", "where", "who", "why", "which", "should", "is", "can", "do", "does", "about"];
+
 /// Reads the clauses of a question. Several sentences that each ask
 /// something give several readings.
 pub fn read(g: &Graph, s: &Segments) -> Result<Vec<Reading>, Unread> {
@@ -179,22 +169,7 @@ fn read_asking(g: &Graph, s: &Segments, skip: &[usize]) -> Result<Vec<Reading>, 
                 continue;
             }
             // "..., and what would a doctor do": a second question.
-            let starts_question = matches!(t.read(), "and" | "also")
-                && matches!(
-                    s.word(i + 1),
-                    "what"
-                        | "how"
-                        | "when"
-                        | "where"
-                        | "who"
-                        | "why"
-                        | "which"
-                        | "should"
-                        | "is"
-                        | "can"
-                        | "do"
-                        | "does"
-                );
+            let starts_question = matches!(t.read(), "and" | "also") && QUESTION_OPENERS.contains(&s.word(i + 1));
             if starts_question && cur.iter().any(|&k| matters(s, k)) {
                 clauses.push(std::mem::take(&mut cur));
                 continue;
@@ -366,10 +341,6 @@ impl Clause<'_> {
         self.words().any(|x| x == w)
     }
 
-    fn anaphora(&self) -> bool {
-        self.words().any(|w| matches!(w, "it" | "this" | "that" | "them" | "these" | "one"))
-    }
-
     fn of(&self, kinds: &[Kind]) -> Vec<Ix> {
         self.things.iter().map(|&(ix, _)| ix).filter(|&ix| kinds.contains(&self.kind(ix))).collect()
     }
@@ -481,8 +452,10 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
         .map(str::to_string);
     r.measure = if c.has(Cue::HowOften) {
         Some("often")
-    } else if c.has(Cue::HowLong) {
+    } else if c.has(Cue::HowLong) && (c.has(Cue::Last) || c.has(Cue::Work)) {
         Some("long")
+    } else if c.has(Cue::HowLong) {
+        Some("session")
     } else {
         None
     };
@@ -617,7 +590,7 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
     // things done, other than what the question names.
     let mut more: Vec<Ix> = Vec::new();
     let asks_safety = safe_cue || avoid_cue || c.has(Cue::Mix);
-    if two.len() < 2 && asks_safety && (c.anaphora() || two.len() == 1 || c.has_word("either") || c.has_word("those")) {
+    if two.len() < 2 && asks_safety {
         for &st in &c.story {
             let related = two.iter().any(|&t| t == st || is_a(c.g, st, t) || is_a(c.g, t, st));
             if related || more.contains(&st) || !ACTS.contains(&c.kind(st)) || c.kind(st) == Kind::Factor {
@@ -901,7 +874,10 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
     {
         return Some(Reading::with("specialist", Some(sp), None));
     }
-    if c.has(Cue::Doctor) || specialist.is_some() && (c.has(Cue::When) || c.has(Cue::Need)) {
+    // "at what point should I stop trying to fix it myself": when to see
+    // a doctor.
+    let stop_self = c.has(Cue::When) && c.has(Cue::Stop) && c.has(Cue::Home);
+    if c.has(Cue::Doctor) || stop_self || specialist.is_some() && (c.has(Cue::When) || c.has(Cue::Need)) {
         return Some(Reading::with("doctor", x_or_subject(c.of(&[Kind::Condition]).first().copied()), None));
     }
     // How long something lasts: a treatment's effect, or the spasm itself.

@@ -6,7 +6,7 @@
 //! The reader (`read.rs`) picks the intent from what the question mentions
 //! and the cue words in it; this table says what each intent asks of the
 //! graph. Queries use `{x}` and `{y}` (node ids), `{k}` (kinds) and
-//! `{during}` (a timing clause, or nothing).
+//! `` (a timing clause, or nothing).
 
 use crate::model::Kind;
 
@@ -98,7 +98,7 @@ pub const TEMPLATES: &[Template] = &[
     warned(about_subject(
         t(
             "treatments",
-            "select ?treatment where ?treatment (treats|relieves)/^is_a* \"{x}\"{during}",
+            "select ?treatment where ?treatment (treats|relieves)/^is_a* \"{x}\"",
             "what treats or relieves {x}",
             "Treatments: what changes the condition (treats) and what eases it for a while (relieves), with timing and the warnings that apply.",
             "what treats muscle spasm",
@@ -109,7 +109,7 @@ pub const TEMPLATES: &[Template] = &[
     warned(about_subject(
         t(
             "early",
-            "select ?treatment where ?treatment (treats|relieves)/^is_a* \"{x}\"{during}",
+            "select ?treatment where ?treatment (treats|relieves)/^is_a* \"{x}\"",
             "what treats or relieves {x} {when}",
             "Treatments by day: what the article gives for a day or days since the spasm began (heat, from day 3, is not offered for day 1).",
             "what helps in the first 2 days",
@@ -120,7 +120,7 @@ pub const TEMPLATES: &[Template] = &[
     warned(about_subject(
         t(
             "home",
-            "select ?treatment where ?treatment (treats|relieves)/^is_a* \"{x}\"{during}",
+            "select ?treatment where ?treatment (treats|relieves)/^is_a* \"{x}\"",
             "what you can do yourself (home remedies and exercises) for {x}",
             "Home care: the home remedies and exercises that treat or relieve the condition, with timing and warnings.",
             "how can I treat a back spasm at home",
@@ -131,7 +131,7 @@ pub const TEMPLATES: &[Template] = &[
     warned(about_subject(
         t(
             "medications",
-            "select ?treatment where ?treatment (treats|relieves)/^is_a* \"{x}\"{during}, ?treatment : medication",
+            "select ?treatment where ?treatment (treats|relieves)/^is_a* \"{x}\", ?treatment : medication",
             "which medications treat or relieve {x}",
             "Medications only: the drugs the article gives against the condition, with the warnings that apply.",
             "which drugs help with back spasm",
@@ -142,7 +142,7 @@ pub const TEMPLATES: &[Template] = &[
     warned(about_subject(
         t(
             "exercises",
-            "select ?exercise where ?exercise (treats|relieves|prevents)/^is_a* \"{x}\"{during}, ?exercise : exercise",
+            "select ?exercise where ?exercise (treats|relieves|prevents)/^is_a* \"{x}\", ?exercise : exercise",
             "which exercises treat, relieve or prevent {x}",
             "Exercises only: what training, stretching and warming up do for the condition, with the warnings that apply.",
             "what exercises help back spasms",
@@ -153,7 +153,7 @@ pub const TEMPLATES: &[Template] = &[
     warned(about_subject(
         t(
             "kind-treatments",
-            "select ?treatment where ?treatment (treats|relieves)/^is_a* \"{x}\"{during}, ?treatment : {k}",
+            "select ?treatment where ?treatment (treats|relieves)/^is_a* \"{x}\", ?treatment : {k}",
             "which {k} treat or relieve {x}",
             "Treatments of one kind: the procedures, home remedies, ... the article gives against the condition.",
             "which procedures treat back spasm",
@@ -163,7 +163,7 @@ pub const TEMPLATES: &[Template] = &[
     )),
     warned(t(
         "class-treatments",
-        "select ?treatment where ?treatment is_a* \"{x}\", ?treatment (treats|relieves)/^is_a* \"{y}\"{during}",
+        "select ?treatment where ?treatment is_a* \"{x}\", ?treatment (treats|relieves)/^is_a* \"{y}\"",
         "which {x} treat or relieve {y}",
         "Treatments in a class: which painkillers, which home remedies, ... the article gives against the condition.",
         "which painkillers help back spasm",
