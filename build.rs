@@ -1,9 +1,11 @@
 //! Checks the bundled graph (`graph/*.ron`) with the same loader `kg` uses and
-//! bakes the checked graph into the binary, postcard-encoded, so `kg` pays no
-//! RON parse at start-up. A graph with errors fails the build with the same
+//! bakes the checked graph into the binary in the compiled format `kg` reads
+//! in place (`src/compiled/`), so `kg` pays no parse or decode at start-up. A graph with errors fails the build with the same
 //! diagnostics `kg check graph/` prints.
 #![allow(dead_code)]
 
+#[path = "src/compiled/write.rs"]
+mod compiled_write;
 #[path = "src/diag.rs"]
 mod diag;
 #[path = "src/fsutil/read.rs"]
@@ -21,6 +23,7 @@ use std::path::{Path, PathBuf};
 fn main() {
     println!("cargo:rerun-if-changed=graph");
     for src in [
+        "src/compiled/write.rs",
         "src/diag.rs",
         "src/fsutil/read.rs",
         "src/model.rs",
@@ -46,8 +49,16 @@ fn main() {
             println!("cargo:warning={line}");
         }
     }
-    let bytes = postcard::to_stdvec(&loaded.data).expect("a checked graph always encodes");
-    std::fs::write(out.join("graph.bin"), bytes).expect("OUT_DIR is writable");
+    // In the byte order of the machine kg is built for, which may not be this one.
+    let big = std::env::var("CARGO_CFG_TARGET_ENDIAN").is_ok_and(|e| e == "big");
+    let bytes = match compiled_write::write(&loaded.data, b"", big) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            eprintln!("cannot compile the bundled graph: {e}");
+            std::process::exit(1);
+        }
+    };
+    std::fs::write(out.join("graph.kg"), bytes).expect("OUT_DIR is writable");
 
     // The sources themselves, for `kg check` with no path and for diagnostics.
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));

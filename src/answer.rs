@@ -114,7 +114,7 @@ impl Answer {
     pub fn add_warnings(&mut self, g: &Graph) {
         for item in &mut self.items {
             if let Some(&ix) = item.values.first()
-                && Kind::TREATMENTS.contains(&g.node(ix).kind)
+                && Kind::TREATMENTS.contains(&g.kind(ix))
             {
                 item.warnings = warnings_for(g, ix);
             }
@@ -191,7 +191,7 @@ pub fn warnings_for(g: &Graph, ix: Ix) -> Vec<Warning> {
                     edges.push(r);
                 }
             }
-            harms.sort_by(|&a, &b| g.node(a).name.cmp(&g.node(b).name));
+            harms.sort_by(|&a, &b| g.node(a).name.cmp(g.node(b).name));
             out.push(Warning { relation: Relation::AvoidWhile, node: avoid, via, harms, edges });
         }
         for (e, harm) in g.step(class, Relation::Risks, Outgoing) {
@@ -207,7 +207,7 @@ pub fn warnings_for(g: &Graph, ix: Ix) -> Vec<Warning> {
     out.sort_by(|a, b| {
         (a.relation != Relation::AvoidWhile)
             .cmp(&(b.relation != Relation::AvoidWhile))
-            .then_with(|| g.node(a.node).name.cmp(&g.node(b.node).name))
+            .then_with(|| g.node(a.node).name.cmp(g.node(b.node).name))
     });
     out
 }

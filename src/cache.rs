@@ -1,8 +1,8 @@
 //! A cache of compiled user graphs, so `kg --graph DIR` pays the RON parse
 //! and the checks once, not on every run.
 //!
-//! After a successful load of graph files, the checked [`GraphData`] is
-//! written to `$XDG_CACHE_HOME/kg/<hash>.bin` (else `~/.cache/kg/<hash>.bin`).
+//! After a successful load of graph files, the checked graph is compiled and
+//! written to `$XDG_CACHE_HOME/kg/<hash>.kg` (else `~/.cache/kg/<hash>.kg`).
 //! `<hash>` names the set of graph paths asked for (their canonical form)
 //! and the kg version, so editing a file overwrites its entry instead of
 //! adding one.
@@ -37,32 +37,33 @@
 //! (any value but empty or `0`) turns reading and writing off. An unwritable
 //! or read-only cache directory is silent.
 //!
-//! The entry's bytes after the header (the payload) are postcard; everything
-//! about keys and files above is independent of them.
+//! **The bytes.** An entry is a compiled graph ([`crate::compiled`]), mapped
+//! and read in place: a question touches only the pages it needs. The header
+//! above (key, the moment it was taken, content hashes) is its fingerprint
+//! section. An entry is used only if it opens (magic, format version, byte
+//! order, length, header checksum, section bounds) and its key matches;
+//! everything about keys and files above is independent of the format.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use crate::graph::Graph;
 use crate::model::GraphData;
-
-const MAGIC: &[u8; 8] = b"KGCACHE2";
 
 /// A hash of the sources that shape an entry: the serialized types, and the
 /// checker and text normalization that compute its name index. A change to
 /// any of them makes old entries unreadable, even without a version bump.
 const SCHEMA: u64 = fnv1a_from(
-    fnv1a_from(fnv1a(include_bytes!("model.rs")), include_bytes!("text.rs")),
-    include_bytes!("load/check.rs"),
+    fnv1a_from(
+        fnv1a_from(fnv1a(include_bytes!("model.rs")), include_bytes!("text.rs")),
+        include_bytes!("load/check.rs"),
+    ),
+    include_bytes!("compiled/write.rs"),
 );
 
 /// The coarsest timestamp granularity in common use (FAT's 2 s). A file
 /// changed less than this before its entry was keyed is checked by content.
 pub const RACY: Duration = Duration::from_secs(2);
-
-/// Headers larger than this are damage, not keys (a key line is a path and
-/// six numbers per file).
-const MAX_HEADER: u64 = 64 << 20;
 
 /// Whether the cache is on: `KG_NO_CACHE` unset, empty or `0`.
 pub fn enabled() -> bool {
@@ -139,32 +140,34 @@ impl Entry {
                 key.bytes = key.bytes.saturating_add(meta.len());
             }
         }
-        let path = dir.join(format!("{:016x}.bin", fnv1a(name.as_bytes())));
+        let path = dir.join(format!("{:016x}.kg", fnv1a(name.as_bytes())));
         Some(Entry { path, key })
     }
 
     /// The cached graph, if the entry exists, matches the files and decodes.
-    pub fn read(&self) -> Option<GraphData> {
+    pub fn read(&self) -> Option<Graph> {
         let (file, meta) = crate::fsutil::open(&self.path).ok()?;
         if !meta.is_file() || meta.len() > self.max_len() {
             return None;
         }
-        read_entry(std::io::BufReader::new(file), meta.len(), &self.key)
+        let g = Graph::from_store(crate::compiled::Store::open(&file).ok()?.ok()?).ok()?;
+        let header = parse_header(g.store().fingerprint())?;
+        let key = &self.key;
+        (header.key == key.text && header.hashes.len() == key.files.len() && unchanged(key, &header)).then_some(g)
     }
 
-    /// The largest entry the sources could make: several times their size
-    /// (the name index, and lists stored whole), and room for a small graph.
     fn max_len(&self) -> u64 {
         self.key.bytes.saturating_mul(8).saturating_add(16 << 20)
     }
 
     /// Stores a checked graph built from `texts` (the files' text as loaded,
     /// in key order); failures are ignored (the cache is an optimisation).
-    pub fn write(&self, data: &GraphData, texts: &[&str]) {
-        if texts.len() != self.key.files.len() {
-            return;
-        }
-        let Ok(payload) = postcard::to_stdvec(data) else { return };
+    /// The compiled form of a checked graph, its header (this entry's key,
+    /// and a hash of each file's text, `texts` in key order) as the
+    /// fingerprint; `None` as the second value when the texts do not match
+    /// the key, so the bytes must not be stored.
+    pub fn compile(&self, data: &GraphData, texts: &[&str]) -> Result<(Vec<u8>, bool), String> {
+        let storable = texts.len() == self.key.files.len();
         let hashes: Vec<u64> = texts.iter().map(|t| checksum(t.as_bytes())).collect();
         let mut header = Vec::with_capacity(self.key.text.len() + 16 + 8 * hashes.len());
         header.extend_from_slice(&(self.key.text.len() as u64).to_le_bytes());
@@ -174,18 +177,23 @@ impl Entry {
         for h in hashes {
             header.extend_from_slice(&h.to_le_bytes());
         }
-        let mut bytes = Vec::with_capacity(MAGIC.len() + 16 + header.len() + payload.len());
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&(header.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&header);
-        bytes.extend_from_slice(&checksum(&payload).to_le_bytes());
-        bytes.extend_from_slice(&payload);
+        let bytes = crate::compiled::write::write(data, &header, cfg!(target_endian = "big"))?;
+        Ok((bytes, storable))
+    }
+
+    /// Stores compiled bytes from [`Entry::compile`]; failures are ignored
+    /// (the cache is an optimisation). The new entry is dropped from the
+    /// page cache ([`crate::compiled::settle`]) so questions map only the
+    /// pages they read.
+    pub fn write(&self, bytes: &[u8]) {
         let Some(dir) = self.path.parent() else { return };
         if make_private_dir(dir).is_err() {
             return;
         }
         crate::fsutil::sweep(dir, ".");
-        let _ = crate::fsutil::write_private(&self.path, &bytes);
+        if crate::fsutil::write_private(&self.path, bytes).is_ok() {
+            crate::compiled::settle(&self.path);
+        }
     }
 }
 
@@ -242,27 +250,6 @@ fn make_private_dir(dir: &Path) -> std::io::Result<()> {
 /// Reads an entry of `len` bytes from `r`: the header first, so an entry
 /// for other files costs a few bytes, then the payload. `None` if anything
 /// is off.
-fn read_entry(mut r: impl Read, len: u64, key: &Key) -> Option<GraphData> {
-    let mut head = [0u8; 16];
-    r.read_exact(&mut head).ok()?;
-    let (magic, size) = head.split_at(8);
-    if magic != MAGIC {
-        return None;
-    }
-    let size = u64::from_le_bytes(size.try_into().ok()?);
-    if size > MAX_HEADER || size > len {
-        return None;
-    }
-    let header = crate::fsutil::read_limited((&mut r).take(size), size, size).ok()?;
-    let header = parse_header(&header)?;
-    if header.key != key.text || header.hashes.len() != key.files.len() || !unchanged(key, &header) {
-        return None;
-    }
-    let rest = len.checked_sub(16 + size)?;
-    let rest = crate::fsutil::read_limited(r.take(rest), rest, rest).ok()?;
-    decode_payload(&rest)
-}
-
 fn parse_header(bytes: &[u8]) -> Option<Header> {
     let (len, rest) = bytes.split_first_chunk::<8>()?;
     let len = usize::try_from(u64::from_le_bytes(*len)).ok()?;
@@ -308,56 +295,33 @@ fn content_hash(file: &Path) -> Option<u64> {
 }
 
 /// Decodes the payload: its checksum, then the graph. `None` if anything is off.
-fn decode_payload(bytes: &[u8]) -> Option<GraphData> {
-    let (sum, payload) = bytes.split_first_chunk::<8>()?;
-    if u64::from_le_bytes(*sum) != checksum(payload) {
-        return None;
+/// For the fuzz target: `bytes` as an entry read with an empty key (a
+/// compiled graph whose fingerprint parses as a header), or `None`.
+#[doc(hidden)]
+pub fn fuzz_read(bytes: &[u8]) -> Option<Graph> {
+    let g = Graph::from_store(crate::compiled::Store::from_bytes(bytes).ok()?).ok()?;
+    let header = parse_header(g.store().fingerprint())?;
+    (header.key.is_empty() && header.hashes.is_empty()).then_some(g)
+}
+
+/// For the fuzz target: the bundled graph's compiled bytes with `patch`
+/// written over them from byte `at` on, the header checksum made good
+/// again, so the damage reaches every section.
+#[doc(hidden)]
+pub fn fuzz_forged(at: usize, patch: &[u8]) -> Option<Graph> {
+    let mut bytes = crate::bundled::graph().ok()?.store().bytes().to_vec();
+    let at = at % bytes.len().max(1);
+    let end = (at + patch.len()).min(bytes.len());
+    bytes[at..end].copy_from_slice(&patch[..end - at]);
+    let w = crate::compiled::write::HEADER_LEN.min(bytes.len());
+    if bytes.len() >= 32 {
+        bytes[24..32].fill(0);
+        let sum = crate::compiled::write::checksum(&bytes[..w]);
+        bytes[24..32].copy_from_slice(&sum.to_ne_bytes());
     }
-    let data: GraphData = postcard::from_bytes(payload).ok()?;
-    in_range(&data).then_some(data)
+    Graph::from_store(crate::compiled::Store::from_bytes(&bytes).ok()?).ok()
 }
 
-/// Reads an entry from bytes with an empty key, as the fuzz target does:
-/// damaged or forged bytes must give `None` or a graph that is safe to use,
-/// never a panic or a runaway allocation.
-#[doc(hidden)]
-pub fn fuzz_read(bytes: &[u8]) -> Option<GraphData> {
-    read_entry(bytes, bytes.len() as u64, &Key::default())
-}
-
-/// Reads an entry forged around `payload`: a valid header for the empty key
-/// and a checksum that holds, so what decodes is whatever the payload says
-/// (the fuzz target's second mode, past the checksum a forger can compute).
-#[doc(hidden)]
-pub fn fuzz_forged(payload: &[u8]) -> Option<GraphData> {
-    let mut header = 0u64.to_le_bytes().to_vec();
-    header.extend_from_slice(&0u64.to_le_bytes());
-    header.extend_from_slice(&0u64.to_le_bytes());
-    let mut bytes = MAGIC.to_vec();
-    bytes.extend_from_slice(&(header.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(&header);
-    bytes.extend_from_slice(&checksum(payload).to_le_bytes());
-    bytes.extend_from_slice(payload);
-    fuzz_read(&bytes)
-}
-
-/// Whether every index in the data points at something, so a damaged entry
-/// that still decodes cannot make the graph code panic.
-fn in_range(d: &GraphData) -> bool {
-    let nodes = d.nodes.len();
-    let sections = &d.article.sections;
-    (d.subject as usize) < nodes
-        && d.names.is_valid(nodes)
-        && d.id_order.len() == nodes
-        && d.id_order.iter().all(|&i| (i as usize) < nodes)
-        && d.edges.iter().all(|e| {
-            (e.from as usize) < nodes
-                && (e.to as usize) < nodes
-                && e.sources.iter().all(|s| sections.get(s.section as usize).is_some())
-        })
-}
-
-/// FNV-1a, for names and the schema hash (short inputs, compile time).
 const fn fnv1a(bytes: &[u8]) -> u64 {
     fnv1a_from(0xcbf2_9ce4_8422_2325, bytes)
 }
@@ -393,48 +357,39 @@ fn checksum(bytes: &[u8]) -> u64 {
 mod tests {
     use super::*;
 
-    fn entry_bytes(key: &Key, data: &GraphData, hashes: &[u64]) -> Vec<u8> {
-        let payload = postcard::to_stdvec(data).unwrap();
-        let mut header = (key.text.len() as u64).to_le_bytes().to_vec();
-        header.extend_from_slice(&key.text);
-        header.extend_from_slice(&nanos(key.taken).to_le_bytes());
-        header.extend_from_slice(&(hashes.len() as u64).to_le_bytes());
-        for h in hashes {
-            header.extend_from_slice(&h.to_le_bytes());
-        }
-        let mut bytes = MAGIC.to_vec();
-        bytes.extend_from_slice(&(header.len() as u64).to_le_bytes());
-        bytes.extend_from_slice(&header);
-        bytes.extend_from_slice(&checksum(&payload).to_le_bytes());
-        bytes.extend_from_slice(&payload);
-        bytes
+    fn entry(path: PathBuf, key: Key) -> Entry {
+        Entry { path, key }
     }
 
-    fn read(bytes: &[u8], key: &Key) -> Option<GraphData> {
-        read_entry(bytes, bytes.len() as u64, key)
+    fn temp(tag: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("kg-cache-{tag}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
     }
 
     #[test]
-    fn damaged_entries_do_not_decode() {
+    fn damaged_entries_are_not_used() {
+        let dir = temp("damaged");
         let data = crate::bundled::data().unwrap();
-        let key = Key { text: b"key".to_vec(), taken: UNIX_EPOCH, ..Key::default() };
-        let bytes = entry_bytes(&key, &data, &[]);
-        assert_eq!(read(&bytes, &key).as_ref(), Some(&data));
-        let other = Key { text: b"other".to_vec(), ..Key::default() };
-        assert!(read(&bytes, &other).is_none());
-        assert!(read(&bytes[..bytes.len() - 1], &key).is_none());
+        let key = || Key { text: b"key".to_vec(), taken: UNIX_EPOCH, ..Key::default() };
+        let e = entry(dir.join("e.kg"), key());
+        let (bytes, storable) = e.compile(&data, &[]).unwrap();
+        assert!(storable);
+        e.write(&bytes);
+        assert_eq!(e.read().map(|g| g.to_data()), Some(data.clone()));
+        let other = entry(e.path.clone(), Key { text: b"other".to_vec(), ..Key::default() });
+        assert!(other.read().is_none());
+        for damaged in [&bytes[..bytes.len() - 1], b"garbage", &[]] {
+            std::fs::write(&e.path, damaged).unwrap();
+            assert!(e.read().is_none());
+        }
         let mut flipped = bytes.clone();
-        let last = flipped.len() - 10;
-        flipped[last] ^= 1;
-        assert!(read(&flipped, &key).is_none());
-        assert!(read(b"garbage", &key).is_none());
-        assert!(read(&[], &key).is_none());
-        // A forged payload that is the real one decodes; the fuzz target starts there.
-        assert!(fuzz_forged(&postcard::to_stdvec(&data).unwrap()).is_some());
-        // A header that claims to be huge is refused before it is read.
-        let mut huge = MAGIC.to_vec();
-        huge.extend_from_slice(&u64::MAX.to_le_bytes());
-        assert!(read(&huge, &key).is_none());
+        flipped[40] ^= 1;
+        std::fs::write(&e.path, &flipped).unwrap();
+        assert!(e.read().is_none(), "the header checksum catches it");
+        assert!(fuzz_read(&e.compile(&data, &[]).unwrap().0).is_none(), "a key that is not empty");
+        assert!(fuzz_forged(0, &[]).is_some(), "the fuzz target starts from a good file");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
@@ -448,21 +403,23 @@ mod tests {
 
     #[test]
     fn a_racily_clean_file_is_checked_by_content() {
-        let dir = std::env::temp_dir().join(format!("kg-cache-racy-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
+        let dir = temp("racy");
         let file = dir.join("g.ron");
         std::fs::write(&file, "\u{feff}(nodes: [])").unwrap();
         let data = crate::bundled::data().unwrap();
         let now = SystemTime::now();
         // Keyed just after the file changed: the key alone is not trusted.
-        let key = Key { text: b"k".to_vec(), files: vec![(file.clone(), now)], taken: now, bytes: 20 };
-        let good = entry_bytes(&key, &data, &[checksum(b"(nodes: [])")]);
-        assert_eq!(read(&good, &key), Some(data.clone()), "same content: a hit");
-        let stale = entry_bytes(&key, &data, &[checksum(b"(nodes: [ ])")]);
-        assert!(read(&stale, &key).is_none(), "same stamp, other content: a miss");
+        let key = || Key { text: b"k".to_vec(), files: vec![(file.clone(), now)], taken: now, bytes: 1 << 30 };
+        let e = entry(dir.join("e.kg"), key());
+        let (good, _) = e.compile(&data, &["(nodes: [])"]).unwrap();
+        e.write(&good);
+        assert_eq!(e.read().map(|g| g.to_data()), Some(data.clone()), "same content: a hit");
+        let (stale, _) = e.compile(&data, &["(nodes: [ ])"]).unwrap();
+        e.write(&stale);
+        assert!(e.read().is_none(), "same stamp, other content: a miss");
         // Keyed long after: the stamp is trusted and the file is not read.
-        let old = Key { files: vec![(file.clone(), now - Duration::from_secs(60))], ..key };
-        assert_eq!(read(&stale, &old), Some(data));
+        let old = entry(e.path.clone(), Key { files: vec![(file.clone(), now - Duration::from_secs(60))], ..key() });
+        assert_eq!(old.read().map(|g| g.to_data()), Some(data));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -214,7 +214,7 @@ pub fn select(g: &Graph, opts: &Options) -> Selection {
     if let Some(max) = opts.max_nodes.filter(|&m| opts.focus.is_empty() && nodes.len() > m) {
         // Without a focus, the most connected nodes say the most.
         let mut ranked: Vec<Ix> = nodes.into_iter().collect();
-        ranked.sort_by_key(|&n| (std::cmp::Reverse(degree(g, n)), g.node(n).id.as_str()));
+        ranked.sort_by_key(|&n| (std::cmp::Reverse(degree(g, n)), g.node(n).id));
         ranked.truncate(max);
         nodes = ranked.into_iter().collect();
         cut = true;
@@ -271,7 +271,7 @@ fn neighbourhood(
     let full = |kept: &HashSet<Ix>| opts.max_nodes.is_some_and(|m| kept.len() >= m);
     let mut layer: Vec<Ix> = opts.focus.clone();
     for _ in 0..opts.depth {
-        layer.sort_by(|&a, &b| g.node(a).id.cmp(&g.node(b).id));
+        layer.sort_by(|&a, &b| g.node(a).id.cmp(g.node(b).id));
         let mut next = Vec::new();
         for &n in layer.iter().filter(|&&n| !is_hub(n)) {
             let mut around: Vec<Ix> = [petgraph::Direction::Outgoing, petgraph::Direction::Incoming]
@@ -280,7 +280,7 @@ fn neighbourhood(
                 .filter(|&(e, _)| follow(e))
                 .map(|(_, other)| other)
                 .collect();
-            around.sort_by(|&a, &b| g.node(a).id.cmp(&g.node(b).id));
+            around.sort_by(|&a, &b| g.node(a).id.cmp(g.node(b).id));
             for other in around {
                 if !seen.insert(other) {
                     continue;
@@ -335,7 +335,7 @@ pub fn report(g: &Graph, report: &Report) -> Option<String> {
                 .chain(g.edges_at(*node, petgraph::Direction::Incoming))
                 .map(|(e, _)| e)
                 .collect();
-            (g.node(*node).name.clone(), edges)
+            (g.node(*node).name.to_string(), edges)
         }
         Report::Paths { from, to, paths } => {
             marks.push((*from, Mark::Focus));
@@ -371,64 +371,87 @@ pub fn report(g: &Graph, report: &Report) -> Option<String> {
 /// Writes nodes and edges (duplicates allowed, order free) as a digraph.
 fn write(g: &Graph, title: &str, nodes: &[Ix], edges: &[EIx], marks: &[(Ix, Mark)], opts: &Options) -> String {
     let mut nodes: Vec<Ix> = nodes.to_vec();
-    nodes.sort_by(|&a, &b| g.node(a).id.cmp(&g.node(b).id));
+    nodes.sort_by(|&a, &b| g.id(a).cmp(g.id(b)));
     nodes.dedup();
     let mut edges: Vec<EIx> = edges.to_vec();
     edges.sort_by(|&x, &y| edge_key(g, x).cmp(&edge_key(g, y)).then(x.index().cmp(&y.index())));
     edges.dedup();
-    let mark = |n: Ix| marks.iter().filter(|&&(m, _)| m == n).map(|&(_, k)| k).max().unwrap_or(Mark::Plain);
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_sorted(&mut out, g, title, &nodes, &edges, marks, opts);
+    String::from_utf8(out).unwrap_or_default()
+}
 
-    let mut out = String::new();
-    out.push_str("digraph kg {\n");
-    let _ = writeln!(out, "  charset=\"UTF-8\";");
-    let _ = writeln!(out, "  rankdir={};", opts.rankdir.as_str());
+/// The whole graph as DOT, streamed: nodes and edges in the order the
+/// compiled graph keeps for exports, so nothing is sorted or held.
+pub fn export(g: &Graph, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_sorted(out, g, &g.article.title, g.by_id_order(), g.export_order(), &[], &Options::default())
+}
+
+/// Writes nodes sorted by id and edges by [`edge_key`], each once.
+fn write_sorted(
+    out: &mut dyn std::io::Write,
+    g: &Graph,
+    title: &str,
+    nodes: &[Ix],
+    edges: &[EIx],
+    marks: &[(Ix, Mark)],
+    opts: &Options,
+) -> std::io::Result<()> {
+    let mark = |n: Ix| marks.iter().filter(|&&(m, _)| m == n).map(|&(_, k)| k).max().unwrap_or(Mark::Plain);
+    out.write_all(b"digraph kg {\n")?;
+    writeln!(out, "  charset=\"UTF-8\";")?;
+    writeln!(out, "  rankdir={};", opts.rankdir.as_str())?;
     // Global ranking: without it Graphviz can fail ("trouble in init_rank")
     // on edges between clusters.
-    out.push_str("  newrank=true;\n");
-    let _ = writeln!(out, "  label={};", quote(title));
-    out.push_str("  labelloc=t;\n  fontname=\"Helvetica\";\n  fontsize=16;\n");
-    out.push_str("  node [fontname=\"Helvetica\", fontsize=11, style=filled];\n");
-    out.push_str("  edge [fontname=\"Helvetica\", fontsize=9];\n");
+    out.write_all(b"  newrank=true;\n")?;
+    writeln!(out, "  label={};", quote(title))?;
+    out.write_all(b"  labelloc=t;\n  fontname=\"Helvetica\";\n  fontsize=16;\n")?;
+    out.write_all(b"  node [fontname=\"Helvetica\", fontsize=11, style=filled];\n")?;
+    out.write_all(b"  edge [fontname=\"Helvetica\", fontsize=9];\n")?;
 
     if opts.clusters {
         for &kind in Kind::ALL {
-            let members: Vec<Ix> = nodes.iter().copied().filter(|&n| g.node(n).kind == kind).collect();
+            let members: Vec<Ix> = nodes.iter().copied().filter(|&n| g.kind(n) == kind).collect();
             if members.is_empty() {
                 continue;
             }
             let (_, color, _) = kind_style(kind);
-            let _ = writeln!(out, "  subgraph cluster_{} {{", kind.as_str());
-            let _ = writeln!(
+            writeln!(out, "  subgraph cluster_{} {{", kind.as_str())?;
+            writeln!(
                 out,
                 "    label={}; style=\"rounded,dashed\"; color={}; fontcolor={};",
                 quote(kind.label()),
                 quote(color),
                 quote(color)
-            );
+            )?;
             for n in members {
-                let _ = writeln!(out, "    {}", node_line(g, n, mark(n)));
+                writeln!(out, "    {}", node_line(g, n, mark(n)))?;
             }
-            out.push_str("  }\n");
+            out.write_all(b"  }\n")?;
         }
     } else {
-        for &n in &nodes {
-            let _ = writeln!(out, "  {}", node_line(g, n, mark(n)));
+        for &n in nodes {
+            writeln!(out, "  {}", node_line(g, n, mark(n)))?;
         }
     }
-    for &e in &edges {
-        let _ = writeln!(out, "  {}", edge_line(g, e));
+    for &e in edges {
+        writeln!(out, "  {}", edge_line(g, e))?;
     }
     if opts.legend.unwrap_or(nodes.len() >= LEGEND_MIN_NODES) && !nodes.is_empty() {
-        legend(g, &nodes, &edges, &mut out);
+        let mut text = String::new();
+        legend(g, nodes, edges, &mut text);
+        out.write_all(text.as_bytes())?;
     }
-    out.push_str("}\n");
-    out
+    out.write_all(b"}\n")
 }
 
-/// What edges sort by: (from id, relation name, to id), as in the exports.
-fn edge_key(g: &Graph, e: EIx) -> (&str, &str, &str) {
+/// What edges sort by: (from id, relation name, to id, denied, certainty),
+/// as in the exports.
+fn edge_key(g: &Graph, e: EIx) -> (&str, &str, &str, bool, Certainty) {
     let (a, b) = g.ends(e);
-    (g.node(a).id.as_str(), g.edge(e).relation.as_str(), g.node(b).id.as_str())
+    let edge = g.edge(e);
+    (g.id(a), edge.relation.as_str(), g.id(b), edge.negated, edge.certainty)
 }
 
 fn node_line(g: &Graph, n: Ix, mark: Mark) -> String {
@@ -437,7 +460,7 @@ fn node_line(g: &Graph, n: Ix, mark: Mark) -> String {
     let fill = if mark == Mark::Focus { color } else { light };
     let lay = if node.lay { " (not named in the article)" } else { "" };
     let tooltip = format!("{} ({}){lay}\n{}", node.name, node.kind.label(), node.summary);
-    let label = if node.lay { format!("{}\n(not in the article)", node.name) } else { node.name.clone() };
+    let label = if node.lay { format!("{}\n(not in the article)", node.name) } else { node.name.to_string() };
     let mut attrs = format!(
         "label={}, shape={}, color={}, fillcolor={}, tooltip={}",
         quote(&label),
@@ -454,7 +477,7 @@ fn node_line(g: &Graph, n: Ix, mark: Mark) -> String {
             attrs.push_str(", style=\"filled,bold\", penwidth=3, fontcolor=\"white\", fontname=\"Helvetica-Bold\"")
         }
     }
-    format!("{} [{attrs}];", quote(&node.id))
+    format!("{} [{attrs}];", quote(node.id))
 }
 
 fn edge_line(g: &Graph, e: EIx) -> String {
@@ -488,8 +511,8 @@ fn edge_line(g: &Graph, e: EIx) -> String {
     }
     format!(
         "{} -> {} [label={}, style={}, color={}, fontcolor={}, penwidth={width}, tooltip={}];",
-        quote(&g.node(a).id),
-        quote(&g.node(b).id),
+        quote(g.node(a).id),
+        quote(g.node(b).id),
         quote(&label),
         quote(style),
         quote(color),
@@ -530,8 +553,8 @@ fn html(s: &str) -> String {
 /// is drawn. Kept at the far end of the
 /// diagram, it takes about as much room as a few nodes.
 fn legend(g: &Graph, nodes: &[Ix], edges: &[EIx], out: &mut String) {
-    let kinds: BTreeSet<Kind> = nodes.iter().map(|&n| g.node(n).kind).collect();
-    let rels: BTreeSet<Relation> = edges.iter().map(|&e| g.edge(e).relation).collect();
+    let kinds: BTreeSet<Kind> = nodes.iter().map(|&n| g.kind(n)).collect();
+    let rels: BTreeSet<Relation> = edges.iter().map(|&e| g.relation(e)).collect();
     let hedged = edges.iter().any(|&e| g.edge(e).certainty != Certainty::Stated);
     let mut rows = String::new();
     for &k in &kinds {

@@ -2,9 +2,10 @@
 //! spasms, and the tools to question it.
 //!
 //! The pipeline: RON files ([`model`]) are parsed and checked ([`load`]) into
-//! a [`model::GraphData`], baked into the binary at build time ([`bundled`]),
-//! held in memory as a petgraph [`graph::Graph`], questioned, and rendered
-//! ([`render`]). Answers report what one article claims; they are not
+//! a [`model::GraphData`], compiled ([`compiled`]) into a file read in place
+//! (baked into the binary at build time for the bundled graph, [`bundled`];
+//! a cache entry or `kg compile` output for others), questioned through
+//! [`graph::Graph`], and rendered ([`render`]). Answers report what one article claims; they are not
 //! medical advice.
 
 pub mod answer;
@@ -12,6 +13,7 @@ pub mod ask;
 pub mod bundled;
 pub mod cache;
 pub mod cli;
+pub mod compiled;
 pub mod diag;
 pub mod dot;
 pub mod export;

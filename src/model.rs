@@ -1,6 +1,6 @@
 //! The schema: node kinds, relations, nodes, edges and citations, as serde
-//! types read from the RON graph files, plus the compact checked form that
-//! the build script bakes into the binary.
+//! types read from the RON graph files, plus the checked form the loader
+//! produces and the compiled format is written from.
 //!
 //! This module knows nothing else of the crate, so `build.rs` can include it.
 
@@ -446,7 +446,9 @@ pub struct GraphFile {
     pub edges: Vec<EdgeDef>,
 }
 
-/// A checked citation: indexes into the article's sections.
+/// A checked citation: indexes into the article's sections. `#[repr(C)]`,
+/// so the compiled graph's citations are read as a slice of these in place.
+#[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Source {
     pub section: u16,
@@ -471,8 +473,8 @@ pub struct Edge {
     pub note: Option<Box<str>>,
 }
 
-/// A checked graph: what the loader produces and what is baked into the
-/// binary (postcard-encoded) by the build script.
+/// A checked graph: what the loader produces, and what the compiled format
+/// (`src/compiled/`) is written from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GraphData {
     pub article: Article,

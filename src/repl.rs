@@ -44,7 +44,7 @@ impl Names {
     pub fn of(g: &Graph) -> Names {
         Names::from_nodes(g.nodes().map(|ix| {
             let n = g.node(ix);
-            (n.name.as_str(), n.aliases.iter().map(String::as_str).collect())
+            (n.name, n.aliases.iter().collect())
         }))
     }
 

@@ -75,15 +75,22 @@ pub fn resolve(g: &Graph, text: &str) -> Result<Resolution, ResolveError> {
         return Err(ResolveError::Empty);
     }
 
-    // Typos: the nearest forms within reach.
+    // Typos: the nearest forms within reach. The stored signatures rule
+    // out most forms without reading them.
     let limit = max_typo_distance(&key);
-    let key_len = key.chars().count();
     let mut best: Option<usize> = None;
     let mut near: Vec<Ix> = Vec::new();
-    for (form, ixs) in g.name_index() {
-        if form.chars().count().abs_diff(key_len) > limit {
-            continue;
+    // Nearest bound first, so once a match is found the rest need no look.
+    let mut by_bound: Vec<Vec<usize>> = vec![Vec::new(); limit + 1];
+    for (i, bound) in g.forms_near(&key, limit) {
+        by_bound[bound].push(i);
+    }
+    let candidates = by_bound.iter().enumerate().flat_map(|(bound, forms)| forms.iter().map(move |&i| (i, bound)));
+    for (i, bound) in candidates {
+        if best.is_some_and(|b| bound > b) {
+            break;
         }
+        let (form, ixs) = g.form(i);
         let d = edit_distance(&key, form);
         if d > limit || best.is_some_and(|b| d > b) || !words_are_typos(&key, form) {
             continue;
@@ -104,16 +111,13 @@ pub fn resolve(g: &Graph, text: &str) -> Result<Resolution, ResolveError> {
         _ => return Err(ResolveError::Ambiguous { text: text.into(), candidates: sorted(g, near) }),
     }
 
-    // Whole words: "relaxants" finds "muscle relaxants".
-    let words: Vec<&str> = key.split(' ').collect();
+    // Whole words: "relaxants" finds "muscle relaxants" (one substring
+    // search over the index's text).
     let mut containing: Vec<Ix> = Vec::new();
-    for (form, ixs) in g.name_index() {
-        let form_words: Vec<&str> = form.split(' ').collect();
-        if form_words.windows(words.len()).any(|w| w == words.as_slice()) {
-            for &ix in ixs {
-                if !containing.contains(&ix) {
-                    containing.push(ix);
-                }
+    for i in g.forms_containing(&key) {
+        for &ix in g.form(i).1 {
+            if !containing.contains(&ix) {
+                containing.push(ix);
             }
         }
     }
@@ -135,7 +139,7 @@ fn words_are_typos(typed: &str, form: &str) -> bool {
 }
 
 fn sorted(g: &Graph, mut ixs: Vec<Ix>) -> Vec<Ix> {
-    ixs.sort_by(|&a, &b| g.node(a).name.cmp(&g.node(b).name));
+    ixs.sort_by(|&a, &b| g.node(a).name.cmp(g.node(b).name));
     ixs.truncate(12);
     ixs
 }
@@ -153,10 +157,12 @@ pub fn nearest(g: &Graph, key: &str, n: usize) -> Vec<Ix> {
         return Vec::new();
     }
     let mut scored: Vec<(usize, &str, Ix)> = Vec::new();
-    for (form, ixs) in g.name_index() {
+    // Only the forms whose stored signatures allow a distance within reach.
+    for (i, _) in g.forms_near(key, reach) {
+        let (form, ixs) = g.form(i);
         let Some(d) = crate::text::edit_distance_within(key, form, reach) else { continue };
         for &ix in ixs {
-            scored.push((d, g.node(ix).name.as_str(), ix));
+            scored.push((d, g.node(ix).name, ix));
         }
     }
     scored.sort();
@@ -170,4 +176,42 @@ pub fn nearest(g: &Graph, key: &str, n: usize) -> Vec<Ix> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `nearest` as it was: every form scored.
+    fn nearest_by_scan(g: &Graph, key: &str, n: usize) -> Vec<Ix> {
+        let reach = key.chars().count() / 2;
+        let mut scored: Vec<(usize, &str, Ix)> = Vec::new();
+        for (form, ixs) in g.name_index() {
+            let d = edit_distance(key, form);
+            for &ix in ixs {
+                scored.push((d, g.node(ix).name, ix));
+            }
+        }
+        scored.sort();
+        let mut out: Vec<Ix> = Vec::new();
+        for (d, _, ix) in scored {
+            if reach == 0 || d > reach || out.len() == n {
+                break;
+            }
+            if !out.contains(&ix) {
+                out.push(ix);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn pruned_nearest_names_agree_with_a_full_scan() {
+        let g = crate::bundled::graph().expect("bundled graph");
+        for key in ["unicorns", "muscle spsm", "ice", "alcohl while", "heat therapy sessions", "zzzz", "a"] {
+            for n in [1, 3, 5] {
+                assert_eq!(nearest(&g, key, n), nearest_by_scan(&g, key, n), "{key} {n}");
+            }
+        }
+    }
 }

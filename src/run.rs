@@ -62,6 +62,7 @@ fn execute(cli: &Cli, printer: &Printer) -> Result<Status, Failure> {
     match command {
         Some(Command::Check { paths, .. }) => return check(cli, paths, format, style, printer),
         Some(Command::Man) => return man().map(|()| Status::Answered),
+        Some(Command::Compile { paths, output }) => return compile(cli, paths, output, printer),
         _ => {}
     }
     let paths = graph_paths(&cli.global.graph);
@@ -72,7 +73,7 @@ fn execute(cli: &Cli, printer: &Printer) -> Result<Status, Failure> {
     let mut session = ManuallyDrop::new(Session::new(g, format, style));
     session.paths = paths;
     let out = match command {
-        Some(Command::Check { .. } | Command::Man) => unreachable!("handled above"),
+        Some(Command::Check { .. } | Command::Man | Command::Compile { .. }) => unreachable!("handled above"),
         None if std::io::stdin().is_terminal() => {
             return crate::repl::run(ManuallyDrop::into_inner(session), printer);
         }
@@ -153,16 +154,62 @@ fn script_text(name: &str, bytes: Vec<u8>) -> Result<String, Failure> {
 }
 
 fn check(cli: &Cli, paths: &[PathBuf], format: Format, style: Style, printer: &Printer) -> Result<Status, Failure> {
+    let paths = if paths.is_empty() { graph_paths(&cli.global.graph) } else { paths.to_vec() };
+    // A compiled graph is checked record by record (the cheap checks made
+    // on every open do not look inside the sections).
+    if let [path] = paths.as_slice()
+        && crate::compiled::is_compiled_file(path)
+    {
+        let g = crate::source::open_compiled(path)?;
+        g.store().verify().map_err(|e| {
+            Failure::new(
+                Diagnostic::error(format!("`{}` is {e}", path.display()))
+                    .help("compile the graph again: kg compile DIR -o FILE"),
+            )
+        })?;
+        let report = Report::Checked {
+            nodes: g.node_count(),
+            edges: g.edge_count(),
+            citations: g.citation_count(),
+            warnings: 0,
+        };
+        let out = Session::new(g, format, style).reply(report, Vec::new())?;
+        printer.page(&out.text)?;
+        return Ok(Status::Answered);
+    }
+    let loaded = load_checked(&paths, printer)?;
+    let d = &loaded.data;
+    let report = Report::Checked {
+        nodes: d.nodes.len(),
+        edges: d.edges.len(),
+        citations: d.citation_count(),
+        warnings: loaded.warnings.len(),
+    };
+    let g = Graph::compile(&loaded.data).map_err(|e| Failure::new(Diagnostic::error(e)))?;
+    let out = Session::new(g, format, style).reply(report, Vec::new())?;
+    printer.page(&out.text)?;
+    Ok(Status::Answered)
+}
+
+/// Reads and checks graph files (the bundled sources when `paths` is
+/// empty), printing warnings to stderr.
+fn load_checked(paths: &[PathBuf], printer: &Printer) -> Result<load::Loaded, Failure> {
     let mut sources = Sources::default();
     let mut files = Vec::new();
-    let paths = if paths.is_empty() { graph_paths(&cli.global.graph) } else { paths.to_vec() };
     if paths.is_empty() {
         for (name, text) in crate::bundled::FILES {
             files.push(sources.add(format!("<bundled>/{name}"), *text));
         }
     } else {
         let mut diags = Vec::new();
-        for p in &paths {
+        for p in paths {
+            if crate::compiled::is_compiled_file(p) {
+                diags.push(
+                    Diagnostic::error(format!("`{}` is already a compiled graph", p.display()))
+                        .help("give the .ron files it was compiled from"),
+                );
+                continue;
+            }
             match load::read_path(p, &mut sources) {
                 Ok(mut f) => files.append(&mut f),
                 Err(mut d) => diags.append(&mut d),
@@ -174,31 +221,61 @@ fn check(cli: &Cli, paths: &[PathBuf], format: Format, style: Style, printer: &P
     }
     let loaded = load::load(&sources, &files).map_err(|diags| Failure { sources: sources.clone(), diags })?;
     printer.warnings(&loaded.warnings, &sources);
-    let d = &loaded.data;
-    let report = Report::Checked {
-        nodes: d.nodes.len(),
-        edges: d.edges.len(),
-        citations: d.citation_count(),
-        warnings: loaded.warnings.len(),
-    };
-    let session = Session::new(Graph::new(loaded.data), format, style);
-    let out = session.reply(report, Vec::new())?;
-    printer.page(&out.text)?;
+    Ok(loaded)
+}
+
+/// `kg compile`: check graph files and write them in the compiled format,
+/// whole or not at all, then read the file back and verify it.
+fn compile(cli: &Cli, paths: &[PathBuf], output: &Path, printer: &Printer) -> Result<Status, Failure> {
+    let paths = if paths.is_empty() { graph_paths(&cli.global.graph) } else { paths.to_vec() };
+    let loaded = load_checked(&paths, printer)?;
+    let bytes = crate::compiled::write::write(&loaded.data, b"", cfg!(target_endian = "big"))
+        .map_err(|e| Failure::new(Diagnostic::error(e)))?;
+    drop(loaded);
+    write_file(output, &bytes)?;
+    crate::compiled::settle(output);
+    let g = crate::source::open_compiled(output)?;
+    g.store().verify().map_err(|e| Failure::new(Diagnostic::error(format!("the file written is {e}"))))?;
+    printer.page(&format!(
+        "compiled {} nodes, {} edges, {} citations into {} ({} bytes)\n",
+        g.node_count(),
+        g.edge_count(),
+        g.citation_count(),
+        output.display(),
+        bytes.len()
+    ))?;
     Ok(Status::Answered)
 }
 
-/// `kg export`: the whole graph in a format, to `-o FILE` or stdout.
+/// `kg export`: the whole graph in a format, streamed to `-o FILE` (whole or
+/// not at all) or stdout, so memory stays small however large the graph. On
+/// a terminal it goes through the pager like any output.
 fn export(g: &Graph, format: ExportFormat, output: Option<&Path>, printer: &Printer) -> Result<(), Failure> {
-    let text = match format {
-        ExportFormat::Json => crate::render::json::export(g),
-        ExportFormat::Ntriples => crate::export::rdf::ntriples(g),
-        ExportFormat::Turtle => crate::export::rdf::turtle(g),
-        ExportFormat::Graphml => crate::export::graphml::graphml(g),
-        ExportFormat::Dot => crate::dot::graph(g, &crate::dot::Options::default()),
+    type Export = fn(&Graph, &mut dyn Write) -> std::io::Result<()>;
+    let write: Export = match format {
+        ExportFormat::Json => crate::render::json::export,
+        ExportFormat::Ntriples => crate::export::rdf::ntriples,
+        ExportFormat::Turtle => crate::export::rdf::turtle,
+        ExportFormat::Graphml => crate::export::graphml::graphml,
+        ExportFormat::Dot => crate::dot::export,
     };
-    match output {
-        Some(path) => write_file(path, text.as_bytes()),
-        None => printer.page(&text),
+    if let Some(path) = output {
+        // Whole or not at all, through the one file writer: built in memory.
+        let mut bytes = Vec::new();
+        write(g, &mut bytes).map_err(|e| Failure::new(Diagnostic::error(format!("cannot export: {e}"))))?;
+        return write_file(path, &bytes);
+    }
+    if std::io::stdout().is_terminal() {
+        return printer.page(&crate::export::rdf::to_string(|w| write(g, w)));
+    }
+    if crate::terminal::stdout_closed() {
+        return Err(Failure::new(Diagnostic::error("cannot write output: standard output is closed")));
+    }
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match write(g, &mut out).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::default()),
+        Err(e) => Err(Failure::new(Diagnostic::error(format!("cannot write output: {}", load::io_reason(&e))))),
     }
 }
 
@@ -223,7 +300,7 @@ fn man() -> Result<(), Failure> {
 /// shows one) after `show`, `path` and `--focus`; kinds and relations.
 pub fn completion_command(g: &Graph) -> clap::Command {
     use clap::builder::{PossibleValue, PossibleValuesParser};
-    let mut ids: Vec<(&str, &str)> = g.nodes().map(|ix| (g.node(ix).id.as_str(), g.node(ix).name.as_str())).collect();
+    let mut ids: Vec<(&str, &str)> = g.nodes().map(|ix| (g.node(ix).id, g.node(ix).name)).collect();
     ids.sort_unstable();
     let nodes: Vec<PossibleValue> =
         ids.iter().map(|&(id, name)| PossibleValue::new(id.to_string()).help(name.to_string())).collect();

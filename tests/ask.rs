@@ -38,7 +38,7 @@ fn connection(o: &Outcome) -> Option<(kg::graph::Ix, kg::graph::Ix)> {
 }
 
 fn ids(g: &Graph, a: &Answer) -> Vec<String> {
-    a.items.iter().map(|i| g.node(i.values[0]).id.clone()).collect()
+    a.items.iter().map(|i| g.node(i.values[0]).id.to_string()).collect()
 }
 
 /// Each phrasing must be read by `template` and its answers include every id
@@ -105,7 +105,7 @@ fn treatment_answers_carry_timing_and_warnings() {
     let window = ice.support.iter().find_map(|&e| g.edge(e).when.clone()).expect("ice has a timing window");
     assert_eq!((window.from_day, window.to_day), (Some(0), Some(3)));
     let relaxants = item("muscle-relaxants");
-    let avoided: Vec<&str> = relaxants.warnings.iter().map(|w| g.node(w.node).id.as_str()).collect();
+    let avoided: Vec<&str> = relaxants.warnings.iter().map(|w| g.node(w.node).id).collect();
     assert!(avoided.contains(&"strength-training"), "{avoided:?}");
     assert!(avoided.contains(&"drinking-alcohol"), "class-level warning reaches the member: {avoided:?}");
 }
@@ -224,7 +224,7 @@ fn yes_or_no_about_sources_and_why_not() {
     family("treatments", &["what gets rid of back spasms", "what gets rid of cramps fast"], &["ice-pack"], &[]);
     match ask(&g, "how are potassium and spasms related") {
         Ok((Outcome::Path(a, b), _)) => {
-            assert_eq!((g.node(a).id.as_str(), g.node(b).id.as_str()), ("potassium", "back-muscle-spasm"))
+            assert_eq!((g.node(a).id, g.node(b).id), ("potassium", "back-muscle-spasm"))
         }
         other => panic!("{other:?}"),
     }
@@ -236,7 +236,7 @@ fn every_warning_exercises_only_and_how_to() {
     let a = answer(&g, "what are the warnings");
     assert_eq!(a.template, Some("warnings"));
     let pairs: Vec<(String, String)> =
-        a.items.iter().map(|i| (g.node(i.values[0]).id.clone(), g.node(i.values[1]).id.clone())).collect();
+        a.items.iter().map(|i| (g.node(i.values[0]).id.to_string(), g.node(i.values[1]).id.to_string())).collect();
     assert!(pairs.contains(&("strength-training".into(), "muscle-relaxants".into())), "{pairs:?}");
     assert!(pairs.contains(&("ice-on-bare-skin".into(), "ice-pack".into())), "{pairs:?}");
     family(
@@ -273,11 +273,11 @@ fn a_closer_reading_beats_a_name_found_inside_a_phrase() {
     for q in ["why avoid alcohol while on medication", "why is alcohol bad with medication"] {
         let (outcome, r) = ask(&g, q).unwrap_or_else(|d| panic!("{q}: {}", d.message));
         let (a, b) = connection(&outcome).unwrap_or_else(|| panic!("{q}: {outcome:?}"));
-        assert_eq!((g.node(a).id.as_str(), g.node(b).id.as_str()), ("drinking-alcohol", "medication"), "{q}");
+        assert_eq!((g.node(a).id, g.node(b).id), ("drinking-alcohol", "medication"), "{q}");
         assert!(r.notes.is_empty(), "{q}: {:?}", r.notes);
     }
     let (outcome, _) = ask(&g, "how does dehydration cause spasms").expect("read");
-    assert_eq!(connection(&outcome).map(|(a, _)| g.node(a).id.clone()), Some("dehydration".into()), "{outcome:?}");
+    assert_eq!(connection(&outcome).map(|(a, _)| g.node(a).id), Some("dehydration"), "{outcome:?}");
     // A place where the spasm is felt stands for the spasm there.
     let a = answer(&g, "what helps my back");
     assert_eq!(a.template, Some("treatments"));

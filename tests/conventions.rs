@@ -129,7 +129,9 @@ fn rust_version_is_what_the_lock_file_needs() {
         .filter_map(|p| Some((version(p["rust_version"].as_str()?), p["name"].as_str()?.to_string())))
         .max()
         .expect("some dependency declares its rust-version");
-    assert_eq!(declared, needed, "rust-version should be what the lock file needs ({by} needs {needed:?})");
+    // At least what the dependencies need; the code itself may need more
+    // (let chains: 1.88), so the two need not be equal.
+    assert!(declared >= needed, "rust-version {declared:?} is below what the lock file needs ({by} needs {needed:?})");
 }
 
 #[test]

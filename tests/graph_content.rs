@@ -195,7 +195,7 @@ fn hedged_and_doubtful_claims_are_marked_not_dropped() {
     let g = graph();
     let certainty = |from, rel, to| {
         let e = edge(&g, from, rel, to).unwrap_or_else(|| panic!("{from} {rel} {to}"));
-        (g.edge(e).certainty, g.edge(e).note.clone().unwrap_or_default())
+        (g.edge(e).certainty, g.edge(e).note.unwrap_or_default())
     };
     // The article claims studies prove a course of acupuncture keeps spasms
     // away for a long time, if not for good, and names none.
@@ -283,7 +283,7 @@ fn no_claim_the_article_does_not_make() {
     // Tips ¶3 promises a course of acupuncture keeps spasms away; it never mentions chronic spasm.
     assert!(edge(&g, "acupuncture", "treats", "chronic-spasm").is_none());
     let e = edge(&g, "acupuncture", "prevents", "back-muscle-spasm").expect("acupuncture prevents spasm");
-    let w = g.edge(e).when.as_deref().and_then(|w| w.lasts.clone()).unwrap_or_default();
+    let w = g.edge(e).when.and_then(|w| w.lasts).unwrap_or_default();
     assert!(w.contains("long time"), "the promised durability is kept: {w}");
     // Other causes ¶5 puts heavy sweating on sport; heat has its own effect.
     assert!(edge(&g, "heat-exposure", "causes", "excessive-sweating").is_none());
@@ -395,7 +395,7 @@ fn warnings_have_contexts_beyond_medication() {
     let g = graph();
     let avoid_while = |ctx: &str| -> Vec<String> {
         let c = g.by_id(ctx).expect("context");
-        g.step(c, Relation::AvoidWhile, petgraph::Direction::Incoming).map(|(_, a)| g.node(a).id.clone()).collect()
+        g.step(c, Relation::AvoidWhile, petgraph::Direction::Incoming).map(|(_, a)| g.node(a).id.to_string()).collect()
     };
     // During sport: plain water only, heat, no warm-up.
     let sport = avoid_while("physical-exercise");

@@ -141,7 +141,7 @@ fn corrections(s: &Segments) -> Vec<String> {
 
 /// A question `kg` can answer, standing in for one it cannot.
 fn nearest_question(g: &Graph, r: &Reading) -> String {
-    let name = |ix: Option<Ix>| ix.map_or_else(String::new, |ix| g.node(ix).name.clone());
+    let name = |ix: Option<Ix>| ix.map_or_else(String::new, |ix| g.node(ix).name.to_string());
     match r.template.name {
         "describe" | "how-to" => format!("what is {}", name(r.x)),
         "treatments" | "early" | "home" | "medications" | "exercises" => format!("what treats {}", name(r.x)),
@@ -178,11 +178,11 @@ fn wrong_kind(g: &Graph, ix: Ix, kinds: &[Kind]) -> Diagnostic {
         .nodes()
         .filter(|&m| kinds.contains(&g.node(m).kind) && !g.node(m).lay)
         .map(|m| {
-            let name = g.node(m).name.as_str();
+            let name = g.node(m).name;
             let shared = name
                 .split(' ')
                 .any(|w| n.name.split(' ').any(|v| crate::text::singular(v) == crate::text::singular(w)));
-            (if shared { 0 } else { crate::text::edit_distance(&n.name, name) }, name)
+            (if shared { 0 } else { crate::text::edit_distance(n.name, name) }, name)
         })
         .collect();
     near.sort();
@@ -260,7 +260,7 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
             if [r.x, r.y].into_iter().flatten().chain(r.others.iter().copied()).any(|ix| g.node(ix).lay) =>
         {
             let all: Vec<Ix> = [r.x, r.y].into_iter().flatten().chain(r.others.iter().copied()).collect();
-            let words = all.iter().filter(|&&ix| g.node(ix).lay).map(|&ix| g.node(ix).name.clone()).collect();
+            let words = all.iter().filter(|&&ix| g.node(ix).lay).map(|&ix| g.node(ix).name.to_string()).collect();
             let named: Vec<Ix> = all.iter().copied().filter(|&ix| !g.node(ix).lay).collect();
             let nc = Outcome::NotCovered(NotCovered { question: question.trim().to_string(), words, nearest: None });
             match named.as_slice() {
@@ -324,8 +324,8 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
                     "session" => w.minutes.is_some() || w.has_days(),
                     _ => w.minutes.is_some() || w.lasts.is_some() || w.has_days(),
                 };
-                a.items.retain(|i| i.support.iter().any(|&e| g.edge(e).when.as_ref().is_some_and(|w| measured(w))));
-                let x = r.x.map_or(String::new(), |x| g.node(x).name.clone());
+                a.items.retain(|i| i.support.iter().any(|&e| g.edge(e).when.is_some_and(|w| measured(&w))));
+                let x = r.x.map_or(String::new(), |x| g.node(x).name.to_string());
                 a.interpretation = if m == "often" {
                     format!("how often to use {x}")
                 } else {
@@ -355,7 +355,7 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
                     let words = vec![word.clone()];
                     let nearest = Some((
                         r.meaning(g),
-                        format!("what treats {}", r.y.map_or(String::new(), |y| g.node(y).name.clone())),
+                        format!("what treats {}", r.y.map_or(String::new(), |y| g.node(y).name.to_string())),
                     ));
                     return Ok(Outcome::NotCovered(NotCovered {
                         question: question.trim().to_string(),
@@ -448,7 +448,7 @@ fn in_time(g: &Graph, chain: &[EIx], days: Option<(u16, Option<u16>)>) -> bool {
 /// article's denials, the day asked about; and the verdict in words.
 fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answer, Diagnostic> {
     let t = r.template;
-    let name = |ix: Option<Ix>| ix.map_or_else(|| "it".to_string(), |ix| g.node(ix).name.clone());
+    let name = |ix: Option<Ix>| ix.map_or_else(|| "it".to_string(), |ix| g.node(ix).name.to_string());
     let (x, y) = (r.x.unwrap_or(g.subject), r.y.unwrap_or(g.subject));
     let days = r.during_days();
     let when = r.when.map_or_else(String::new, |w| format!(" {}", when_text(w)));
@@ -503,9 +503,9 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                     // the context names the act ("drinking lots of plain water
                     // during sport").
                     for (act, ctx) in [(y, x), (x, y)] {
-                        let named = crate::text::normalize(&g.node(act).name);
+                        let named = crate::text::normalize(g.node(act).name);
                         for w in crate::answer::warnings_for(g, ctx) {
-                            let avoided = crate::text::normalize(&g.node(w.node).name);
+                            let avoided = crate::text::normalize(g.node(w.node).name);
                             if w.relation == crate::model::Relation::AvoidWhile
                                 && !named.is_empty()
                                 && avoided.contains(&named)
@@ -1002,7 +1002,7 @@ fn claims(g: &Graph, x: Ix, rels: &[(Relation, bool)]) -> Vec<crate::answer::Ite
             None => kept.push(item),
         }
     }
-    kept.sort_by(|a, b| g.node(a.values[0]).name.cmp(&g.node(b.values[0]).name));
+    kept.sort_by(|a, b| g.node(a.values[0]).name.cmp(g.node(b.values[0]).name));
     kept
 }
 
@@ -1080,7 +1080,7 @@ impl Asked {
                 "lay"
             } else if typo {
                 "typo"
-            } else if crate::text::normalize(&n.name) == m.form {
+            } else if crate::text::normalize(n.name) == m.form {
                 "name"
             } else if crate::text::normalize(&n.id.replace('-', " ")) == m.form {
                 "id"
@@ -1090,8 +1090,8 @@ impl Asked {
             info.mentions.push(MentionInfo {
                 text: m.typed.clone(),
                 span,
-                id: n.id.clone(),
-                name: n.name.clone(),
+                id: n.id.to_string(),
+                name: n.name.to_string(),
                 how,
             });
         }

@@ -97,7 +97,7 @@ impl Reading {
 
     /// The intent's query with its slots filled in.
     pub fn query(&self, g: &Graph) -> String {
-        let id = |ix: Option<Ix>| ix.map_or_else(String::new, |ix| g.node(ix).id.clone());
+        let id = |ix: Option<Ix>| ix.map_or_else(String::new, |ix| g.node(ix).id.to_string());
         let kinds = match self.kind {
             Some(Kind::Treatment) => Kind::TREATMENTS.iter().map(|k| k.as_str()).collect::<Vec<_>>().join("|"),
             Some(k) => k.as_str().to_string(),
@@ -108,7 +108,7 @@ impl Reading {
 
     /// The question's meaning in words.
     pub fn meaning(&self, g: &Graph) -> String {
-        let name = |ix: Option<Ix>| ix.map_or_else(|| "it".to_string(), |ix| g.node(ix).name.clone());
+        let name = |ix: Option<Ix>| ix.map_or_else(|| "it".to_string(), |ix| g.node(ix).name.to_string());
         let mut y = name(self.y);
         for &o in &self.others {
             y = format!("{y} and {}", g.node(o).name);

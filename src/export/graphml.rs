@@ -10,8 +10,8 @@
 //! `not_<relation>`), `when` (in words) and `note`. A lay word's node has
 //! `lay` = `true`.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::io::Write;
 
 use super::{sorted_edges, sorted_nodes};
 use crate::graph::Graph;
@@ -49,81 +49,86 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn data(out: &mut String, key: &str, value: &str) {
-    let _ = writeln!(out, "      <data key=\"{}\">{}</data>", escape(key), escape(value));
+fn data(out: &mut dyn Write, key: &str, value: &str) -> std::io::Result<()> {
+    writeln!(out, "      <data key=\"{}\">{}</data>", escape(key), escape(value))
 }
 
-/// The graph as GraphML.
-pub fn graphml(g: &Graph) -> String {
-    let mut out = String::new();
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str(
-        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
+/// The graph as GraphML, streamed in one pass.
+pub fn graphml(g: &Graph, out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
+    out.write_all(
+        b"<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" \
          xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
          xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns \
          http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n",
-    );
+    )?;
     for (domain, keys) in [("node", NODE_KEYS), ("edge", EDGE_KEYS)] {
         for key in keys {
-            let _ = writeln!(
+            writeln!(
                 out,
                 "  <key id=\"{k}\" for=\"{domain}\" attr.name=\"{k}\" attr.type=\"string\"/>",
                 k = escape(key)
-            );
+            )?;
         }
     }
-    let _ = writeln!(out, "  <graph id=\"kg\" edgedefault=\"directed\">");
-    let _ = writeln!(out, "    <desc>{}</desc>", escape(&g.article.title));
-    for ix in sorted_nodes(g) {
+    writeln!(out, "  <graph id=\"kg\" edgedefault=\"directed\">")?;
+    writeln!(out, "    <desc>{}</desc>", escape(&g.article.title))?;
+    for &ix in sorted_nodes(g) {
         let n = g.node(ix);
-        let _ = writeln!(out, "    <node id=\"{}\">", escape(&n.id));
-        data(&mut out, "name", &n.name);
-        data(&mut out, "kind", n.kind.as_str());
-        data(&mut out, "aliases", &n.aliases.join("; "));
-        data(&mut out, "summary", &n.summary);
-        data(&mut out, "labels", &format!(":{}", super::rdf::kind_name(n.kind)));
+        writeln!(out, "    <node id=\"{}\">", escape(n.id))?;
+        data(out, "name", n.name)?;
+        data(out, "kind", n.kind.as_str())?;
+        data(out, "aliases", &n.aliases.join("; "))?;
+        data(out, "summary", n.summary)?;
+        data(out, "labels", &format!(":{}", super::rdf::kind_name(n.kind)))?;
         if n.lay {
-            data(&mut out, "lay", "true");
+            data(out, "lay", "true")?;
         }
-        out.push_str("    </node>\n");
+        out.write_all(b"    </node>\n")?;
     }
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for e in sorted_edges(g) {
+    // Edges come sorted by (from, relation, to), so repeats of one id are
+    // neighbours: count them against the previous edge only.
+    let mut prev: Option<(String, usize)> = None;
+    for &e in sorted_edges(g) {
         let (a, b) = g.ends(e);
         let edge = g.edge(e);
         // A denied claim's type is `not_<relation>`, so a query for the
         // relation never matches it.
         let label = if edge.negated { format!("not_{}", edge.relation) } else { edge.relation.as_str().to_string() };
-        let base = format!("{}--{label}--{}", g.node(a).id, g.node(b).id);
-        let count = seen.entry(base.clone()).or_insert(0);
-        *count += 1;
-        let id = if *count == 1 { base } else { format!("{base}#{count}") };
-        let _ = writeln!(
+        let base = format!("{}--{label}--{}", g.id(a), g.id(b));
+        // Edges come sorted by (from, relation, to), so repeats of one id
+        // are neighbours: count them against the previous edge only.
+        let count = match &prev {
+            Some((p, c)) if *p == base => c + 1,
+            _ => 1,
+        };
+        let id = if count == 1 { base.clone() } else { format!("{base}#{count}") };
+        prev = Some((base, count));
+        writeln!(
             out,
             "    <edge id=\"{}\" source=\"{}\" target=\"{}\">",
             escape(&id),
-            escape(&g.node(a).id),
-            escape(&g.node(b).id)
-        );
-        data(&mut out, "relation", edge.relation.as_str());
-        data(&mut out, "label", &label);
+            escape(g.id(a)),
+            escape(g.id(b))
+        )?;
+        data(out, "relation", edge.relation.as_str())?;
+        data(out, "label", &label)?;
         let sources: Vec<String> =
             edge.sources.iter().map(|&s| format!("{}:{}", g.section(s).id, s.paragraph)).collect();
-        data(&mut out, "sources", &sources.join(";"));
-        data(&mut out, "certainty", edge.certainty.as_str());
+        data(out, "sources", &sources.join(";"))?;
+        data(out, "certainty", edge.certainty.as_str())?;
         if edge.negated {
-            data(&mut out, "negated", "true");
+            data(out, "negated", "true")?;
         }
         if let Some(w) = &edge.when {
-            data(&mut out, "when", &w.text());
+            data(out, "when", &w.text())?;
         }
-        if let Some(n) = &edge.note {
-            data(&mut out, "note", n);
+        if let Some(n) = edge.note {
+            data(out, "note", n)?;
         }
-        out.push_str("    </edge>\n");
+        out.write_all(b"    </edge>\n")?;
     }
-    out.push_str("  </graph>\n</graphml>\n");
-    out
+    out.write_all(b"  </graph>\n</graphml>\n")
 }
 
 #[cfg(test)]
@@ -140,10 +145,10 @@ mod tests {
 
     #[test]
     fn every_node_and_edge_is_written_once() {
-        let g = Graph::new(crate::bundled::data().expect("bundled graph"));
-        let xml = graphml(&g);
+        let g = crate::bundled::graph().expect("bundled graph");
+        let xml = super::super::rdf::to_string(|w| graphml(&g, w));
         assert_eq!(xml.matches("<node id=").count(), g.node_count());
         assert_eq!(xml.matches("<edge id=").count(), g.edge_count());
-        assert_eq!(xml, graphml(&g));
+        assert_eq!(xml, super::super::rdf::to_string(|w| graphml(&g, w)));
     }
 }

@@ -3,29 +3,25 @@
 //! export is [`crate::render::json::export`]; DOT is [`crate::dot`].
 //!
 //! Every export lists nodes sorted by id and edges by (from, relation, to),
-//! so the same graph gives the same bytes.
+//! so the same graph gives the same bytes. Both orders are computed when the
+//! graph is compiled, so exports stream: one pass, in linear time, holding
+//! nothing the size of the graph.
 
 pub mod graphml;
 pub mod rdf;
 
 use crate::graph::{EIx, Graph, Ix};
 
-/// Nodes sorted by id.
-pub fn sorted_nodes(g: &Graph) -> Vec<Ix> {
-    let mut nodes: Vec<Ix> = g.nodes().collect();
-    nodes.sort_by(|&a, &b| g.node(a).id.cmp(&g.node(b).id));
-    nodes
+/// Nodes sorted by id (kept so in the compiled graph).
+pub fn sorted_nodes(g: &Graph) -> &[Ix] {
+    g.by_id_order()
 }
 
-/// Edges sorted by (from id, relation name, to id) as in the JSON export, ties by their order in the data.
-pub fn sorted_edges(g: &Graph) -> Vec<EIx> {
-    let mut edges: Vec<EIx> = g.edges().collect();
-    edges.sort_by_key(|&e| {
-        let (a, b) = g.ends(e);
-        let edge = g.edge(e);
-        (g.node(a).id.as_str(), edge.relation.as_str(), g.node(b).id.as_str(), edge.negated, edge.certainty, e.index())
-    });
-    edges
+/// Edges sorted by (from id, relation name, to id, denied after asserted,
+/// certainty) as in the JSON export, ties by their order in the data (kept so
+/// in the compiled graph).
+pub fn sorted_edges(g: &Graph) -> &[EIx] {
+    g.export_order()
 }
 
 /// A number as written in exports: `20`, `0.5`.

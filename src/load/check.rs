@@ -712,7 +712,11 @@ fn check_ends(
     ok
 }
 
-/// Reports each `is_a` cycle once, at the edge that closes it.
+/// Reports `is_a` cycles, one for each knot of classes that reach each
+/// other, at the edge that closes it. The graph is still being built here,
+/// so this is petgraph's work: its strongly connected components are the
+/// knots, and a breadth-first walk inside one finds the shortest cycle
+/// through its first node, for the message.
 fn check_is_a_cycles(
     loc: &Locator,
     parsed: &[(usize, GraphFile, Vec<String>)],
@@ -720,51 +724,56 @@ fn check_is_a_cycles(
     edges: &[Edge],
     diags: &mut Vec<Diagnostic>,
 ) {
-    let mut out: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
-    for e in edges.iter().filter(|e| e.relation == Relation::IsA) {
-        out[e.from as usize].push(e.to as usize);
+    use petgraph::graph::{DiGraph, NodeIndex};
+    let mut g: DiGraph<(), ()> = DiGraph::with_capacity(nodes.len(), 0);
+    for _ in nodes {
+        g.add_node(());
     }
-    // 0 unvisited, 1 on the stack, 2 done. Iterative, so depth is unbounded.
-    let mut state = vec![0u8; nodes.len()];
-    let mut reported = std::collections::HashSet::new();
-    for root in 0..nodes.len() {
-        if state[root] != 0 {
+    for e in edges.iter().filter(|e| e.relation == Relation::IsA && !e.negated) {
+        g.add_edge(NodeIndex::new(e.from as usize), NodeIndex::new(e.to as usize), ());
+    }
+    for knot in petgraph::algo::tarjan_scc(&g) {
+        if knot.len() < 2 {
             continue;
         }
-        let mut stack = vec![(root, 0usize)];
-        state[root] = 1;
-        while let Some(&mut (n, ref mut next)) = stack.last_mut() {
-            if let Some(&m) = out[n].get(*next) {
-                *next += 1;
-                match state[m] {
-                    0 => {
-                        state[m] = 1;
-                        stack.push((m, 0));
-                    }
-                    1 => {
-                        let pos = stack.iter().position(|&(x, _)| x == m).unwrap_or(0);
-                        let cycle: Vec<usize> = stack[pos..].iter().map(|&(x, _)| x).collect();
-                        let mut key = cycle.clone();
-                        key.sort_unstable();
-                        if reported.insert(key) {
-                            let mut names: Vec<&str> = cycle.iter().map(|&x| nodes[x].id.as_str()).collect();
-                            names.push(&nodes[m].id);
-                            let at = find_edge(loc, parsed, &nodes[n].id, Relation::IsA, &nodes[m].id);
-                            diags.push(
-                                Diagnostic::error(format!("`is_a` cycle: {}", names.join(" → ")))
-                                    .at_opt(at)
-                                    .label("this edge closes the cycle")
-                                    .help("a class cannot be a kind of its own member; remove one of these edges"),
-                            );
-                        }
-                    }
-                    _ => {}
+        let inside: std::collections::HashSet<NodeIndex> = knot.iter().copied().collect();
+        let Some(&start) = knot.iter().min() else { continue };
+        // Parents on a breadth-first walk from `start`, until an edge leads back.
+        let mut parent: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+        let mut queue = std::collections::VecDeque::from([start]);
+        let mut last = None;
+        'walk: while let Some(n) = queue.pop_front() {
+            let mut next: Vec<NodeIndex> = g.neighbors(n).filter(|m| inside.contains(m)).collect();
+            next.sort();
+            for m in next {
+                if m == start {
+                    last = Some(n);
+                    break 'walk;
                 }
-            } else {
-                state[n] = 2;
-                stack.pop();
+                if let std::collections::hash_map::Entry::Vacant(v) = parent.entry(m) {
+                    v.insert(n);
+                    queue.push_back(m);
+                }
             }
         }
+        let Some(last) = last else { continue };
+        let mut cycle = vec![last];
+        while let Some(&p) = cycle.last().and_then(|c| parent.get(c)) {
+            cycle.push(p);
+        }
+        cycle.reverse();
+        if cycle.first() != Some(&start) {
+            cycle.insert(0, start);
+        }
+        let mut names: Vec<&str> = cycle.iter().map(|x| nodes[x.index()].id.as_str()).collect();
+        names.push(&nodes[start.index()].id);
+        let at = find_edge(loc, parsed, &nodes[last.index()].id, Relation::IsA, &nodes[start.index()].id);
+        diags.push(
+            Diagnostic::error(format!("`is_a` cycle: {}", names.join(" → ")))
+                .at_opt(at)
+                .label("this edge closes the cycle")
+                .help("a class cannot be a kind of its own member; remove one of these edges"),
+        );
     }
 }
 
@@ -845,4 +854,36 @@ fn lay_word(alias: &str) -> Option<&'static str> {
     ];
     let key = normalize(alias);
     LAY.iter().copied().find(|w| key == normalize(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Sources;
+
+    const ARTICLE: &str =
+        r#"(article: (title: "T", subject: "spasm", sections: [(id: "intro", title: "Intro", paragraphs: 2)]))"#;
+
+    #[test]
+    fn each_knot_of_is_a_edges_is_reported_once_with_a_cycle() {
+        let topic = r#"(
+            nodes: [
+                (id: "spasm", name: "spasm", kind: condition, summary: "A tight muscle."),
+                (id: "a", name: "a", kind: condition, summary: "x"),
+                (id: "b", name: "b", kind: condition, summary: "x"),
+                (id: "c", name: "c", kind: condition, summary: "x"),
+            ],
+            edges: [
+                (from: "a", relation: is_a, to: "b", sources: [("intro", 1)]),
+                (from: "b", relation: is_a, to: "c", sources: [("intro", 1)]),
+                (from: "c", relation: is_a, to: "a", sources: [("intro", 1)]),
+                (from: "c", relation: is_a, to: "b", sources: [("intro", 1)]),
+                (from: "spasm", relation: is_a, to: "a", sources: [("intro", 1)]),
+            ],
+        )"#;
+        let mut sources = Sources::default();
+        let files = vec![sources.add("article.ron", ARTICLE), sources.add("topic.ron", topic)];
+        let diags = crate::load::load(&sources, &files).expect_err("cycles are errors");
+        let cycles: Vec<&str> = diags.iter().map(|d| d.message.as_str()).filter(|m| m.contains("cycle")).collect();
+        assert_eq!(cycles, ["`is_a` cycle: a → b → c → a"]);
+    }
 }

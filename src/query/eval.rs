@@ -231,7 +231,7 @@ fn wrong_kind(g: &Graph, s: &CTerm, subject: &Term, path: &Path, o: &CTerm, obje
         node.kind.label(),
         a(&kinds)
     );
-    if let Some(near) = nearest_of_kinds(g, &node.name, allowed) {
+    if let Some(near) = nearest_of_kinds(g, node.name, allowed) {
         note.push_str(&format!("; did you mean `{}`?", g.node(near).name));
     }
     Some(note)
@@ -246,12 +246,12 @@ fn nearest_of_kinds(g: &Graph, name: &str, kinds: &[Kind]) -> Option<Ix> {
     g.nodes()
         .filter(|&ix| kinds.contains(&g.node(ix).kind))
         .map(|ix| {
-            let other = normalize(&g.node(ix).name);
+            let other = normalize(g.node(ix).name);
             let shared = other.split(' ').filter(|w| words.contains(w)).count();
             ((std::cmp::Reverse(shared), edit_distance(&key, &other)), ix)
         })
         .filter(|((shared, _), _)| shared.0 > 0)
-        .min_by(|(a, x), (b, y)| a.cmp(b).then_with(|| g.node(*x).name.cmp(&g.node(*y).name)))
+        .min_by(|(a, x), (b, y)| a.cmp(b).then_with(|| g.node(*x).name.cmp(g.node(*y).name)))
         .map(|(_, ix)| ix)
 }
 
@@ -326,13 +326,13 @@ fn eval_within(g: &Graph, c: &Compiled, work: u64) -> Result<QueryResult, Diagno
             match clause {
                 CClause::Kind { var, kinds, .. } => match st.vals[*var] {
                     Some(ix) => {
-                        if kinds.contains(&g.node(ix).kind) {
+                        if kinds.contains(&g.kind(ix)) {
                             budget.spend(cost(st)).map_err(|_| too_broad(clause))?;
                             next.push(st.clone());
                         }
                     }
                     None => {
-                        for ix in g.nodes().filter(|&ix| kinds.contains(&g.node(ix).kind)) {
+                        for ix in g.nodes().filter(|&ix| kinds.contains(&g.kind(ix))) {
                             budget.spend(cost(st)).map_err(|_| too_broad(clause))?;
                             let mut s2 = st.clone();
                             s2.vals[*var] = Some(ix);
@@ -411,7 +411,7 @@ fn project(g: &Graph, c: &Compiled, states: Vec<State>) -> QueryResult {
             }
         }
     }
-    rows.sort_by_cached_key(|r| r.values.iter().map(|&ix| g.node(ix).name.to_lowercase()).collect::<Vec<_>>());
+    rows.sort_by_cached_key(|r| r.values.iter().map(|&ix| g.name(ix).to_lowercase()).collect::<Vec<_>>());
     if let Some(n) = c.limit {
         rows.truncate(n);
     }
@@ -450,7 +450,7 @@ fn matches(
         }
         (None, None) => {
             if let Some((rel, negated, inverse)) = single_step(path) {
-                for e in g.edges().filter(|&e| g.edge(e).relation == rel && g.edge(e).negated == negated) {
+                for e in g.edges().filter(|&e| g.relation(e) == rel && g.negated(e) == negated) {
                     budget.spend(1)?;
                     let (x, y) = g.ends(e);
                     let (a, b) = if inverse { (y, x) } else { (x, y) };
@@ -493,7 +493,7 @@ fn single_step(p: &Path) -> Option<(Relation, bool, bool)> {
 /// Whether a witness holds an edge timed to overlap the days, and no timed
 /// edge outside them.
 fn fits(g: &Graph, witness: &[EIx], days: Days) -> bool {
-    let windows: Vec<_> = witness.iter().filter_map(|&e| g.edge(e).when.as_ref()).filter(|w| w.has_days()).collect();
+    let windows: Vec<_> = witness.iter().filter_map(|&e| g.edge(e).when).filter(|w| w.has_days()).collect();
     !windows.is_empty() && windows.iter().all(|w| w.overlaps(days.from, days.to))
 }
 
@@ -581,7 +581,7 @@ fn walk(g: &Graph, path: &Path, start: Ix, rev: bool, budget: &Budget) -> Result
 /// both plainly and through a hedged claim is shown with the plain chain.
 fn rank(g: &Graph, chain: &[EIx]) -> (crate::model::Certainty, usize, usize) {
     use crate::model::Certainty;
-    let certainty = |e: &EIx| g.edge(*e).certainty;
+    let certainty = |e: &EIx| g.certainty(*e);
     let qualified = chain.iter().filter(|e| certainty(e) != Certainty::Stated).count();
     (chain.iter().map(certainty).max().unwrap_or_default(), qualified, chain.len())
 }

@@ -177,7 +177,7 @@ pub fn edge(g: &Graph, e: EIx) -> Value {
     m.insert("from".into(), json!(g.node(a).id));
     m.insert("relation".into(), json!(edge.relation.as_str()));
     m.insert("to".into(), json!(g.node(b).id));
-    m.insert("sources".into(), sources(g, &edge.sources));
+    m.insert("sources".into(), sources(g, edge.sources));
     m.insert("certainty".into(), json!(edge.certainty.as_str()));
     m.insert("negated".into(), json!(edge.negated));
     if let Some(w) = &edge.when {
@@ -194,7 +194,7 @@ fn show(g: &Graph, ix: Ix) -> Value {
     let mut edges = Vec::new();
     for dir in [petgraph::Direction::Outgoing, petgraph::Direction::Incoming] {
         let mut list: Vec<(EIx, Ix)> = g.edges_at(ix, dir).collect();
-        list.sort_by_key(|&(e, other)| (g.edge(e).relation, g.node(other).name.clone()));
+        list.sort_by_key(|&(e, other)| (g.relation(e), g.name(other)));
         for (e, other) in list {
             let mut item = edge(g, e);
             if let Value::Object(m) = &mut item {
@@ -223,31 +223,233 @@ fn stats(g: &Graph) -> Value {
         "paragraphs": total, "paragraphs_cited": cited, "kinds": kinds, "relations": rels})
 }
 
-/// The whole graph: article, nodes sorted by id, edges by (from, relation, to).
-pub fn export(g: &Graph) -> String {
-    let mut nodes: Vec<Ix> = g.nodes().collect();
-    nodes.sort_by(|&a, &b| g.node(a).id.cmp(&g.node(b).id));
-    let edges = crate::export::sorted_edges(g);
+/// The whole graph: article, nodes sorted by id, edges by (from, relation,
+/// to), streamed one item at a time. The bytes are those of
+/// `serde_json::to_string_pretty` on the whole document (keys sorted, two
+/// spaces an indent), which is never built: each item is a struct whose
+/// fields are in the order a sorted map prints them, written by a pretty
+/// printer that starts at the item's depth (a test holds the two together).
+pub fn export(g: &Graph, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let article = json!({
         "title": g.article.title,
-        "subject": g.node(g.subject).id,
+        "subject": g.id(g.subject),
         "sections": g.article.sections.iter().map(|s| json!({"id": s.id, "title": s.title, "paragraphs": s.paragraphs})).collect::<Vec<_>>(),
     });
-    let v = json!({
-        "version": VERSION,
-        "notes": [],
-        "article": article,
-        "nodes": nodes.iter().map(|&ix| node(g, ix)).collect::<Vec<_>>(),
-        "edges": edges.iter().map(|&e| edge(g, e)).collect::<Vec<_>>(),
-    });
-    to_string(&v)
+    let nested = |out: &mut dyn std::io::Write, v: &dyn erased::Item, level: usize| -> std::io::Result<()> {
+        let mut ser = serde_json::Serializer::with_formatter(out, Pretty { level, has_value: false });
+        v.write(&mut ser).map_err(std::io::Error::from)
+    };
+    out.write_all(b"{\n  \"article\": ")?;
+    nested(out, &article, 1)?;
+    let edges = g.export_order();
+    out.write_all(b",\n  \"edges\": ")?;
+    if edges.is_empty() {
+        out.write_all(b"[]")?;
+    }
+    for (i, &e) in edges.iter().enumerate() {
+        out.write_all(if i == 0 { b"[\n    " } else { b",\n    " })?;
+        nested(out, &EdgeOut::of(g, e), 2)?;
+    }
+    if !edges.is_empty() {
+        out.write_all(b"\n  ]")?;
+    }
+    let nodes = g.by_id_order();
+    out.write_all(b",\n  \"nodes\": ")?;
+    if nodes.is_empty() {
+        out.write_all(b"[]")?;
+    }
+    for (i, &ix) in nodes.iter().enumerate() {
+        out.write_all(if i == 0 { b"[\n    " } else { b",\n    " })?;
+        let n = g.node(ix);
+        let node = NodeOut {
+            aliases: n.aliases,
+            described: n.described,
+            id: n.id,
+            kind: n.kind.as_str(),
+            lay: n.lay,
+            name: n.name,
+            summary: n.summary,
+        };
+        nested(out, &node, 2)?;
+    }
+    if !nodes.is_empty() {
+        out.write_all(b"\n  ]")?;
+    }
+    // The export says nothing about its input: its notes are always empty.
+    write!(out, ",\n  \"notes\": [],\n  \"version\": {VERSION}\n}}\n")
+}
+
+/// Serializing through `dyn`, for the export's few item types.
+mod erased {
+    pub trait Item {
+        fn write(
+            &self,
+            ser: &mut serde_json::Serializer<&mut dyn std::io::Write, super::Pretty>,
+        ) -> Result<(), serde_json::Error>;
+    }
+    impl<T: serde::Serialize> Item for T {
+        fn write(
+            &self,
+            ser: &mut serde_json::Serializer<&mut dyn std::io::Write, super::Pretty>,
+        ) -> Result<(), serde_json::Error> {
+            self.serialize(ser)
+        }
+    }
+}
+
+/// A node as the export writes it ([`node`], fields sorted).
+#[derive(serde::Serialize)]
+struct NodeOut<'a> {
+    aliases: crate::graph::Aliases<'a>,
+    described: bool,
+    id: &'a str,
+    kind: &'static str,
+    lay: bool,
+    name: &'a str,
+    summary: &'a str,
+}
+
+/// A citation as the export writes it ([`sources`], fields sorted).
+#[derive(serde::Serialize)]
+struct SourceOut<'a> {
+    paragraph: u16,
+    section: &'a str,
+    title: &'a str,
+}
+
+/// A timing window as the export writes it ([`window`], fields sorted,
+/// absent ones left out; numbers as `f64`, as `json!` stores them).
+#[derive(serde::Serialize)]
+struct WindowOut {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from_day: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lasts: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    minutes: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pause_minutes: Option<f64>,
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to_day: Option<u16>,
+}
+
+/// An edge as the export writes it ([`edge`], fields sorted).
+#[derive(serde::Serialize)]
+struct EdgeOut<'a> {
+    certainty: &'static str,
+    from: &'a str,
+    negated: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    relation: &'static str,
+    sources: Vec<SourceOut<'a>>,
+    to: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    when: Option<WindowOut>,
+}
+
+impl<'a> EdgeOut<'a> {
+    fn of(g: &'a Graph, e: EIx) -> EdgeOut<'a> {
+        let edge = g.edge(e);
+        let sources = edge
+            .sources
+            .iter()
+            .map(|&s| SourceOut { paragraph: s.paragraph, section: &g.section(s).id, title: &g.section(s).title })
+            .collect();
+        let when = edge.when.map(|w| WindowOut {
+            from_day: w.from_day,
+            minutes: w.minutes.map(f64::from),
+            pause_minutes: w.pause_minutes.map(f64::from),
+            to_day: w.to_day,
+            text: w.text(),
+            lasts: w.lasts,
+            note: w.note,
+        });
+        EdgeOut {
+            certainty: edge.certainty.as_str(),
+            from: g.id(edge.from),
+            negated: edge.negated,
+            note: edge.note,
+            relation: edge.relation.as_str(),
+            sources,
+            to: g.id(edge.to),
+            when,
+        }
+    }
+}
+
+/// serde_json's pretty printer (two spaces an indent), starting `level`
+/// levels deep, so an item streamed into a document lines up with it.
+pub struct Pretty {
+    level: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    fn indent<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        for _ in 0..self.level {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b"]")
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b"}")
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// Distinct sources of some edges, in order.
 fn sources_of(g: &Graph, edges: &[EIx]) -> Value {
     let mut all: Vec<Source> = Vec::new();
     for &e in edges {
-        for &s in &g.edge(e).sources {
+        for &s in g.edge(e).sources {
             if !all.contains(&s) {
                 all.push(s);
             }
@@ -267,9 +469,7 @@ fn warning(g: &Graph, w: &Warning) -> Value {
     if !w.harms.is_empty() {
         m.insert("harms".into(), Value::Array(w.harms.iter().map(|&h| node_ref(g, h)).collect()));
     }
-    if let Some(n) =
-        w.edges.iter().filter(|&&e| g.edge(e).relation != Relation::IsA).find_map(|&e| g.edge(e).note.as_deref())
-    {
+    if let Some(n) = w.edges.iter().filter(|&&e| g.relation(e) != Relation::IsA).find_map(|&e| g.edge(e).note) {
         m.insert("note".into(), json!(n));
     }
     m.insert("sources".into(), sources_of(g, &w.edges));
@@ -287,8 +487,8 @@ fn item(g: &Graph, a: &Answer, it: &Item) -> Value {
     m.insert("sources".into(), sources_of(g, &it.support));
     let certainty = it.support.iter().map(|&e| g.edge(e).certainty).max().unwrap_or_default();
     m.insert("certainty".into(), json!(certainty.as_str()));
-    if let Some(w) = it.support.iter().find_map(|&e| g.edge(e).when.as_ref()) {
-        m.insert("when".into(), window(w));
+    if let Some(w) = it.support.iter().find_map(|&e| g.edge(e).when) {
+        m.insert("when".into(), window(&w));
     }
     if !it.warnings.is_empty() {
         m.insert("warnings".into(), Value::Array(it.warnings.iter().map(|w| warning(g, w)).collect()));
@@ -333,4 +533,31 @@ fn answer(g: &Graph, a: &Answer) -> Value {
         }
     }
     Value::Object(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_streamed_export_is_the_pretty_printed_document() {
+        let g = crate::bundled::graph().expect("bundled graph");
+        let whole = json!({
+            "version": VERSION,
+            "notes": [],
+            "article": {
+                "title": g.article.title,
+                "subject": g.id(g.subject),
+                "sections": g.article.sections.iter().map(|s| json!({"id": s.id, "title": s.title, "paragraphs": s.paragraphs})).collect::<Vec<_>>(),
+            },
+            "nodes": g.by_id_order().iter().map(|&ix| node(&g, ix)).collect::<Vec<_>>(),
+            "edges": g.export_order().iter().map(|&e| edge(&g, e)).collect::<Vec<_>>(),
+        });
+        assert!(
+            g.edges().any(|e| g.edge(e).when.is_some_and(|w| w.minutes.is_some())),
+            "windows with minutes are covered"
+        );
+        let streamed = crate::export::rdf::to_string(|w| export(&g, w));
+        assert_eq!(streamed, to_string(&whole));
+    }
 }

@@ -27,9 +27,9 @@ pub fn render(report: &Report, g: &Graph, st: Style) -> String {
             for &ix in nodes {
                 let n = g.node(ix);
                 let cells = [
-                    cell(&n.name, |t| st.kind(n.kind, t)),
+                    cell(n.name, |t| st.kind(n.kind, t)),
                     cell(n.kind.label(), |t| st.dim(t)),
-                    cell(&n.id, |t| st.dim(t)),
+                    cell(n.id, |t| st.dim(t)),
                 ];
                 row(&mut out, 0, &cells, &[w, kw]);
             }
@@ -202,9 +202,10 @@ fn answer(out: &mut String, g: &Graph, a: &Answer, st: Style) {
         for item in items {
             let node = g.node(item.values[0]);
             // An answer found by kind alone has no edge to cite: say what it is instead.
-            let cites = if item.support.is_empty() { node.summary.clone() } else { cited(g, &item.support).join("; ") };
+            let cites =
+                if item.support.is_empty() { node.summary.to_string() } else { cited(g, &item.support).join("; ") };
             let cells = [
-                cell(&node.name, |t| st.kind(node.kind, t)),
+                cell(node.name, |t| st.kind(node.kind, t)),
                 cell(node.kind.label(), |t| st.dim(t)),
                 cell(&cites, |t| st.dim(t)),
             ];
@@ -242,16 +243,12 @@ pub fn warning_text(g: &Graph, w: &Warning) -> String {
         s.push_str(&format!(" (said of {})", g.node(c).name));
     }
     if !w.harms.is_empty() {
-        let harms: Vec<&str> = w.harms.iter().map(|&h| g.node(h).name.as_str()).collect();
+        let harms: Vec<&str> = w.harms.iter().map(|&h| g.node(h).name).collect();
         s.push_str(&format!(", which risks {}", harms.join(", ")));
     }
     // The warning's own note, not one of the `is_a` steps that carried it here.
-    let notes: Vec<&str> = w
-        .edges
-        .iter()
-        .filter(|&&e| g.edge(e).relation != Relation::IsA)
-        .filter_map(|&e| g.edge(e).note.as_deref())
-        .collect();
+    let notes: Vec<&str> =
+        w.edges.iter().filter(|&&e| g.relation(e) != Relation::IsA).filter_map(|&e| g.edge(e).note).collect();
     if let Some(n) = notes.first() {
         s.push_str(&format!(": {n}"));
     }
@@ -335,7 +332,7 @@ fn table(out: &mut String, g: &Graph, a: &Answer, st: Style) {
             continue;
         }
         let mut cells: Vec<(String, usize)> =
-            item.values.iter().map(|&ix| cell(&g.node(ix).name, |t| st.kind(g.node(ix).kind, t))).collect();
+            item.values.iter().map(|&ix| cell(g.node(ix).name, |t| st.kind(g.node(ix).kind, t))).collect();
         cells.push(cell(&cited(g, &item.support).join("; "), |t| st.dim(t)));
         row(out, 2, &cells, &widths);
     }
@@ -397,7 +394,7 @@ fn show(out: &mut String, g: &Graph, ix: Ix, st: Style) {
     let _ = writeln!(
         out,
         "{} {}",
-        st.bold(&st.kind(n.kind, &n.name)),
+        st.bold(&st.kind(n.kind, n.name)),
         st.dim(&format!(
             "({}, id {}{})",
             n.kind.label(),
@@ -412,7 +409,7 @@ fn show(out: &mut String, g: &Graph, ix: Ix, st: Style) {
     let mut rows: Vec<(String, Ix, EIx)> = Vec::new();
     for dir in [Direction::Outgoing, Direction::Incoming] {
         let mut list: Vec<(EIx, Ix)> = g.edges_at(ix, dir).collect();
-        list.sort_by_key(|&(e, other)| (g.edge(e).relation, g.node(other).name.clone()));
+        list.sort_by_key(|&(e, other)| (g.relation(e), g.name(other)));
         for (e, other) in list {
             let rel = g.edge(e).relation;
             let mut label = if dir == Direction::Outgoing { rel.label() } else { rel.inverse_label().to_string() };
@@ -435,7 +432,7 @@ fn show(out: &mut String, g: &Graph, ix: Ix, st: Style) {
         let o = g.node(*other);
         let cells = [
             cell(&shown_label, |t| st.bold(t)),
-            cell(&o.name, |t| st.kind(o.kind, t)),
+            cell(o.name, |t| st.kind(o.kind, t)),
             cell(&cites(g, *e), |t| st.dim(t)),
         ];
         row(out, 2, &cells, &[lw, nw]);
@@ -449,7 +446,7 @@ fn show(out: &mut String, g: &Graph, ix: Ix, st: Style) {
 pub fn paragraph_coverage(g: &Graph) -> (usize, usize) {
     let mut cited = std::collections::HashSet::new();
     for e in g.edges() {
-        for s in &g.edge(e).sources {
+        for s in g.edge(e).sources {
             cited.insert(*s);
         }
     }

@@ -39,7 +39,7 @@ pub fn render(report: &Report, g: &Graph) -> String {
         Report::List { nodes, .. } => {
             for &ix in nodes {
                 let n = g.node(ix);
-                let _ = writeln!(out, "{}\t{}\t{}", n.id, field(&n.name), n.kind);
+                let _ = writeln!(out, "{}\t{}\t{}", n.id, field(n.name), n.kind);
             }
         }
         Report::Kinds => {
@@ -73,7 +73,7 @@ pub fn render(report: &Report, g: &Graph) -> String {
         }
         Report::Answer(a) => {
             for it in &a.items {
-                let ids: Vec<&str> = it.values.iter().map(|&ix| g.node(ix).id.as_str()).collect();
+                let ids: Vec<&str> = it.values.iter().map(|&ix| g.node(ix).id).collect();
                 let mut all: Vec<String> = Vec::new();
                 for &e in &it.support {
                     for c in cites(g, e).split(',') {
@@ -82,8 +82,7 @@ pub fn render(report: &Report, g: &Graph) -> String {
                         }
                     }
                 }
-                let when =
-                    it.support.iter().find_map(|&e| g.edge(e).when.as_deref()).map(|w| w.text()).unwrap_or_default();
+                let when = it.support.iter().find_map(|&e| g.edge(e).when).map(|w| w.text()).unwrap_or_default();
                 if a.vars.is_empty() {
                     let _ = writeln!(out, "yes\t{}", all.join(","));
                 } else if a.vars.len() > 1 {
@@ -95,7 +94,7 @@ pub fn render(report: &Report, g: &Graph) -> String {
                         out,
                         "{}\t{}\t{}\t{rel}\t{}\t{}",
                         n.id,
-                        field(&n.name),
+                        field(n.name),
                         n.kind,
                         all.join(","),
                         field(&when)
@@ -121,16 +120,13 @@ pub fn render(report: &Report, g: &Graph) -> String {
         }
         Report::Show { node } => {
             for (dir, word) in [(Direction::Outgoing, "out"), (Direction::Incoming, "in")] {
-                for (e, other) in g.edges_at(*node, dir) {
+                // Newest edge first, the order this listing has always had.
+                let mut list: Vec<_> = g.edges_at(*node, dir).collect();
+                list.sort_by_key(|&(e, _)| std::cmp::Reverse(e));
+                for (e, other) in list {
                     let o = g.node(other);
-                    let _ = writeln!(
-                        out,
-                        "{word}\t{}\t{}\t{}\t{}",
-                        relation_token(g, e),
-                        o.id,
-                        field(&o.name),
-                        cites(g, e)
-                    );
+                    let _ =
+                        writeln!(out, "{word}\t{}\t{}\t{}\t{}", relation_token(g, e), o.id, field(o.name), cites(g, e));
                 }
             }
         }
