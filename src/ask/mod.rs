@@ -581,11 +581,8 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                         // rather than a day ("once the spasm has eased a
                         // little"): say that, not yes.
                         let condition: Option<String> = days.and_then(|_| {
-                            let windows: Vec<&crate::model::Window> = v
-                                .iter()
-                                .flat_map(|row| row.support.iter())
-                                .filter_map(|&e| g.edge(e).when.as_deref())
-                                .collect();
+                            let windows: Vec<crate::model::Window> =
+                                v.iter().flat_map(|row| row.support.iter()).filter_map(|&e| g.edge(e).when).collect();
                             (!windows.is_empty() && windows.iter().all(|w| !w.has_days()))
                                 .then(|| windows.iter().filter_map(|w| w.note.clone()).collect::<Vec<_>>().join("; "))
                                 .filter(|n| !n.is_empty())
