@@ -337,7 +337,7 @@ pub fn report(g: &Graph, report: &Report) -> Option<String> {
                 .collect();
             (g.node(*node).name.to_string(), edges)
         }
-        Report::Paths { from, to, paths } => {
+        Report::Paths { from, to, paths } | Report::Chains { from, to, paths } => {
             marks.push((*from, Mark::Focus));
             marks.push((*to, Mark::Focus));
             (format!("{} to {}", g.node(*from).name, g.node(*to).name), paths.concat())

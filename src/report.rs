@@ -30,6 +30,9 @@ pub enum Report {
     Answer(Answer),
     /// `kg path A B`: shortest chains of edges from `from` to `to`.
     Paths { from: Ix, to: Ix, paths: Vec<Vec<EIx>> },
+    /// `kg ask "how does X lead to Y"`: causal chains, with what the article
+    /// says of each step's things (the mechanism, in words).
+    Chains { from: Ix, to: Ix, paths: Vec<Vec<EIx>> },
     /// `kg ask` about something the article does not cover.
     NotCovered(crate::ask::NotCovered),
     /// `kg ask "what is X"` where the article only names X: what it does
@@ -52,7 +55,7 @@ impl Report {
         match self {
             Report::List { nodes, .. } => nodes.is_empty(),
             Report::Answer(a) => a.is_empty(),
-            Report::Paths { paths, .. } => paths.is_empty(),
+            Report::Paths { paths, .. } | Report::Chains { paths, .. } => paths.is_empty(),
             Report::NotCovered(_) | Report::Undescribed { .. } => true,
             Report::Several(parts) => parts.iter().all(Report::is_empty),
             Report::Question { report, .. } => report.is_empty(),

@@ -263,7 +263,7 @@ impl Session {
             Outcome::Show(ix) => Report::Show { node: ix },
             Outcome::Undescribed(ix) => Report::Undescribed { node: ix },
             Outcome::Path(a, b) => self.paths_report(a, b),
-            Outcome::Chains(a, b, paths) => Report::Paths { from: a, to: b, paths },
+            Outcome::Chains(a, b, paths) => Report::Chains { from: a, to: b, paths },
             Outcome::NotCovered(nc) => Report::NotCovered(nc),
             Outcome::Several(parts) => Report::Several(parts.into_iter().map(|o| self.outcome_report(o)).collect()),
         }

@@ -308,6 +308,9 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
             a.items = claims(g, x, rels);
             a.template = Some(t.name);
             a.interpretation = r.meaning(g);
+            if x != g.subject {
+                a.about.push(x);
+            }
             if t.name == "duration" {
                 a.items
                     .retain(|i| i.support.iter().any(|&e| g.edge(e).when.as_ref().is_some_and(|w| w.lasts.is_some())));
@@ -926,6 +929,7 @@ fn claim_relations(intent: &str) -> Option<&'static [(Relation, bool)]> {
     use Relation::*;
     Some(match intent {
         "uses" => &[
+            (RichIn, false),
             (Treats, false),
             (Relieves, false),
             (Prevents, false),

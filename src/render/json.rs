@@ -54,6 +54,7 @@ pub fn render(report: &Report, g: &Graph, notes: &[String]) -> String {
         Report::Show { node: ix } => show(g, *ix),
         Report::Answer(a) => answer(g, a),
         Report::Paths { .. }
+        | Report::Chains { .. }
         | Report::NotCovered(_)
         | Report::Undescribed { .. }
         | Report::Several(_)
@@ -65,7 +66,7 @@ pub fn render(report: &Report, g: &Graph, notes: &[String]) -> String {
 /// The JSON of the reports `kg ask` makes besides answers.
 fn value(report: &Report, g: &Graph) -> Value {
     match report {
-        Report::Paths { from, to, paths } => json!({
+        Report::Paths { from, to, paths } | Report::Chains { from, to, paths } => json!({
             "from": node_ref(g, *from),
             "to": node_ref(g, *to),
             "paths": paths.iter().map(|p| p.iter().map(|&e| edge(g, e)).collect::<Vec<_>>()).collect::<Vec<_>>(),

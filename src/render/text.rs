@@ -56,6 +56,23 @@ pub fn render(report: &Report, g: &Graph, st: Style) -> String {
         Report::Show { node } => show(&mut out, g, *node, st),
         Report::Answer(a) => answer(&mut out, g, a, st),
         Report::Paths { from, to, paths } => connections(&mut out, g, *from, *to, paths, st),
+        Report::Chains { from, to, paths } => {
+            connections(&mut out, g, *from, *to, paths, st);
+            // The mechanism in words: what the article says of each thing
+            // the chains pass through.
+            let mut seen = vec![*from, *to];
+            out.push('\n');
+            for &e in paths.iter().flatten() {
+                let (a, b) = g.ends(e);
+                for n in [a, b] {
+                    if !seen.contains(&n) {
+                        seen.push(n);
+                        let node = g.node(n);
+                        let _ = writeln!(out, "{}", st.dim(&format!("about {}: {}", node.name, node.summary)));
+                    }
+                }
+            }
+        }
         Report::NotCovered(nc) => {
             let words: Vec<String> = nc.words.iter().map(|w| format!("\"{w}\"")).collect();
             let _ = writeln!(

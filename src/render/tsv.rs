@@ -102,7 +102,7 @@ pub fn render(report: &Report, g: &Graph) -> String {
                 }
             }
         }
-        Report::Paths { paths, .. } => {
+        Report::Paths { paths, .. } | Report::Chains { paths, .. } => {
             for (i, p) in paths.iter().enumerate() {
                 for &e in p {
                     let (a, b) = g.ends(e);
