@@ -100,6 +100,8 @@ pub enum Cue {
     How,
     /// all, every, list, everything
     All,
+    /// same as, similar to, like, a kind of
+    Same,
 }
 
 /// Cue phrases, several words first (they are matched longest first).
@@ -552,6 +554,15 @@ pub const CUES: &[(&str, Cue)] = &[
     ("info", Cue::Describe),
     ("information", Cue::Describe),
     ("about", Cue::Describe),
+    // Same
+    ("the same as", Cue::Same),
+    ("same as", Cue::Same),
+    ("same mechanism as", Cue::Same),
+    ("same way as", Cue::Same),
+    ("similar to", Cue::Same),
+    ("the same thing as", Cue::Same),
+    ("a type of", Cue::Same),
+    ("count as", Cue::Same),
     // Compare
     ("compared to", Cue::Compare),
     ("compared with", Cue::Compare),

@@ -752,6 +752,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                 Check::Source => ("{x} is_a*/rich_in/is_a* {y}", "{x} !rich_in {y}"),
                 Check::Refers => ("{x} (refer_to|prescribes)+/^is_a* {y}", "{x} !refer_to {y}"),
                 Check::Presents => ("{x} is_a*/presents/^is_a* {y}", "{x} !presents {y}"),
+                Check::Class => ("{x} is_a+ {y}", "{x} is_a*/(contrasts_with|^contrasts_with)/^is_a* {y}"),
                 Check::Avoid => unreachable!("handled above"),
             };
             let mut pos = run_q(&q_of(x, y, pos_q))?;
@@ -790,6 +791,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                 Check::Source => "is a source of",
                 Check::Refers => "refers to",
                 Check::Presents => "presents with",
+                Check::Class => "is a kind of",
                 Check::Avoid => "",
             };
             let (xn, yn) = (name(Some(x)), name(Some(y)));
@@ -826,6 +828,15 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                     });
                 }
                 (Claim::Denied, Some(false), format!("No: the article says {xn} leads to {yn}."))
+            } else if !neg.is_empty() && check == Check::Class {
+                for row in neg {
+                    a.items.push(crate::answer::Item {
+                        values: Vec::new(),
+                        support: row.support,
+                        warnings: Vec::new(),
+                    });
+                }
+                (Claim::Denied, Some(false), format!("No: the article sets {xn} apart from {yn}."))
             } else if !neg.is_empty() {
                 for row in neg {
                     a.items.push(crate::answer::Item {

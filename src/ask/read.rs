@@ -338,6 +338,20 @@ impl Clause<'_> {
         self.toks.iter().map(|&i| self.s.word(i))
     }
 
+    /// Whether the question asks what something is ("what is X", "define
+    /// X", "what does X mean"), rather than what the article says of it
+    /// ("tell me about X", "what does the article say about X", a bare name).
+    fn asks_definition(&self) -> bool {
+        let words: Vec<&str> = self.words().collect();
+        let what_is = words.windows(2).any(|w| w[0] == "what" && matches!(w[1], "is" | "are" | "exactly" | "actually"))
+            && !words.contains(&"about");
+        let defining = words
+            .iter()
+            .any(|w| matches!(*w, "define" | "definition" | "mean" | "means" | "meaning" | "explain" | "describe"));
+        let how = words.windows(2).any(|w| w[0] == "how" && matches!(w[1], "do" | "does" | "is" | "to"));
+        what_is || defining || how || words.contains(&"happens")
+    }
+
     fn has_word(&self, w: &str) -> bool {
         self.words().any(|x| x == w)
     }
@@ -535,11 +549,20 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
         || can_i
             && c.things.iter().any(|&(ix, _)| c.kind(ix) == Kind::Medication)
             && c.things.iter().filter(|&&(ix, _)| ACTS.contains(&c.kind(ix))).count() >= 2;
-    if !(safe_cue || avoid_cue || can_i) {
+    // "what does the article say about alcohol while on medication": the
+    // warning, if there is one.
+    let about_while = c.has(Cue::Describe)
+        && c.has(Cue::Join)
+        && c.things.iter().filter(|&&(ix, _)| ACTS.contains(&c.kind(ix))).count() >= 2;
+    if !(safe_cue || avoid_cue || can_i || about_while) {
         return None;
     }
     // "is it time to get him seen": a doctor, not a safety question.
     if c.has(Cue::Doctor) && !safe_cue && !avoid_cue {
+        return None;
+    }
+    // "do I need a prescription for it": what kind of drug, not safety.
+    if c.has(Cue::Need) && !safe_cue && !avoid_cue {
         return None;
     }
     // "could carrying my bag do that": a cause, not a safety question;
@@ -558,7 +581,10 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
     {
         return None;
     }
-    let asks = if avoid_cue || c.words().any(|w| matches!(w, "dangerous" | "harmful" | "risky" | "bad" | "unsafe")) {
+    let asks = if avoid_cue
+        || about_while
+        || c.words().any(|w| matches!(w, "dangerous" | "harmful" | "risky" | "bad" | "unsafe"))
+    {
         Asks::Forbidden
     } else {
         Asks::Allowed
@@ -732,6 +758,20 @@ fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
             return Some(Reading::with("presents-check", Some(cond), Some(sym)));
         }
         return Some(Reading::with("symptoms", Some(cond), None));
+    }
+    // "do I need a prescription for acetaminophen", "is acetaminophen an
+    // NSAID", "is it the same as NSAIDs": whether one is a kind of the other.
+    let drugs = c.of(&[Kind::Medication, Kind::Procedure, Kind::HomeRemedy, Kind::Exercise, Kind::Treatment]);
+    if let [a, b, ..] = drugs.as_slice() {
+        let prescription = |ix: Ix| c.g.node(ix).aliases.iter().any(|al| al == "prescription");
+        if c.has(Cue::Need) && (prescription(*a) || prescription(*b)) {
+            let (x, y) = if prescription(*a) { (*b, *a) } else { (*a, *b) };
+            return Some(Reading::with("is-a-check", Some(x), Some(y)));
+        }
+        let cueless = !c.cues.iter().any(|&(cue, _)| !matches!(cue, Cue::What | Cue::Use | Cue::Join));
+        if c.has(Cue::Same) || cueless && c.kind(*a) == c.kind(*b) {
+            return Some(Reading::with("is-a-check", Some(*a), Some(*b)));
+        }
     }
     // "can acetaminophen be addictive": a thing and a harm.
     if let (Some(&d), Some(&h)) = (doers.first(), c.of(&[Kind::Harm]).first())
@@ -1051,7 +1091,7 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
         && let Some(x) = first
     {
         // "what is X": describe; "how is X", "what about X" likewise.
-        return Some(Reading::with("describe", Some(x), None));
+        return Some(Reading { bare: !c.asks_definition(), ..Reading::with("describe", Some(x), None) });
     }
     // A kind by itself: list it.
     if let Some(k) = kind
@@ -1088,10 +1128,7 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
     }
     // A bare name, or two: what it is; how they connect.
     match all.as_slice() {
-        [x] => Some(Reading {
-            bare: c.wh().is_none() && !c.has(Cue::Describe),
-            ..Reading::with("describe", Some(*x), None)
-        }),
+        [x] => Some(Reading { bare: !c.asks_definition(), ..Reading::with("describe", Some(*x), None) }),
         [x, y, ..] => Some(Reading::with("related", Some(*x), Some(*y))),
         [] => None,
     }

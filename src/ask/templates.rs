@@ -27,6 +27,8 @@ pub enum Check {
     Refers,
     /// `x` presents with `y`.
     Presents,
+    /// `x` is a kind of `y` (or the article sets them apart).
+    Class,
 }
 
 /// What an intent does once read.
@@ -232,6 +234,14 @@ pub const TEMPLATES: &[Template] = &[
         "Members of a class the article clears of a harm (painkillers that are not addictive).",
         "which painkillers are not addictive",
         Action::Query,
+    ),
+    t(
+        "is-a-check",
+        "\"{x}\" is_a+ \"{y}\"",
+        "whether the article counts {x} as {y}",
+        "Whether something is a kind of another (do I need a prescription for acetaminophen; is acetaminophen an NSAID), or the article sets them apart.",
+        "is acetaminophen an nsaid",
+        Action::Check(Check::Class),
     ),
     t(
         "avoid",

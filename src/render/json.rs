@@ -84,9 +84,29 @@ fn value(report: &Report, g: &Graph) -> Value {
             v["note"] = json!("the article does not say what this is; it only names it");
             v
         }
-        Report::Several(parts) => json!({
-            "parts": parts.iter().map(|p| part(g, p)).collect::<Vec<_>>(),
-        }),
+        Report::Several(parts) => {
+            let mut v = json!({"parts": parts.iter().map(|p| part(g, p)).collect::<Vec<_>>()});
+            // Several yes/no answers ("is either of those ok"): no if any is
+            // no, yes if all are yes, else none.
+            let verdicts: Vec<Option<bool>> = parts
+                .iter()
+                .filter_map(|p| match p {
+                    Report::Answer(a) => a.verdict.as_ref().map(|v| v.yes),
+                    _ => None,
+                })
+                .collect();
+            if !verdicts.is_empty() {
+                let all = if verdicts.contains(&Some(false)) {
+                    Some(false)
+                } else if verdicts.iter().all(|v| *v == Some(true)) {
+                    Some(true)
+                } else {
+                    None
+                };
+                v["verdict"] = json!(all.map(|y| if y { "yes" } else { "no" }));
+            }
+            v
+        }
         Report::Question { reading, report } => {
             let mut v = part(g, report);
             if let Value::Object(m) = &mut v {
