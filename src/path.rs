@@ -149,10 +149,15 @@ pub fn chains(g: &Graph, a: Ix, b: Ix, max: usize) -> Vec<Vec<EIx>> {
         if chain.len() >= DEPTH {
             continue;
         }
-        for (e, m) in g.edges_at(n, Direction::Outgoing) {
+        // From a nutrient, its lack ("how does not enough calcium cause
+        // a spasm"): the deficiency that is a lack of it, as a first step.
+        let lacks = g
+            .edges_at(n, Direction::Incoming)
+            .filter(|&(e, _)| chain.is_empty() && g.edge(e).relation == LackOf && !g.edge(e).negated);
+        for (e, m) in g.edges_at(n, Direction::Outgoing).chain(lacks) {
             let edge = g.edge(e);
             if edge.negated
-                || !matches!(edge.relation, Causes | Risks | Presents | Affects | RadiatesTo | IsA | LocatedIn)
+                || !matches!(edge.relation, Causes | Risks | Presents | Affects | RadiatesTo | IsA | LocatedIn | LackOf)
             {
                 continue;
             }

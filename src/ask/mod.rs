@@ -396,7 +396,7 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
             if t.warnings {
                 a.add_warnings(g);
             }
-            if r.yes_no && !matches!(t.name, "describe" | "how-to") {
+            if r.yes_no && !r.no_list_yes && !matches!(t.name, "describe" | "how-to") {
                 let text = if a.items.is_empty() {
                     format!("The article says nothing about {}.", r.meaning(g))
                 } else {

@@ -46,6 +46,10 @@ pub struct Reading {
     /// The question asks yes or no ("can I treat it at home"), so a list
     /// answer also says yes (or that the article says nothing).
     pub yes_no: bool,
+    /// A list answer cannot say yes for the question: it asks inside of
+    /// it what ("do experts know what causes it") or for a judgement ("is
+    /// it right to ..."), which a list does not give.
+    pub no_list_yes: bool,
     /// The question is a name and nothing else ("ice pack"): show it,
     /// rather than ask what it is.
     pub bare: bool,
@@ -84,6 +88,7 @@ impl Reading {
             minutes: None,
             asks: Asks::Claim,
             yes_no: false,
+            no_list_yes: false,
             bare: false,
             ranking: None,
             measure: None,
@@ -461,6 +466,13 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
         r.x = Some(g.subject);
     }
     r.yes_no = c.yes_no();
+    let words: Vec<&str> = c.words().collect();
+    let knows_wh = words.windows(2).any(|w| {
+        matches!(w[0], "know" | "knows" | "tell" | "say" | "says" | "explain" | "understand" | "sure" | "clear")
+            && matches!(w[1], "what" | "which" | "how" | "why" | "when" | "where" | "who" | "exactly")
+    });
+    r.no_list_yes = knows_wh
+        || c.words().any(|w| matches!(w, "right" | "wrong" | "true" | "false" | "wise" | "smart" | "sensible"));
     r.ranking = c
         .words()
         .find(|w| matches!(*w, "best" | "better" | "strongest" | "most" | "safest" | "top"))
@@ -555,6 +567,11 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
         && c.has(Cue::Join)
         && c.things.iter().filter(|&&(ix, _)| ACTS.contains(&c.kind(ix))).count() >= 2;
     if !(safe_cue || avoid_cue || can_i || about_while) {
+        return None;
+    }
+    // "could I get hooked on acetaminophen": whether it risks a harm, not
+    // whether it is safe to take.
+    if !safe_cue && doers.len() == 1 && !c.of(&[Kind::Harm]).is_empty() {
         return None;
     }
     // "is it time to get him seen": a doctor, not a safety question.
@@ -776,8 +793,9 @@ fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
     // "can acetaminophen be addictive": a thing and a harm.
     if let (Some(&d), Some(&h)) = (doers.first(), c.of(&[Kind::Harm]).first())
         && !c.has(Cue::Treat)
-        && !c.has(Cue::Use)
         && !c.has(Cue::Good)
+        // "should I use ice for frostbite": whether it treats it.
+        && !(c.has(Cue::Use) && c.has_word("for"))
     {
         return Some(Reading::with("causes-check", Some(d), Some(h)));
     }
@@ -862,6 +880,10 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
             return Some(Reading::with("related", Some(x), Some(y)));
         }
         if c.has(Cue::Cause) || c.has(Cue::Effect) {
+            // "why does sweating at the gym give cramps": from the first
+            // thing to the condition or harm it ends in, past the setting.
+            let end = |ix: Ix| matches!(c.kind(ix), Kind::Condition | Kind::Harm | Kind::Symptom);
+            let y = all.iter().rev().copied().find(|&ix| ix != x && end(ix)).unwrap_or(y);
             return Some(Reading::with("chain", Some(x), Some(y)));
         }
         let mut r = Reading::with("why", Some(x), Some(y));
