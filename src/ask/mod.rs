@@ -410,6 +410,12 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
     })
 }
 
+/// " while on medication", " during physical exercise and sport".
+fn while_on(g: &Graph, ix: Ix) -> String {
+    let on = matches!(g.node(ix).kind, Kind::Medication | Kind::Treatment | Kind::Procedure | Kind::HomeRemedy);
+    format!(" {} {}", if on { "while on" } else { "during" }, g.node(ix).name)
+}
+
 fn capitalized(s: &str) -> String {
     let mut c = s.chars();
     c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
@@ -538,7 +544,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                     .iter()
                     .all(|row| row.support.iter().any(|&e| g.edge(e).when.as_ref().is_some_and(|w| w.has_days())));
             let act = name(Some(y));
-            let ctx = if lone { String::new() } else { format!(" while on {}", name(Some(x))) };
+            let ctx = if lone { String::new() } else { while_on(g, x) };
             if !too_long.is_empty() {
                 let max = too_long
                     .iter()
@@ -721,7 +727,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                         let (avoided, on) =
                             if is_a_or_same(g, y, from) || is_a_or_same(g, x, to) { (y, x) } else { (x, y) };
                         let _ = (from, to);
-                        (name(Some(avoided)), format!(" while on {}", name(Some(on))))
+                        (name(Some(avoided)), while_on(g, on))
                     }
                     _ => (act, ctx),
                 };
@@ -814,7 +820,68 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                 }
                 let of =
                     if via_subject { format!(" (as a symptom of {})", g.node(g.subject).name) } else { String::new() };
-                (Claim::Affirmed, Some(true), format!("Yes: the article says {xn} {rel} {yn}{of}{when}."))
+                // "a permanent fix": relief the article says lasts a while.
+                let lasts: Vec<String> = a
+                    .items
+                    .iter()
+                    .flat_map(|i| i.support.iter())
+                    .filter_map(|&e| g.edge(e).when.as_ref().and_then(|w| w.lasts.clone()))
+                    .collect();
+                // "should surgery be one of the first things": the article
+                // keeps it for some cases.
+                let only_if: Vec<EIx> = if check == Check::Helps {
+                    g.step(x, crate::model::Relation::IndicatedIf, petgraph::Direction::Outgoing)
+                        .map(|(e, _)| e)
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let cases =
+                    only_if.iter().map(|&e| g.node(g.ends(e).1).name.to_string()).collect::<Vec<_>>().join("; ");
+                if !only_if.is_empty() {
+                    a.items.push(crate::answer::Item { values: Vec::new(), support: only_if, warnings: Vec::new() });
+                }
+                let for_good = |l: &String| l.contains("for good") || l.contains("altogether");
+                // "for good": what the article claims the thing prevents.
+                let mut lasting = Vec::new();
+                if r.measure == Some("permanent") && check == Check::Helps {
+                    // Each claim apart: a query row keeps one of several.
+                    for (e, to) in g.step(x, crate::model::Relation::Prevents, petgraph::Direction::Outgoing) {
+                        let lasts_for_good =
+                            g.edge(e).when.as_ref().and_then(|w| w.lasts.as_ref()).is_some_and(for_good);
+                        if lasts_for_good && (to == y || g.ancestors(y).contains(&to)) {
+                            lasting.push(vec![e]);
+                        }
+                    }
+                }
+                if !lasting.is_empty() {
+                    for support in lasting {
+                        a.items.push(crate::answer::Item { values: Vec::new(), support, warnings: Vec::new() });
+                    }
+                    (
+                        Claim::Affirmed,
+                        Some(true),
+                        format!(
+                            "Yes, the article claims so: it says {xn} prevents {yn} for good (see how sure it is below)."
+                        ),
+                    )
+                } else if r.measure == Some("permanent") && !lasts.is_empty() && !lasts.iter().any(for_good) {
+                    (
+                        Claim::Affirmed,
+                        Some(false),
+                        format!("No: the article gives {xn} for {yn}, but the effect lasts {}.", lasts.join("; ")),
+                    )
+                } else if !cases.is_empty() && r.measure == Some("first") {
+                    (Claim::Affirmed, Some(false), format!("No: the article keeps {xn} for these cases only: {cases}."))
+                } else if !cases.is_empty() {
+                    (
+                        Claim::Affirmed,
+                        Some(true),
+                        format!("Yes, in some cases: the article says {xn} {rel} {yn}{of}{when}, only when: {cases}."),
+                    )
+                } else {
+                    (Claim::Affirmed, Some(true), format!("Yes: the article says {xn} {rel} {yn}{of}{when}."))
+                }
             } else if check == Check::Helps
                 && t.name != "order"
                 && let worse = run_q(&q_of(x, y, "{x} is_a*/causes+/^is_a* {y}"))?

@@ -462,6 +462,22 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
     {
         return Err(Unread::WrongKind(x, r.template.x_kinds));
     }
+    // "what does vacuum therapy feel like": the symptoms asked of a thing
+    // done, which has none; not the spasm's symptoms in its place.
+    if matches!(r.template.name, "symptoms" | "where")
+        && r.x.is_none_or(|x| x == g.subject)
+        && !c.things.iter().any(|&(ix, _)| STATES.contains(&c.kind(ix)) || c.kind(ix) == Kind::BodyPart)
+        && let Some(&(d, _)) = c.things.iter().find(|&&(ix, _)| DONE.contains(&c.kind(ix)))
+    {
+        if r.template.name == "where" {
+            // "where do I press my fingers": what it acts on and is for.
+            return Ok(Reading::with("uses", Some(d), None));
+        }
+        return Err(Unread::NotCovered {
+            words: vec![format!("what {} feels like", g.node(d).name)],
+            nearest: Some(Box::new(Reading::with("describe", Some(d), None))),
+        });
+    }
     if r.x.is_none() && r.template.default_x {
         r.x = Some(g.subject);
     }
@@ -477,7 +493,14 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
         .words()
         .find(|w| matches!(*w, "best" | "better" | "strongest" | "most" | "safest" | "top"))
         .map(str::to_string);
-    r.measure = if c.has(Cue::HowOften) {
+    let permanent =
+        c.words().any(|w| matches!(w, "permanent" | "permanently" | "forever" | "lasting" | "cure" | "cures"))
+            || c.s.any_word(&["good"]) && c.has(Cue::Last);
+    r.measure = if c.yes_no() && permanent && c.has(Cue::Last) {
+        Some("permanent")
+    } else if c.yes_no() && c.has(Cue::Early) {
+        Some("first")
+    } else if c.has(Cue::HowOften) {
         Some("often")
     } else if c.has(Cue::HowLong) && (c.has(Cue::Last) || c.has(Cue::Work)) {
         Some("long")
