@@ -967,6 +967,14 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
         return Some(Reading::with("doctor", x_or_subject(c.of(&[Kind::Condition]).first().copied()), None));
     }
     // How long something lasts: a treatment's effect, or the spasm itself.
+    // "how long does one cortisone shot keep the pain away", "how long does
+    // it work for": how long its effect lasts, not how long to use it.
+    let effect_length = c.has(Cue::HowLong)
+        && (c.has(Cue::Treat) || c.has(Cue::Work))
+        && c.pos(Cue::HowLong).is_some_and(|p| matches!(c.s.word(p + 2), "does" | "do" | "will" | "would" | "did"));
+    if effect_length && let Some(&d) = doers.first() {
+        return Some(Reading::with("duration", Some(d), None));
+    }
     if c.has(Cue::Last) && (c.has(Cue::HowLong) || !doers.is_empty()) {
         let x = doers.first().copied().or(state).or(Some(c.subject()));
         return Some(Reading::with("duration", x, None));
