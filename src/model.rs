@@ -331,6 +331,15 @@ impl Window {
         self.from_day.is_some() || self.to_day.is_some()
     }
 
+    /// Whether the window's note gives a length of time in words ("a few
+    /// minutes of a hot jet, then half a minute of cool water").
+    pub fn note_gives_length(&self) -> bool {
+        self.note.as_deref().is_some_and(|n| {
+            n.split(|c: char| !c.is_alphanumeric())
+                .any(|w| matches!(w, "second" | "seconds" | "minute" | "minutes" | "hour" | "hours"))
+        })
+    }
+
     /// Whether the window shares at least one day with `[from, to)`.
     pub fn overlaps(&self, from: u16, to: Option<u16>) -> bool {
         let starts_before_end = to.is_none_or(|to| self.from_day.unwrap_or(0) < to);

@@ -908,7 +908,7 @@ pub const FUNCTION: &[&str] = &[
     "mainly", "major", "make", "makes", "man", "many", "mate", "mates", "matter", "matters", "max", "maximum", "may",
     "maybe", "me", "meant", "meanwhile", "mechanism", "mechanisms", "mention", "mentioned", "mentions", "mid",
     "middle", "might", "mild", "mildly", "mine", "missing", "module", "mom", "mommy", "moms", "months", "more",
-    "most", "mother", "mothers", "much", "mum", "mums", "must", "my", "myself", "myth", "nah", "nan", "nearby",
+    "most", "mother", "mothers", "much", "mum", "mums", "must", "my", "myself", "myth", "nah", "nan", "near", "nearby",
     "necessary", "need", "needed", "needs", "neighbor", "neighbour", "neither", "nope", "normal", "normally", "now",
     "occur", "of", "off", "often", "oh", "ok", "okay", "old", "older", "once", "one", "ones", "only", "onto",
     "option", "options", "other", "otherwise", "ought", "our", "ours", "out", "outline", "over", "overall",

@@ -324,8 +324,8 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
                 let measured = |w: &crate::model::Window| match m {
                     "often" => w.pause_minutes.is_some(),
                     // How long to do it: a session, or the days to do it in.
-                    "session" => w.minutes.is_some() || w.has_days(),
-                    _ => w.minutes.is_some() || w.lasts.is_some() || w.has_days(),
+                    "session" => w.minutes.is_some() || w.has_days() || w.note_gives_length(),
+                    _ => w.minutes.is_some() || w.lasts.is_some() || w.has_days() || w.note_gives_length(),
                 };
                 a.items.retain(|i| i.support.iter().any(|&e| g.edge(e).when.is_some_and(|w| measured(&w))));
                 let x = r.x.map_or(String::new(), |x| g.node(x).name.to_string());

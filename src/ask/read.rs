@@ -829,7 +829,9 @@ fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
         || c.has(Cue::Prognosis)
         || c.has(Cue::Stop)
         || c.has(Cue::Start);
-    if treat && !doers.is_empty() {
+    // "reason for putting a towel on the ice pack" asks why, not whether
+    // the towel treats the spasm.
+    if treat && !doers.is_empty() && !(c.has(Cue::Why) && states.is_empty()) {
         let x = doers[0];
         let y = states.first().copied().unwrap_or(c.subject());
         if x == y {
@@ -925,11 +927,14 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
             return Some(Reading::with("chain", Some(x), Some(c.subject())));
         }
     }
+    // "why are opiates a bad idea": the same as "why not opiates".
+    let against = c.has(Cue::Not)
+        || c.has(Cue::Avoid)
+        || c.has(Cue::Safe) && ["bad", "unsafe", "dangerous", "harmful", "risky"].iter().any(|w| c.has_word(w));
     // "why does ice help": what it does.
     if c.has(Cue::Why)
         && !c.has(Cue::Cause)
-        && !c.has(Cue::Not)
-        && !c.has(Cue::Avoid)
+        && !against
         && let [d] = doers
         && all.len() == 1
     {
@@ -937,7 +942,7 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
     }
     // Why not X: its risks.
     if c.has(Cue::Why)
-        && (c.has(Cue::Not) || c.has(Cue::Avoid))
+        && against
         && let Some(&d) = doers.first()
     {
         return Some(Reading::with("risks", Some(d), None));
