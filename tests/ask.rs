@@ -140,6 +140,41 @@ fn can_i_questions_give_a_verdict() {
     assert!(a.is_empty(), "no such warning in the article");
 }
 
+/// The verdict of a question: yes, no, or none, as JSON would carry it.
+fn verdict_of(g: &Graph, q: &str) -> Option<bool> {
+    match ask(g, q) {
+        Ok((Outcome::Answer(a), _)) => a.verdict.and_then(|v| v.yes),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_verdict_answers_the_question_asked_whatever_its_polarity() {
+    let g = graph();
+    // "bad" asks the opposite of "good": a yes means the article warns.
+    for (q, yes) in [
+        ("is stretching bad for spasms", Some(false)),
+        ("is it bad to use heat in the first days", Some(true)),
+        ("is it bad to sleep with a heating pad", Some(true)),
+        ("is heat good for back spasm", Some(true)),
+        // "bad" about the pain is not the question's polarity.
+        ("can I put the ice pack straight onto my skin when the pain is really bad", Some(false)),
+        // A misuse the article warns against, asked with "can I".
+        ("can I fall asleep with the heat pad on", Some(false)),
+        // The act's own name says its context ("during sport").
+        ("can I drink plain water during sport", Some(false)),
+    ] {
+        assert_eq!(verdict_of(&g, q), yes, "{q}");
+    }
+    // A warning about long use of strong painkillers says nothing of
+    // acetaminophen.
+    assert_ne!(verdict_of(&g, "can I take acetaminophen for a long time"), Some(false));
+    // "are opiates bad for you": the harms the article names.
+    let a = answer(&g, "are opiates bad for you");
+    assert_eq!(a.template, Some("risks"));
+    assert!(ids(&g, &a).contains(&"addiction".to_string()), "{:?}", ids(&g, &a));
+}
+
 #[test]
 fn does_x_help_y_is_a_yes_or_no_with_the_chain() {
     let g = graph();

@@ -455,6 +455,18 @@ fn in_time(g: &Graph, chain: &[EIx], days: Option<(u16, Option<u16>)>) -> bool {
 
 /// A yes/no question: the check both ways where it can go both ways, the
 /// article's denials, the day asked about; and the verdict in words.
+/// Whether an act's own name says the context of its warning ("drinking
+/// lots of plain water during sport" is warned against during sport): then
+/// asking about the act is asking about it in that context.
+fn names_its_context(g: &Graph, act: Ix, ctx: Ix) -> bool {
+    let words = format!(" {} ", crate::text::normalize(g.node(act).name));
+    let node = g.node(ctx);
+    std::iter::once(node.name).chain(node.aliases.iter()).any(|form| {
+        let form = crate::text::normalize(form);
+        !form.is_empty() && words.contains(&format!(" {form} "))
+    })
+}
+
 fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answer, Diagnostic> {
     let t = r.template;
     let name = |ix: Option<Ix>| ix.map_or_else(|| "it".to_string(), |ix| g.node(ix).name.to_string());
@@ -490,6 +502,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                     ctx == g.subject
                         || g.ancestors(g.subject).contains(&ctx)
                         || (act_kind == Kind::Behaviour && Kind::TREATMENTS.contains(&g.node(ctx).kind))
+                        || names_its_context(g, act, ctx)
                 });
                 Ok(v)
             };
@@ -501,9 +514,21 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                 if v.is_empty() {
                     // "ice straight on my skin if I have no towel": a misuse
                     // asked about beside something else is still a misuse.
-                    for act in [y, x] {
+                    for (act, other) in [(y, x), (x, y)] {
                         if g.node(act).kind == Kind::Behaviour {
-                            v.extend(alone(act)?);
+                            // Not when the other thing is a treatment the
+                            // warning is not about: long-term use of strong
+                            // painkillers says nothing of acetaminophen.
+                            let mut found = alone(act)?;
+                            if Kind::TREATMENTS.contains(&g.node(other).kind) {
+                                found.retain(|row| {
+                                    let ctx = row.values[0];
+                                    ctx == other
+                                        || g.ancestors(other).contains(&ctx)
+                                        || g.ancestors(ctx).contains(&other)
+                                });
+                            }
+                            v.extend(found);
                         }
                     }
                 }
@@ -544,7 +569,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                     .iter()
                     .all(|row| row.support.iter().any(|&e| g.edge(e).when.as_ref().is_some_and(|w| w.has_days())));
             let act = name(Some(y));
-            let ctx = if lone { String::new() } else { while_on(g, x) };
+            let ctx = if lone || names_its_context(g, y, x) { String::new() } else { while_on(g, x) };
             if !too_long.is_empty() {
                 let max = too_long
                     .iter()

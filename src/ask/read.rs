@@ -16,8 +16,8 @@
 use super::lexicon::Cue;
 use super::segment::{Mention, Role, Segments, When};
 use super::templates::{DONE, STATES, Template, by_name};
-use crate::graph::{Graph, Ix};
-use crate::model::Kind;
+use crate::graph::{Direction, Graph, Ix};
+use crate::model::{Kind, Relation};
 
 /// How a yes/no question puts its verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -574,7 +574,14 @@ fn choose(c: &Clause) -> Option<Reading> {
 /// "can I X while on Y", "is X safe with Y", "X and Y together?", "is it ok
 /// to X" (while having the spasm), with the warning looked for both ways.
 fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
-    let safe_cue = c.has(Cue::Safe) || c.has(Cue::Mix);
+    // "is it bad to sleep with a heat pad", "is ice bad for it", but not
+    // "... when the pain is bad".
+    let first_thing = c.things.iter().map(|&(_, at)| at).min().unwrap_or(usize::MAX);
+    let bad_before = c.toks.iter().enumerate().any(|(k, &i)| {
+        let next = c.toks.get(k + 1).map(|&j| c.s.word(j));
+        c.s.word(i) == "bad" && (i < first_thing || matches!(next, Some("for" | "to" | "with" | "idea")))
+    });
+    let safe_cue = c.has(Cue::Safe) || c.has(Cue::Mix) || bad_before && c.yes_no();
     let avoid_cue = c.has(Cue::Avoid) && c.yes_no();
     let can_i = c.yes_no()
         && matches!(c.aux(), "can" | "may" | "could" | "should" | "is" | "are" | "do" | "does")
@@ -614,8 +621,12 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
     // whether it is safe.
     let states =
         c.of(STATES).into_iter().filter(|&s| s != c.subject() || c.things.iter().any(|&(ix, _)| ix == s)).count();
+    // "can I put ice straight on my skin when the pain is bad": a misuse
+    // the article warns against is a safety question whatever else is said.
+    let misuse = can_i && doers.iter().any(|&d| warned_against(c.g, d));
     if !safe_cue
         && !avoid_cue
+        && !misuse
         && states > 0
         && (c.has(Cue::Treat) || c.has(Cue::Stop) || c.has(Cue::Prevent) || c.has(Cue::Good))
     {
@@ -623,7 +634,8 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
     }
     let asks = if avoid_cue
         || about_while
-        || c.words().any(|w| matches!(w, "dangerous" | "harmful" | "risky" | "bad" | "unsafe"))
+        || bad_before
+        || c.words().any(|w| matches!(w, "dangerous" | "harmful" | "risky" | "unsafe"))
     {
         Asks::Forbidden
     } else {
@@ -646,6 +658,12 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
         .map(|&(ix, _)| ix)
         .filter(|&ix| ctx_kinds.contains(&c.kind(ix)) || ACTS.contains(&c.kind(ix)))
         .collect();
+    // "while the spasm lasts" is the setting of every warning here, not a
+    // second thing done.
+    let only_the_spasm_joined = two.len() == 2 && two.contains(&c.subject()) && two.iter().any(|&t| t != c.subject());
+    if two.len() >= 2 && two.iter().any(|&t| t != c.subject()) {
+        two.retain(|&t| t != c.subject());
+    }
     // A general word in the question ("the tablets") stands for the more
     // particular thing the story names ("muscle relaxers").
     for slot in two.iter_mut() {
@@ -671,16 +689,23 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
         }
     }
     // "are opiates dangerous": its risks.
-    let danger = c.words().any(|w| matches!(w, "dangerous" | "harmful" | "risky" | "unsafe"));
+    let danger = c.words().any(|w| matches!(w, "dangerous" | "harmful" | "risky" | "unsafe"))
+        // "are opiates bad for you": the article gives its harms, not a
+        // warning for a context.
+        || bad_before
+            && matches!(two.as_slice(), [a] if c.g.step(*a, Relation::Risks, Direction::Outgoing).next().is_some()
+                && c.g.step(*a, Relation::AvoidWhile, Direction::Outgoing).next().is_none());
     if let [a] = two.as_slice()
         && danger
-        && !c.has(Cue::Join)
+        && (!c.has(Cue::Join) || only_the_spasm_joined)
     {
         return Some(Reading::with("risks", Some(*a), None));
     }
     match two.as_slice() {
         [] => None,
-        [a] if joined || c.has(Cue::Safe) || c.has(Cue::Avoid) => {
+        // "can I put the ice straight on my skin": a thing the article
+        // warns against is asked about for safety, not as a treatment.
+        [a] if joined || safe_cue || c.has(Cue::Avoid) || can_i && warned_against(c.g, *a) => {
             // One thing: is it safe at all, or during the spasm?
             if !doers.contains(a) && !c.story.contains(a) && !ACTS.contains(&c.kind(*a)) {
                 return None;
@@ -702,6 +727,11 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
         }
         _ => None,
     }
+}
+
+/// Whether the article warns against doing `ix` in some context.
+fn warned_against(g: &Graph, ix: Ix) -> bool {
+    g.kind(ix) == Kind::Behaviour && g.step(ix, Relation::AvoidWhile, Direction::Outgoing).next().is_some()
 }
 
 /// Whether `a` is a kind of `b`, through `is_a` steps.

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::lexicon::{self, Cue};
 use crate::graph::{Graph, Ix};
+use crate::model::Kind;
 use crate::text::{edit_distance, max_typo_distance, singular};
 
 /// One word of the question.
@@ -653,6 +654,26 @@ fn find_mentions(g: &Graph, s: &mut Segments) {
                 i += len;
             }
             None => i += 1,
+        }
+    }
+    // "drink plain water": a bare verb before the thing it takes is not a
+    // thing itself, though "a drink" (alcohol) is. The word stays a cue.
+    let mut k = 0;
+    while k + 1 < s.mentions.len() {
+        let (m, next) = (&s.mentions[k], &s.mentions[k + 1]);
+        let bare_verb = m.at.len() == 1
+            && matches!(s.tokens[m.at.start].read(), "drink" | "drinking" | "drinks")
+            && (m.at.start == 0 || !is_article(s.tokens[m.at.start - 1].read()));
+        let object = next.at.start == m.at.end
+            && next
+                .nodes
+                .iter()
+                .any(|&ix| matches!(g.kind(ix), Kind::Food | Kind::Nutrient | Kind::Behaviour | Kind::HomeRemedy));
+        if bare_verb && object {
+            s.roles[m.at.start] = None;
+            s.mentions.remove(k);
+        } else {
+            k += 1;
         }
     }
 }
