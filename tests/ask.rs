@@ -157,6 +157,10 @@ fn a_verdict_answers_the_question_asked_whatever_its_polarity() {
         ("is it bad to use heat in the first days", Some(true)),
         ("is it bad to sleep with a heating pad", Some(true)),
         ("is heat good for back spasm", Some(true)),
+        ("does heat make it worse in the first days", Some(true)),
+        // The article gives it, but cautions (a worse condition while on
+        // relaxants): not a plain no.
+        ("can strength training make it worse", None),
         // "bad" about the pain is not the question's polarity.
         ("can I put the ice pack straight onto my skin when the pain is really bad", Some(false)),
         // A misuse the article warns against, asked with "can I".

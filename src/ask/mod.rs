@@ -628,8 +628,52 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                                 warnings: Vec::new(),
                             });
                         }
-                        let (yes, word) =
+                        let (mut yes, word) =
                             if r.asks == Asks::Forbidden { (Some(false), "No") } else { (Some(true), "Yes") };
+                        // What the article does caution about the act in
+                        // other settings or as a risk ("strength training
+                        // risks a worse condition while on relaxants"): shown,
+                        // and enough to keep "is it bad" from a plain no.
+                        let mut cautions = Vec::new();
+                        for n in std::iter::once(y).chain(g.ancestors(y)) {
+                            cautions.extend(g.step(n, crate::model::Relation::Risks, petgraph::Direction::Outgoing));
+                            cautions.extend(
+                                g.step(n, crate::model::Relation::AvoidWhile, petgraph::Direction::Outgoing)
+                                    .filter(|&(_, ctx)| ctx != x && Kind::TREATMENTS.contains(&g.node(ctx).kind)),
+                            );
+                        }
+                        let mut seen = Vec::new();
+                        cautions.retain(|&(e, other)| {
+                            let key = (g.relation(e), other);
+                            let new = !seen.contains(&key);
+                            seen.push(key);
+                            new
+                        });
+                        let caution = if cautions.is_empty() {
+                            String::new()
+                        } else {
+                            let said: Vec<String> = cautions
+                                .iter()
+                                .map(|&(e, other)| {
+                                    let verb = if g.relation(e) == crate::model::Relation::Risks {
+                                        "risks"
+                                    } else {
+                                        "is to be avoided while on"
+                                    };
+                                    format!("{verb} {}", g.node(other).name)
+                                })
+                                .collect();
+                            if r.asks == Asks::Forbidden {
+                                yes = None;
+                            }
+                            a.items.push(crate::answer::Item {
+                                values: Vec::new(),
+                                support: cautions.iter().map(|&(e, _)| e).collect(),
+                                warnings: Vec::new(),
+                            });
+                            format!(" It does caution that {act} {}.", said.join("; "))
+                        };
+                        let word = if yes.is_none() { "Not as such" } else { word };
                         if let Some(condition) = condition {
                             (
                                 Claim::Affirmed,
@@ -641,7 +685,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                                 Claim::Affirmed,
                                 yes,
                                 format!(
-                                    "{word}: the article gives {act} for {}{when}, and no warning against it then.",
+                                    "{word}: the article gives {act} for {}{when}, and no warning against it then.{caution}",
                                     name(Some(x))
                                 ),
                             )

@@ -581,6 +581,13 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
         let next = c.toks.get(k + 1).map(|&j| c.s.word(j));
         c.s.word(i) == "bad" && (i < first_thing || matches!(next, Some("for" | "to" | "with" | "idea")))
     });
+    // "does heat make it worse": for a treatment, whether the article
+    // warns against it (a cause is asked about with "causes-check").
+    let treatment_worse = c.has(Cue::Worse)
+        && c.yes_no()
+        && !doers.is_empty()
+        && doers.iter().all(|&d| Kind::TREATMENTS.contains(&c.kind(d)) && c.kind(d) != Kind::Behaviour);
+    let bad_before = bad_before || treatment_worse;
     let safe_cue = c.has(Cue::Safe) || c.has(Cue::Mix) || bad_before && c.yes_no();
     let avoid_cue = c.has(Cue::Avoid) && c.yes_no();
     let can_i = c.yes_no()
