@@ -1013,7 +1013,11 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
     // it work for": how long its effect lasts, not how long to use it.
     let effect_length = c.has(Cue::HowLong)
         && (c.has(Cue::Treat) || c.has(Cue::Work))
-        && c.pos(Cue::HowLong).is_some_and(|p| matches!(c.s.word(p + 2), "does" | "do" | "will" | "would" | "did"));
+        && c.pos(Cue::HowLong).is_some_and(|p| {
+            matches!(c.s.word(p + 2), "does" | "do" | "will" | "would" | "did")
+                // "duration of relief", "how long the relief lasts"
+                || c.pos(Cue::Treat).is_some_and(|t| t > p) && c.words().any(|w| matches!(w, "relief" | "effect" | "effects"))
+        });
     if effect_length && let Some(&d) = doers.first() {
         return Some(Reading::with("duration", Some(d), None));
     }

@@ -443,6 +443,8 @@ fn mark_function_phrases(s: &mut Segments) {
         &["any", "more"],
         &["or", "so"],
         &["and", "stuff"],
+        &["burn", "through"],
+        &["go", "through"],
     ];
     let n = s.tokens.len();
     let mut i = 0;
@@ -803,7 +805,7 @@ fn mark_rest(s: &mut Segments) {
         let w = t.read();
         s.roles[i] = Some(if lexicon::OUT_OF_SCOPE.contains(&w) {
             Role::OutOfScope
-        } else if is_function(w) || lexicon::ANAPHORA.contains(&w) {
+        } else if is_function(w) || lexicon::ANAPHORA.contains(&w) || lexicon::is_manner_adverb(w) {
             Role::Function
         } else if w.parse::<f64>().is_ok() {
             Role::Number
@@ -818,6 +820,21 @@ fn mark_rest(s: &mut Segments) {
                     s.roles[i + k] = Some(Role::OutOfScope);
                 }
             }
+        }
+    }
+    // When the story happened ("this morning", "last night", "yesterday
+    // evening") is context, not a topic; "at night" stays a question.
+    for i in 0..s.tokens.len() {
+        let w = s.tokens[i].read();
+        let before = i.checked_sub(1).map(|k| s.tokens[k].read());
+        let story_time = matches!(w, "today" | "yesterday" | "tonight")
+            || matches!(w, "morning" | "afternoon" | "evening" | "night" | "weekend")
+                && matches!(
+                    before,
+                    Some("this" | "last" | "yesterday" | "tomorrow" | "saturday" | "sunday" | "friday")
+                );
+        if story_time && s.roles[i] == Some(Role::Leftover) {
+            s.roles[i] = Some(Role::Function);
         }
     }
     // A child by age: "my 8 year old".
