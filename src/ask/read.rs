@@ -681,7 +681,8 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
     // The story may name what "that" or "either of those" stand for: the
     // things done, other than what the question names.
     let mut more: Vec<Ix> = Vec::new();
-    let asks_safety = safe_cue || avoid_cue || c.has(Cue::Mix);
+    // "can he keep lifting while he's on them": the drug is in the story.
+    let asks_safety = safe_cue || avoid_cue || c.has(Cue::Mix) || can_i && c.has(Cue::Join);
     if two.len() < 2 && asks_safety {
         for &st in &c.story {
             let related = two.iter().any(|&t| t == st || is_a(c.g, st, t) || is_a(c.g, t, st));

@@ -444,6 +444,12 @@ fn mark_function_phrases(s: &mut Segments) {
         &["or", "so"],
         &["and", "stuff"],
         &["burn", "through"],
+        &["as", "long", "as"],
+        &["long", "run"],
+        &["during", "the", "day"],
+        &["every", "day"],
+        &["a", "day"],
+        &["brand", "new"],
         &["go", "through"],
     ];
     let n = s.tokens.len();
