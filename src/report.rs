@@ -57,7 +57,13 @@ impl Report {
             Report::Answer(a) => a.is_empty(),
             Report::Paths { paths, .. } | Report::Chains { paths, .. } => paths.is_empty(),
             Report::NotCovered(_) | Report::Undescribed { .. } => true,
-            Report::Several(parts) => parts.iter().all(Report::is_empty),
+            // A comparison with a side the article does not cover is not
+            // answered, though what it says of the other side is shown.
+            Report::Several(parts) => {
+                let compared = parts.iter().any(|p| matches!(p, Report::Answer(a) if a.template == Some("compare")));
+                let uncovered = parts.iter().any(|p| matches!(p, Report::NotCovered(_)));
+                parts.iter().all(Report::is_empty) || compared && uncovered
+            }
             Report::Question { report, .. } => report.is_empty(),
             _ => false,
         }

@@ -316,6 +316,10 @@ fn a_question_about_something_the_article_does_not_cover_exits_1_naming_it() {
         ("what is the right dose of cortisone", "dose"),
         ("can children get back spasms", "children"),
         ("what treats hip pain", "hip"),
+        // Not a typo of a word the article uses ("manage").
+        ("would a sports massage help loosen the spasm", "massage"),
+        // What the article says at that time of day: nothing.
+        ("what helps a spasm at night", "night"),
     ] {
         let r = kg(&["ask", q], None);
         assert_eq!(r.code, 1, "{q}: {}{}", r.stdout, r.stderr);
@@ -325,6 +329,22 @@ fn a_question_about_something_the_article_does_not_cover_exits_1_naming_it() {
         let v: serde_json::Value = serde_json::from_str(&j.stdout).expect("json");
         assert_eq!(v["outcome"], "not-covered", "{q}: {v}");
         assert_eq!(v["not_covered"][0], word, "{q}: {v}");
+    }
+}
+
+#[test]
+fn a_comparison_with_a_side_the_article_never_names_is_not_answered() {
+    let r = kg(&["ask", "would ibuprofen work better than acetaminophen"], None);
+    assert_eq!(r.code, 1, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("says nothing about \"ibuprofen\""), "{}", r.stdout);
+    // What it does say of the other side is still shown.
+    assert!(r.stdout.contains("Acetaminophen"), "{}", r.stdout);
+    // Words that only shade a question, or date the story, do not stop it.
+    for q in
+        ["back went into spasm this morning what can i do at home", "why does sweating heavily make cramps more likely"]
+    {
+        let r = kg(&["ask", q], None);
+        assert_eq!(r.code, 0, "{q}: {}{}", r.stdout, r.stderr);
     }
 }
 

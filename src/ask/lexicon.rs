@@ -1000,6 +1000,13 @@ pub const OUT_OF_SCOPE_PHRASES: &[&[&str]] = &[
 /// they appear: doses, particular people, money, diagnosis. The article
 /// speaks to adults in general and gives no amounts of any drug.
 pub const OUT_OF_SCOPE: &[&str] = &[
+    // Treatments the article never names, close in spelling to words it
+    // does use ("massage" is not a typo of "manage").
+    "massage",
+    "massages",
+    "massaging",
+    "masseur",
+    "masseuse",
     "dose",
     "doses",
     "dosage",

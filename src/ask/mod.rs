@@ -51,7 +51,13 @@ impl Outcome {
             Outcome::Show(_) | Outcome::Path(..) => true,
             Outcome::Chains(_, _, c) => !c.is_empty(),
             Outcome::Undescribed(_) | Outcome::NotCovered(_) => false,
-            Outcome::Several(v) => v.iter().any(Outcome::answers),
+            // A comparison with a side the article does not cover is not
+            // answered, though what it says of the other side is shown.
+            Outcome::Several(v) => {
+                let compared = v.iter().any(|o| matches!(o, Outcome::Answer(a) if a.template == Some("compare")));
+                let uncovered = v.iter().any(|o| matches!(o, Outcome::NotCovered(_)));
+                v.iter().any(Outcome::answers) && !(compared && uncovered)
+            }
         }
     }
 }
