@@ -114,3 +114,8 @@ fn the_tuning_questions_are_read() {
 fn the_development_questions_are_read() {
     check("tests/questions/dev.jsonl", 0.78, 0.75);
 }
+
+#[test]
+fn the_harder_development_questions_are_read() {
+    check("tests/questions/dev2.jsonl", 0.64, 0.65);
+}
