@@ -161,6 +161,10 @@ fn a_verdict_answers_the_question_asked_whatever_its_polarity() {
         // The article gives it, but cautions (a worse condition while on
         // relaxants): not a plain no.
         ("can strength training make it worse", None),
+        // A list answers yes only to whether such things exist.
+        ("is a back spasm an emergency", None),
+        ("can I eat too many bananas", None),
+        ("can you treat a back spasm at home", Some(true)),
         // "bad" about the pain is not the question's polarity.
         ("can I put the ice pack straight onto my skin when the pain is really bad", Some(false)),
         // A misuse the article warns against, asked with "can I".

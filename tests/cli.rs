@@ -320,6 +320,10 @@ fn a_question_about_something_the_article_does_not_cover_exits_1_naming_it() {
         ("would a sports massage help loosen the spasm", "massage"),
         // What the article says at that time of day: nothing.
         ("what helps a spasm at night", "night"),
+        // A dose by count, and a near word that is no typo ("matters").
+        ("how many acetaminophen tablets can I take", "many"),
+        ("what mattress is best for back spasms", "mattress"),
+        ("should I go to work with a back spasm", "go"),
     ] {
         let r = kg(&["ask", q], None);
         assert_eq!(r.code, 1, "{q}: {}{}", r.stdout, r.stderr);

@@ -832,6 +832,7 @@ pub const CUES: &[(&str, Cue)] = &[
     ("alters", Cue::Effect),
     ("upset", Cue::Effect),
     ("producing", Cue::Cause),
+    ("part of the problem", Cue::Cause),
     ("produce", Cue::Cause),
     ("big deal", Cue::Risk),
     ("what point", Cue::When),
@@ -994,12 +995,23 @@ pub const OUT_OF_SCOPE_PHRASES: &[&[&str]] = &[
     &["sick", "note"],
     &["days", "off"],
     &["how", "much", "does", "it", "cost"],
+    &["go", "to", "work"],
+    &["going", "to", "work"],
+    &["back", "to", "work"],
+    &["return", "to", "work"],
+    &["how", "common"],
+    &["how", "rare"],
+    &["how", "many", "people"],
 ];
 
 /// Words that put a question outside what the article covers wherever
 /// they appear: doses, particular people, money, diagnosis. The article
 /// speaks to adults in general and gives no amounts of any drug.
 pub const OUT_OF_SCOPE: &[&str] = &[
+    "mattress",
+    "mattresses",
+    "pillow",
+    "pillows",
     // Treatments the article never names, close in spelling to words it
     // does use ("massage" is not a typo of "manage").
     "massage",

@@ -487,7 +487,19 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
         matches!(w[0], "know" | "knows" | "tell" | "say" | "says" | "explain" | "understand" | "sure" | "clear")
             && matches!(w[1], "what" | "which" | "how" | "why" | "when" | "where" | "who" | "exactly")
     });
+    // A list answers yes only to whether there is such a thing ("are there
+    // home remedies", "does it have side effects", "can I do anything"),
+    // not to "is it an emergency" or "can I eat too many bananas".
+    let existential = words.windows(2).any(|w| matches!(w[0], "is" | "are" | "was") && w[1] == "there")
+        || words.iter().any(|w| {
+            matches!(*w, "any" | "anything" | "something" | "ways" | "way" | "have" | "has" | "exist" | "exists")
+        })
+        // "can you treat it at home", "could my diet be part of it": whether
+        // it can be done, or be a cause.
+        || matches!(c.aux(), "can" | "could" | "might" | "may")
+            && [Cue::Treat, Cue::Cause, Cue::Prevent, Cue::Home, Cue::Stop].iter().any(|&q| c.has(q));
     r.no_list_yes = knows_wh
+        || !existential
         || c.words().any(|w| matches!(w, "right" | "wrong" | "true" | "false" | "wise" | "smart" | "sensible"));
     r.ranking = c
         .words()
@@ -1097,7 +1109,10 @@ fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
     if c.has(Cue::Prevent) {
         return Some(Reading::with("prevent", x_or_subject(state), None));
     }
-    if c.has(Cue::Eat) || c.has(Cue::Source) {
+    // "what foods cause spasms" asks for causes, not the diet that helps.
+    let food_as_cause =
+        c.has(Cue::Cause) && !c.yes_no() && !c.has(Cue::Good) && !c.has(Cue::Treat) && !c.has(Cue::Source);
+    if (c.has(Cue::Eat) || c.has(Cue::Source)) && !food_as_cause {
         let nutrient = c.of(&[Kind::Nutrient]).first().copied();
         let food = c.of(&[Kind::Food]).first().copied();
         return Some(match (nutrient, food) {

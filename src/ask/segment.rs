@@ -843,6 +843,17 @@ fn mark_rest(s: &mut Segments) {
             s.roles[i] = Some(Role::Function);
         }
     }
+    // A dose by count: "how many acetaminophen tablets", "how much of it".
+    for i in 0..s.tokens.len().saturating_sub(1) {
+        let counted = matches!((s.tokens[i].read(), s.tokens[i + 1].read()), ("how", "many" | "much"));
+        let pills = (i + 2..(i + 5).min(s.tokens.len())).find(|&k| {
+            matches!(s.tokens[k].read(), "tablet" | "tablets" | "pill" | "pills" | "capsule" | "capsules" | "shots")
+        });
+        if let (true, Some(k)) = (counted, pills) {
+            s.roles[i + 1] = Some(Role::OutOfScope);
+            s.roles[k] = Some(Role::OutOfScope);
+        }
+    }
     // A child by age: "my 8 year old".
     for i in 0..s.tokens.len().saturating_sub(2) {
         if let Ok(age) = s.tokens[i].read().parse::<u32>()
