@@ -1000,6 +1000,7 @@ pub const OUT_OF_SCOPE_PHRASES: &[&[&str]] = &[
     &["back", "to", "work"],
     &["return", "to", "work"],
     &["how", "common"],
+    &["how", "fast"],
     &["how", "rare"],
     &["how", "many", "people"],
 ];
