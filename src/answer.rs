@@ -70,6 +70,14 @@ pub struct Item {
     pub warnings: Vec<Warning>,
 }
 
+impl Item {
+    /// An item that is only the claims it rests on: the rows behind a
+    /// yes/no verdict, which name no answer of their own.
+    pub fn supported_by(support: Vec<EIx>) -> Item {
+        Item { values: Vec::new(), support, warnings: Vec::new() }
+    }
+}
+
 /// Something to avoid while using an answer, or a harm it risks.
 #[derive(Clone, Debug)]
 pub struct Warning {

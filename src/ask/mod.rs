@@ -43,25 +43,6 @@ pub enum Outcome {
     Several(Vec<Outcome>),
 }
 
-impl Outcome {
-    /// Whether the outcome answers (exit 0) or not (exit 1).
-    pub fn answers(&self) -> bool {
-        match self {
-            Outcome::Answer(a) => !a.is_empty(),
-            Outcome::Show(_) | Outcome::Path(..) => true,
-            Outcome::Chains(_, _, c) => !c.is_empty(),
-            Outcome::Undescribed(_) | Outcome::NotCovered(_) => false,
-            // A comparison with a side the article does not cover is not
-            // answered, though what it says of the other side is shown.
-            Outcome::Several(v) => {
-                let compared = v.iter().any(|o| matches!(o, Outcome::Answer(a) if a.template == Some("compare")));
-                let uncovered = v.iter().any(|o| matches!(o, Outcome::NotCovered(_)));
-                v.iter().any(Outcome::answers) && !(compared && uncovered)
-            }
-        }
-    }
-}
-
 /// A question the article does not cover.
 #[derive(Clone, Debug)]
 pub struct NotCovered {
@@ -581,14 +562,8 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                     .iter()
                     .filter_map(|&e| g.edge(e).when.as_ref().and_then(|w| w.minutes))
                     .fold(f32::MAX, f32::min);
-                a.items.push(crate::answer::Item { values: Vec::new(), support: too_long, warnings: Vec::new() });
-                for row in rows {
-                    a.items.push(crate::answer::Item {
-                        values: Vec::new(),
-                        support: row.support,
-                        warnings: Vec::new(),
-                    });
-                }
+                a.items.push(crate::answer::Item::supported_by(too_long));
+                a.items.extend(rows.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
                 let (yes, word) = if r.asks == Asks::Forbidden { (Some(true), "Yes") } else { (Some(false), "No") };
                 (
                     Claim::Affirmed,
@@ -627,13 +602,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                                 .then(|| windows.iter().filter_map(|w| w.note.clone()).collect::<Vec<_>>().join("; "))
                                 .filter(|n| !n.is_empty())
                         });
-                        for row in v {
-                            a.items.push(crate::answer::Item {
-                                values: Vec::new(),
-                                support: row.support,
-                                warnings: Vec::new(),
-                            });
-                        }
+                        a.items.extend(v.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
                         let (mut yes, word) =
                             if r.asks == Asks::Forbidden { (Some(false), "No") } else { (Some(true), "Yes") };
                         // What the article does caution about the act in
@@ -672,11 +641,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                             if r.asks == Asks::Forbidden {
                                 yes = None;
                             }
-                            a.items.push(crate::answer::Item {
-                                values: Vec::new(),
-                                support: cautions.iter().map(|&(e, _)| e).collect(),
-                                warnings: Vec::new(),
-                            });
+                            a.items.push(crate::answer::Item::supported_by(cautions.iter().map(|&(e, _)| e).collect()));
                             format!(" It does caution that {act} {}.", said.join("; "))
                         };
                         let word = if yes.is_none() { "Not as such" } else { word };
@@ -699,13 +664,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                     }
                     Some((_, true)) => {
                         let all = run_q(&q_of(y, x, "{x} is_a*/(treats|relieves)/^is_a* {y}"))?;
-                        for row in all {
-                            a.items.push(crate::answer::Item {
-                                values: Vec::new(),
-                                support: row.support,
-                                warnings: Vec::new(),
-                            });
-                        }
+                        a.items.extend(all.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
                         (
                             Claim::Denied,
                             Some(r.asks == Asks::Forbidden),
@@ -719,11 +678,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                         if !lone {
                             for w in crate::answer::warnings_for(g, x) {
                                 if w.relation == crate::model::Relation::AvoidWhile {
-                                    a.items.push(crate::answer::Item {
-                                        values: Vec::new(),
-                                        support: w.edges,
-                                        warnings: Vec::new(),
-                                    });
+                                    a.items.push(crate::answer::Item::supported_by(w.edges));
                                 }
                             }
                         }
@@ -736,11 +691,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                                 q_of(n, n, "{x}")
                             );
                             for row in run_q(&q)? {
-                                a.items.push(crate::answer::Item {
-                                    values: Vec::new(),
-                                    support: row.support,
-                                    warnings: Vec::new(),
-                                });
+                                a.items.push(crate::answer::Item::supported_by(row.support));
                             }
                         }
                         (
@@ -788,7 +739,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                     });
                 }
                 if !harms.is_empty() {
-                    a.items.push(crate::answer::Item { values: Vec::new(), support: harms, warnings: Vec::new() });
+                    a.items.push(crate::answer::Item::supported_by(harms));
                 }
                 // Say it the way the article does: what to avoid, while on what.
                 let (act, ctx) = match a
@@ -877,22 +828,10 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
             };
             let (xn, yn) = (name(Some(x)), name(Some(y)));
             if !against.is_empty() {
-                for row in against {
-                    a.items.push(crate::answer::Item {
-                        values: Vec::new(),
-                        support: row.support,
-                        warnings: Vec::new(),
-                    });
-                }
+                a.items.extend(against.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
                 (Claim::Denied, Some(false), format!("No: the article says not to use {xn}{when}."))
             } else if !pos.is_empty() {
-                for row in pos {
-                    a.items.push(crate::answer::Item {
-                        values: Vec::new(),
-                        support: row.support,
-                        warnings: Vec::new(),
-                    });
-                }
+                a.items.extend(pos.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
                 let of =
                     if via_subject { format!(" (as a symptom of {})", g.node(g.subject).name) } else { String::new() };
                 // "a permanent fix": relief the article says lasts a while.
@@ -914,7 +853,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                 let cases =
                     only_if.iter().map(|&e| g.node(g.ends(e).1).name.to_string()).collect::<Vec<_>>().join("; ");
                 if !only_if.is_empty() {
-                    a.items.push(crate::answer::Item { values: Vec::new(), support: only_if, warnings: Vec::new() });
+                    a.items.push(crate::answer::Item::supported_by(only_if));
                 }
                 let for_good = |l: &String| l.contains("for good") || l.contains("altogether");
                 // "for good": what the article claims the thing prevents.
@@ -930,9 +869,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                     }
                 }
                 if !lasting.is_empty() {
-                    for support in lasting {
-                        a.items.push(crate::answer::Item { values: Vec::new(), support, warnings: Vec::new() });
-                    }
+                    a.items.extend(lasting.into_iter().map(crate::answer::Item::supported_by));
                     (
                         Claim::Affirmed,
                         Some(true),
@@ -962,55 +899,25 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
                 && let worse = run_q(&q_of(x, y, "{x} is_a*/causes+/^is_a* {y}"))?
                 && !worse.is_empty()
             {
-                for row in worse {
-                    a.items.push(crate::answer::Item {
-                        values: Vec::new(),
-                        support: row.support,
-                        warnings: Vec::new(),
-                    });
-                }
+                a.items.extend(worse.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
                 (Claim::Denied, Some(false), format!("No: the article says {xn} leads to {yn}."))
             } else if !neg.is_empty() && check == Check::Class {
-                for row in neg {
-                    a.items.push(crate::answer::Item {
-                        values: Vec::new(),
-                        support: row.support,
-                        warnings: Vec::new(),
-                    });
-                }
+                a.items.extend(neg.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
                 (Claim::Denied, Some(false), format!("No: the article sets {xn} apart from {yn}."))
             } else if !neg.is_empty() {
-                for row in neg {
-                    a.items.push(crate::answer::Item {
-                        values: Vec::new(),
-                        support: row.support,
-                        warnings: Vec::new(),
-                    });
-                }
+                a.items.extend(neg.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
                 (Claim::Denied, Some(false), format!("No: the article says {xn} does not {}.", rel_base(rel, &yn)))
             } else if t.name == "order" {
                 let rev = run_q(&q_of(x, y, neg_q))?;
                 if rev.is_empty() {
                     (Claim::Absent, None, format!("The article does not say whether {xn} comes before or after {yn}."))
                 } else {
-                    for row in rev {
-                        a.items.push(crate::answer::Item {
-                            values: Vec::new(),
-                            support: row.support,
-                            warnings: Vec::new(),
-                        });
-                    }
+                    a.items.extend(rev.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
                     (Claim::Affirmed, Some(false), format!("After: the article puts {xn} after {yn}."))
                 }
             } else if timed_out {
                 let all = run_q(&q_of(x, y, pos_q))?;
-                for row in all {
-                    a.items.push(crate::answer::Item {
-                        values: Vec::new(),
-                        support: row.support,
-                        warnings: Vec::new(),
-                    });
-                }
+                a.items.extend(all.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
                 (Claim::Denied, Some(false), format!("No: the article gives {xn} for {yn} on other days, not{when}."))
             } else {
                 (Claim::Absent, None, format!("The article does not say whether {xn} {rel} {yn}."))
@@ -1023,11 +930,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
         for q in ["select ?z where ?z before|^after {y}", "select ?z where ?z after|^before {y}"] {
             for row in run_q(&q_of(x, y, q))? {
                 if !a.items.iter().any(|i| i.support == row.support) {
-                    a.items.push(crate::answer::Item {
-                        values: Vec::new(),
-                        support: row.support,
-                        warnings: Vec::new(),
-                    });
+                    a.items.push(crate::answer::Item::supported_by(row.support));
                 }
             }
         }
@@ -1044,7 +947,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
             })
             .collect();
         if !risks.is_empty() {
-            a.items.push(crate::answer::Item { values: Vec::new(), support: risks, warnings: Vec::new() });
+            a.items.push(crate::answer::Item::supported_by(risks));
         }
     }
     a.verdict = Some(Verdict { claim, yes, text });

@@ -589,7 +589,7 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
     // "is it bad to sleep with a heat pad", "is ice bad for it", but not
     // "... when the pain is bad".
     let first_thing = c.things.iter().map(|&(_, at)| at).min().unwrap_or(usize::MAX);
-    let bad_before = c.toks.iter().enumerate().any(|(k, &i)| {
+    let says_bad = c.toks.iter().enumerate().any(|(k, &i)| {
         let next = c.toks.get(k + 1).map(|&j| c.s.word(j));
         c.s.word(i) == "bad" && (i < first_thing || matches!(next, Some("for" | "to" | "with" | "idea")))
     });
@@ -598,9 +598,9 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
     let treatment_worse = c.has(Cue::Worse)
         && c.yes_no()
         && !doers.is_empty()
-        && doers.iter().all(|&d| Kind::TREATMENTS.contains(&c.kind(d)) && c.kind(d) != Kind::Behaviour);
-    let bad_before = bad_before || treatment_worse;
-    let safe_cue = c.has(Cue::Safe) || c.has(Cue::Mix) || bad_before && c.yes_no();
+        && doers.iter().all(|&d| Kind::TREATMENTS.contains(&c.kind(d)));
+    let asks_if_bad = says_bad || treatment_worse;
+    let safe_cue = c.has(Cue::Safe) || c.has(Cue::Mix) || asks_if_bad && c.yes_no();
     let avoid_cue = c.has(Cue::Avoid) && c.yes_no();
     let can_i = c.yes_no()
         && matches!(c.aux(), "can" | "may" | "could" | "should" | "is" | "are" | "do" | "does")
@@ -653,7 +653,7 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
     }
     let asks = if avoid_cue
         || about_while
-        || bad_before
+        || asks_if_bad
         || c.words().any(|w| matches!(w, "dangerous" | "harmful" | "risky" | "unsafe"))
     {
         Asks::Forbidden
@@ -712,7 +712,7 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
     let danger = c.words().any(|w| matches!(w, "dangerous" | "harmful" | "risky" | "unsafe"))
         // "are opiates bad for you": the article gives its harms, not a
         // warning for a context.
-        || bad_before
+        || asks_if_bad
             && matches!(two.as_slice(), [a] if c.g.step(*a, Relation::Risks, Direction::Outgoing).next().is_some()
                 && c.g.step(*a, Relation::AvoidWhile, Direction::Outgoing).next().is_none());
     if let [a] = two.as_slice()
