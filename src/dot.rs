@@ -149,6 +149,7 @@ pub fn relation_style(rel: Relation) -> (&'static str, &'static str, f32) {
         ReducesNeedFor => ("dashed", "#1565c0", 1.0),
         ContrastsWith => ("dotted", "#757575", 1.0),
         Improves => ("dashed", "#2e7d32", 1.0),
+        BestOf => ("bold", "#2e7d32", 1.5),
     }
 }
 

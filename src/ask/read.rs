@@ -42,6 +42,11 @@ pub struct Reading {
     pub when: Option<When>,
     /// A session length the question asks about ("for an hour").
     pub minutes: Option<f32>,
+    /// A stage of the spasm the question asks about ("once it has eased").
+    pub phase: Option<crate::model::Phase>,
+    /// Everything the clause and the story around it name (a lining, a
+    /// misuse, a case, a context), for the conditions of a verdict.
+    pub named: Vec<Ix>,
     pub asks: Asks,
     /// The question asks yes or no ("can I treat it at home"), so a list
     /// answer also says yes (or that the article says nothing).
@@ -86,6 +91,8 @@ impl Reading {
             kind: None,
             when: None,
             minutes: None,
+            phase: None,
+            named: Vec::new(),
             asks: Asks::Claim,
             yes_no: false,
             no_list_yes: false,
@@ -432,6 +439,7 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
     if r.minutes.is_none() {
         r.minutes = c.minutes;
     }
+    r.named = c.things.iter().map(|&(ix, _)| ix).chain(c.story.iter().copied()).collect();
     // A time the intent cannot use must not be dropped in silence.
     if firm_times && !uses_time(r.template) && r.template.name != "doctor" {
         return Err(Unread::NotCovered { words: time_words(s, toks), nearest: Some(Box::new(r)) });
@@ -604,7 +612,9 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
     let avoid_cue = c.has(Cue::Avoid) && c.yes_no();
     let can_i = c.yes_no()
         && matches!(c.aux(), "can" | "may" | "could" | "should" | "is" | "are" | "do" | "does")
-        && (c.has(Cue::Use) || c.has(Cue::Eat) || c.has(Cue::Start) || c.has(Cue::Join) || safe_cue);
+        && (c.has(Cue::Use) || c.has(Cue::Eat) || c.has(Cue::Start) || c.has(Cue::Join) || safe_cue)
+        // "can I drink alcohol": a thing done, asked with "can I".
+        || infinitive(c) && !doers.is_empty() && c.cues.iter().all(|&(q, _)| matches!(q, Cue::Use | Cue::Join | Cue::Eat));
     let joined = c.has(Cue::Join) || c.has(Cue::Mix) || c.has_word("and") || c.has_word("after") || c.has_word("if")
         // "on muscle relaxers ..., can I go back to deadlifts": a drug and a thing to do.
         || can_i
@@ -708,18 +718,21 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
             }
         }
     }
-    // "are opiates dangerous": its risks.
+    // "are opiates dangerous", "is ice safe", "are opiates bad for you":
+    // whether the thing itself can do harm, not whether to do it then ("is
+    // it safe to use ice" asks that, as "can I" does).
     let danger = c.words().any(|w| matches!(w, "dangerous" | "harmful" | "risky" | "unsafe"))
-        // "are opiates bad for you": the article gives its harms, not a
-        // warning for a context.
-        || asks_if_bad
-            && matches!(two.as_slice(), [a] if c.g.step(*a, Relation::Risks, Direction::Outgoing).next().is_some()
-                && c.g.step(*a, Relation::AvoidWhile, Direction::Outgoing).next().is_none());
+        // "bad for you", not "bad for spasms" (whether it helps them).
+        || asks_if_bad && !treatment_worse && c.of(STATES).is_empty();
+    let safe_word = c.words().any(|w| matches!(w, "safe" | "harmless"));
     if let [a] = two.as_slice()
-        && danger
+        && (danger || safe_word)
+        && !infinitive(c)
         && (!c.has(Cue::Join) || only_the_spasm_joined)
     {
-        return Some(Reading::with("risks", Some(*a), None));
+        let mut r = Reading::with("harm-check", Some(*a), None);
+        r.asks = if danger { Asks::Claim } else { Asks::Forbidden };
+        return Some(r);
     }
     match two.as_slice() {
         [] => None,
@@ -747,6 +760,31 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
         }
         _ => None,
     }
+}
+
+/// Whether a judgement word governs an act ("is it safe to use ice", "is it
+/// ok to", "a good idea to", "bad to"): the question asks whether to do it.
+fn infinitive(c: &Clause) -> bool {
+    let words: Vec<&str> = c.words().collect();
+    words.windows(2).any(|w| {
+        matches!(
+            w[0],
+            "safe"
+                | "ok"
+                | "okay"
+                | "fine"
+                | "alright"
+                | "idea"
+                | "bad"
+                | "dangerous"
+                | "harmful"
+                | "risky"
+                | "unsafe"
+                | "wise"
+                | "allowed"
+        ) && w[1] == "to"
+    }) || words.first().is_some_and(|w| matches!(*w, "can" | "could" | "should" | "may"))
+        && words.get(1).is_some_and(|w| matches!(*w, "i" | "we" | "you" | "he" | "she" | "they"))
 }
 
 /// Whether the article warns against doing `ix` in some context.
@@ -814,9 +852,9 @@ fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
         if x == y {
             return Some(Reading::with("causes", Some(x), None));
         }
-        // "can ice packs hurt me": its risks, whatever they are.
+        // "can ice packs hurt me": whether it can do harm, whatever harm.
         if c.has(Cue::Risk) && !c.has(Cue::Cause) && y == c.subject() && all.len() == 1 {
-            return Some(Reading::with("risks", Some(x), None));
+            return Some(Reading::with("harm-check", Some(x), None));
         }
         return Some(Reading::with("causes-check", Some(x), Some(y)));
     }
