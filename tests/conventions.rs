@@ -320,7 +320,7 @@ fn every_json_document_has_version_and_notes() {
         let r = kg(&all, None);
         assert_eq!(r.code, 0, "kg {all:?}: {}", r.stderr);
         let v: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("kg {all:?}: {e}: {}", r.stdout));
-        assert_eq!(v["version"], 1, "kg {all:?}");
+        assert_eq!(v["version"], kg::render::json::VERSION, "kg {all:?}");
         let notes = v["notes"].as_array().unwrap_or_else(|| panic!("kg {all:?} has no notes: {v}"));
         // What went to stderr as notes is in the document too.
         let said: Vec<&str> = r.stderr.lines().filter_map(|l| l.strip_prefix("note: ")).collect();

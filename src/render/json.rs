@@ -11,8 +11,10 @@ use crate::model::{Degree, Kind, Relation, Source, Window};
 use crate::report::Report;
 
 /// The version of the JSON shapes. Raised when a field changes meaning or
-/// goes away; new fields may appear without a raise.
-pub const VERSION: u32 = 1;
+/// goes away; new fields may appear without a raise. 2: a verdict may be
+/// `"depends"` (in 1, a verdict that turned on a condition was `null`, as is
+/// one the article says nothing of).
+pub const VERSION: u32 = 2;
 
 /// `{"version", "notes", ...fields}`: the frame every document shares.
 pub fn document(notes: &[String], body: Value) -> Value {
