@@ -99,7 +99,7 @@ pub fn ask(g: &Graph, question: &str) -> Result<Asked, Diagnostic> {
     let mut notes = corrections(&s);
     match read::read(g, &s) {
         Err(Unread::NotCovered { words, nearest }) => {
-            let nearest = nearest.map(|r| (r.meaning(g), nearest_question(g, &r)));
+            let nearest = nearest.and_then(|r| nearest_question(g, &r));
             let nc = NotCovered { question: question.trim().to_string(), words, nearest };
             Ok(Asked { outcome: Outcome::NotCovered(nc), readings: Vec::new(), notes, segments: s })
         }
@@ -127,28 +127,61 @@ fn corrections(s: &Segments) -> Vec<String> {
         .collect()
 }
 
-/// A question `kg` can answer, standing in for one it cannot.
-fn nearest_question(g: &Graph, r: &Reading) -> String {
+/// A question `kg` answers, standing in for one it cannot: in words (how
+/// `kg` reads it) and as a question to type. Each candidate is asked in
+/// turn and only one that `kg` answers is offered, so the suggestion never
+/// contradicts itself or leads nowhere.
+fn nearest_question(g: &Graph, r: &Reading) -> Option<(String, String)> {
     let name = |ix: Option<Ix>| ix.map_or_else(String::new, |ix| g.node(ix).name.to_string());
+    let x = r.x.filter(|&x| x != g.subject);
+    let mut candidates: Vec<String> = Vec::new();
+    let mut push = |q: String| {
+        if !q.trim().is_empty() && !candidates.contains(&q) {
+            candidates.push(q);
+        }
+    };
     match r.template.name {
-        "describe" | "how-to" => format!("what is {}", name(r.x)),
-        "treatments" | "early" | "home" | "medications" | "exercises" => format!("what treats {}", name(r.x)),
-        "causes" => format!("what causes {}", name(r.x)),
-        "effects" | "risks" => format!("what are the risks of {}", name(r.x)),
-        "symptoms" => format!("what are the symptoms of {}", name(r.x)),
-        "doctor" => "when should I see a doctor".into(),
-        "timing" | "duration" => format!("when should I use {}", name(r.x)),
-        "avoid" => format!("what should I avoid while on {}", name(r.x)),
-        "foods" => format!("which foods contain {}", name(r.x)),
-        "can-i" => format!("can I take {} while on {}", name(r.y), name(r.x)),
-        "helps" => format!("does {} help {}", name(r.x), name(r.y)),
-        "causes-check" => format!("does {} cause {}", name(r.x), name(r.y)),
-        "prevents-check" | "prevent" => format!("what prevents {}", name(r.x)),
-        "where" => format!("where is {} felt", name(r.x)),
-        "members" => format!("what kinds of {} are there", name(r.x)),
-        "uses" => format!("what is {} for", name(r.x)),
-        _ => r.template.example.to_string(),
+        "describe" | "how-to" => push(format!("what is {}", name(r.x))),
+        "treatments" | "early" | "home" | "medications" | "exercises" => push(format!("what treats {}", name(r.x))),
+        "causes" => push(format!("what causes {}", name(r.x))),
+        "effects" | "risks" | "harm-check" => push(format!("what are the risks of {}", name(r.x))),
+        "symptoms" => push(format!("what are the symptoms of {}", name(r.x))),
+        "doctor" => push("when should I see a doctor".into()),
+        "timing" | "duration" => push(format!("when should I use {}", name(r.x))),
+        "avoid" => push(format!("what should I avoid while on {}", name(r.x))),
+        "foods" => push(format!("which foods contain {}", name(r.x))),
+        "can-i" if x.is_some() => push(format!("is it safe to use {} while on {}", name(r.y), name(r.x))),
+        "can-i" => push(format!("can I use {}", name(r.y))),
+        "helps" => push(format!("does {} help {}", name(r.x), name(r.y))),
+        "causes-check" => push(format!("does {} cause {}", name(r.x), name(r.y))),
+        "prevents-check" | "prevent" => push(format!("what prevents {}", name(r.x))),
+        "where" => push(format!("where is {} felt", name(r.x))),
+        "members" => push(format!("what kinds of {} are there", name(r.x))),
+        "uses" => push(format!("what is {} for", name(r.x))),
+        _ => {}
     }
+    // The things named, by themselves.
+    for ix in [r.y, x].into_iter().flatten().filter(|&ix| ix != g.subject) {
+        push(format!("what does the article say about {}", name(Some(ix))));
+    }
+    push(r.template.example.to_string());
+    candidates.into_iter().find_map(|q| answered(g, &q).map(|meaning| (meaning, q)))
+}
+
+/// How `kg` reads a question it answers, or nothing: it is not covered, not
+/// understood, or the article says nothing of it.
+fn answered(g: &Graph, q: &str) -> Option<String> {
+    let s = segment::segment(g, q);
+    let readings = read::read(g, &s).ok()?;
+    let r = readings.first()?;
+    let says = match answer(g, q, r).ok()? {
+        Outcome::Answer(a) => !a.is_empty(),
+        Outcome::Show(_) | Outcome::Chains(..) => true,
+        Outcome::Path(a, b) => !crate::path::shortest(g, a, b, 3).is_empty(),
+        Outcome::Several(parts) => parts.iter().any(|p| matches!(p, Outcome::Answer(a) if !a.is_empty())),
+        Outcome::Undescribed(_) | Outcome::NotCovered(_) => false,
+    };
+    says.then(|| r.meaning(g))
 }
 
 /// "`muscles` is a body part, but ...", with the nearest names of a kind
@@ -426,7 +459,7 @@ impl Reading {
             When::Day(d) => Some((d, Some(d.saturating_add(1)))),
             When::First(n) => Some((0, Some(n.max(1)))),
             When::From(n) => Some((n, None)),
-            When::Minutes(_) => None,
+            When::Minutes(_) | When::Phase(_) => None,
         }
     }
 }
@@ -450,6 +483,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
         verdict::Setting { days: r.during_days(), minutes: r.minutes, phase: r.phase, named: r.named.clone() };
     let mut m = verdict::model(g, check, r.asks, thing, other, setting);
     verdict::measure(g, &mut m, r.measure);
+    verdict::without(g, &mut m, &r.without);
     let d = verdict::decide(g, &m);
     let (claim, reply, mut text) = verdict::word(g, &m, &d);
     let mut a = Answer::from_result(

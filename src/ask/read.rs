@@ -47,6 +47,9 @@ pub struct Reading {
     /// Everything the clause and the story around it name (a lining, a
     /// misuse, a case, a context), for the conditions of a verdict.
     pub named: Vec<Ix>,
+    /// Things the question asks about doing without ("skip the towel",
+    /// "without warming up first").
+    pub without: Vec<Ix>,
     pub asks: Asks,
     /// The question asks yes or no ("can I treat it at home"), so a list
     /// answer also says yes (or that the article says nothing).
@@ -93,6 +96,7 @@ impl Reading {
             minutes: None,
             phase: None,
             named: Vec::new(),
+            without: Vec::new(),
             asks: Asks::Claim,
             yes_no: false,
             no_list_yes: false,
@@ -145,6 +149,7 @@ pub fn when_text(w: When) -> String {
         When::First(n) => format!("in the first {n} days"),
         When::From(n) => format!("from day {n} on"),
         When::Minutes(m) => format!("for {} minutes", crate::export::number(m)),
+        When::Phase(p) => p.text().to_string(),
     }
 }
 
@@ -388,10 +393,47 @@ const ACTS: &[Kind] = &[
     Kind::Factor,
 ];
 
+/// How a thing is left out, by the words before it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Absence {
+    /// "skip the towel", "without warming up": done without it.
+    Without,
+    /// "heat instead of ice": set aside for another.
+    Instead,
+}
+
+/// Whether the words before token `at` leave the thing there out: "skip
+/// (the) X", "without (a) X", "not bother with X", "X instead of" is read
+/// from the other side ("instead of X").
+fn absence(s: &Segments, at: usize) -> Option<Absence> {
+    let mut k = at;
+    for _ in 0..3 {
+        let w = s.word(k.checked_sub(1)?);
+        k -= 1;
+        match w {
+            "skip" | "skipping" | "skipped" | "skips" | "without" | "forgo" | "forgoing" | "omit" | "omitting"
+            | "ditch" | "ditching" => return Some(Absence::Without),
+            "with" if k > 0 && s.word(k - 1) == "bother" => return Some(Absence::Without),
+            "of" if k > 0 && s.word(k - 1) == "instead" => return Some(Absence::Instead),
+            "than" if k > 0 && s.word(k - 1) == "rather" => return Some(Absence::Instead),
+            "the" | "a" | "an" | "my" | "your" | "any" | "some" | "his" | "her" | "their" | "our" => continue,
+            _ => return None,
+        }
+    }
+    None
+}
+
 fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> Result<Reading, Unread> {
     let mut things: Vec<(Ix, usize)> = Vec::new();
+    let mut without: Vec<Ix> = Vec::new();
     for m in &s.mentions {
         if toks.contains(&m.at.start) && !things.iter().any(|&(ix, _)| ix == m.node()) {
+            match absence(s, m.at.start) {
+                // The alternative set aside is not what is asked about.
+                Some(Absence::Instead) => continue,
+                Some(Absence::Without) => without.push(m.node()),
+                None => {}
+            }
             things.push((m.node(), m.at.start));
         }
     }
@@ -427,9 +469,34 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
             }
         }
     }
-    let mut r = choose(&c).ok_or(Unread::NotUnderstood)?;
+    // Doing something without another ("stretch without warming up",
+    // "skip the towel and put the ice on"), or going without it ("skip the
+    // warm-up"): whether that is fine.
+    let mut r = match without.first() {
+        Some(&left) if c.yes_no() => {
+            let act = c.of(ACTS).into_iter().find(|ix| !without.contains(ix)).unwrap_or(left);
+            let mut r = Reading::with("can-i", Some(g.subject), Some(act));
+            r.asks = Asks::Allowed;
+            r.without = without;
+            r
+        }
+        _ => choose(&c).ok_or(Unread::NotUnderstood)?,
+    };
+    // A thing and a time, and nothing else ("heat day 2?", "ice after a
+    // week"): whether to use it then.
+    if r.template.name == "describe"
+        && r.bare
+        && firm_times
+        && let Some(x) = r.x.filter(|&x| DONE.contains(&g.node(x).kind))
+    {
+        r = Reading::with("can-i", Some(g.subject), Some(x));
+        r.asks = Asks::Allowed;
+    }
     if r.when.is_none() && uses_time(r.template) {
         r.when = c.when;
+    }
+    if let Some(When::Phase(p)) = r.when {
+        r.phase = Some(p);
     }
     if r.when.is_none()
         && matches!(r.template.name, "treatments" | "early" | "home" | "medications" | "exercises" | "doctor")
@@ -555,6 +622,7 @@ fn uses_time(t: &Template) -> bool {
             | "warnings"
             | "class-treatments"
             | "order"
+            | "harm-check"
     )
 }
 

@@ -728,6 +728,44 @@ pub fn measure(g: &Graph, m: &mut Model, measure: Option<&str>) {
     }
 }
 
+/// Going without something: "skip the warm-up" turns the article's claims
+/// for the warm-up into claims against skipping it (and its warnings
+/// against it into claims for); "stretch without warming up" is against
+/// what the article says to do first.
+pub fn without(g: &Graph, m: &mut Model, left_out: &[Ix]) {
+    for &w in left_out {
+        if w == m.x {
+            m.evidence.retain(|e| e.weight == Weight::Decides);
+            for e in m.evidence.iter_mut() {
+                e.side = if e.side == Side::For { Side::Against } else { Side::For };
+            }
+            // What it is for, beyond the spasm: the sport it goes before,
+            // what it prevents.
+            let mut gather = Gather { g, x: m.x, out: Vec::new() };
+            for rel in [Relation::Before, Relation::Prevents, Relation::Improves] {
+                for (class, chain) in g.ancestor_chains(w) {
+                    for (e, _) in g.step(class, rel, Outgoing) {
+                        gather.push(Side::Against, Weight::Decides, &chain, e, cond_of(g, e), class);
+                    }
+                }
+            }
+            m.evidence.extend(gather.out);
+            continue;
+        }
+        // What the article says to have with it, or before it.
+        let mut gather = Gather { g, x: m.x, out: Vec::new() };
+        for (class, chain) in g.ancestor_chains(m.x) {
+            for (e, other) in g.edges_at(class, Incoming) {
+                let rel = g.relation(e);
+                if matches!(rel, Relation::Before | Relation::Improves) && !g.negated(e) && related(g, other, w) {
+                    gather.push(Side::Against, Weight::Decides, &chain, e, cond_of(g, e), class);
+                }
+            }
+        }
+        m.evidence.extend(gather.out);
+    }
+}
+
 /// Whether doing `act` (while on `ctx`) is fine.
 fn avoid(gather: &mut Gather, act: Ix, ctx: Option<Ix>) {
     let g = gather.g;
@@ -856,6 +894,12 @@ pub fn claim_text(g: &Graph, e: EIx) -> String {
         (Relation::Prevents, false) => format!("{a} {} {b}", verb(a, "prevent")),
         (Relation::Prevents, true) => format!("{a} {} not prevent {b}", verb(a, "do")),
         (Relation::AvoidWhile, _) => format!("{a}{}", warning_context(g, e)),
+        (Relation::Improves, false) => format!("{a} {} {b} work better", verb(a, "make")),
+        (Relation::Before, false) => format!("{a} {} before {b}", verb(a, "come")),
+        (Relation::After, false) => format!("{a} {} after {b}", verb(a, "come")),
+        (Relation::ReducesNeedFor, false) => format!("{a} {} the need for {b}", verb(a, "reduce")),
+        (Relation::IsA, false) => format!("{a} {} a kind of {b}", be(a)),
+        (Relation::BestOf, false) => format!("{a} {} the best kind of {b}", be(a)),
         (Relation::RichIn, false) => format!("{a} {} a source of {b}", be(a)),
         (Relation::RichIn, true) => format!("{a} {} not a source of {b}", be(a)),
         (Relation::IndicatedIf, _) => {
