@@ -14,6 +14,7 @@ pub mod bundled;
 pub mod cache;
 pub mod cli;
 pub mod compiled;
+pub mod completions;
 pub mod diag;
 pub mod dot;
 pub mod export;

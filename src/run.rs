@@ -7,14 +7,13 @@ use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 
 use crate::cli::{Cli, Command, ExportFormat, Image};
 use crate::diag::{Diagnostic, Failure, Sources};
 use crate::format::{Format, unsupported};
 use crate::graph::Graph;
 use crate::load;
-use crate::model::{Kind, Relation};
 use crate::render::Style;
 use crate::report::{Report, Status};
 use crate::session::Session;
@@ -97,9 +96,7 @@ fn execute(cli: &Cli, printer: &Printer) -> Result<Status, Failure> {
             return Ok(Status::Answered);
         }
         Some(Command::Completions { shell }) => {
-            let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut completion_command(&session.graph), "kg", &mut script);
-            emit_bytes(&script)?;
+            emit_bytes(&crate::completions::script(&session.graph, *shell))?;
             return Ok(Status::Answered);
         }
         Some(Command::Ask { question, explain, .. }) => {
@@ -293,36 +290,6 @@ fn man() -> Result<(), Failure> {
     crate::manual::render(&mut page)
         .map_err(|e| Failure::new(Diagnostic::error(format!("cannot write the manual: {}", load::io_reason(&e)))))?;
     emit_bytes(&page)
-}
-
-/// The command line as clap knows it, with the values a shell should offer
-/// filled in from the graph: node ids (each with its name, where the shell
-/// shows one) after `show`, `path` and `--focus`; kinds and relations.
-pub fn completion_command(g: &Graph) -> clap::Command {
-    use clap::builder::{PossibleValue, PossibleValuesParser};
-    let mut ids: Vec<(&str, &str)> = g.nodes().map(|ix| (g.node(ix).id, g.node(ix).name)).collect();
-    ids.sort_unstable();
-    let nodes: Vec<PossibleValue> =
-        ids.iter().map(|&(id, name)| PossibleValue::new(id.to_string()).help(name.to_string())).collect();
-    let kinds: Vec<PossibleValue> =
-        Kind::ALL.iter().map(|k| PossibleValue::new(k.as_str()).help(k.describe())).collect();
-    let relations: Vec<PossibleValue> =
-        Relation::ALL.iter().map(|r| PossibleValue::new(r.as_str()).help(r.describe())).collect();
-    let schema = [
-        PossibleValue::new("kinds").help("every kind of node"),
-        PossibleValue::new("relations").help("every relation"),
-    ];
-    let listable: Vec<PossibleValue> = kinds.iter().cloned().chain(schema).collect();
-    let values = |v: &[PossibleValue]| PossibleValuesParser::new(v.to_vec());
-    Cli::command()
-        .mut_subcommand("show", |c| c.mut_arg("node", |a| a.value_parser(values(&nodes))))
-        .mut_subcommand("path", |c| c.mut_arg("nodes", |a| a.value_parser(values(&nodes))))
-        .mut_subcommand("list", |c| c.mut_arg("kind", |a| a.value_parser(values(&listable))))
-        .mut_subcommand("dot", |c| {
-            c.mut_arg("focus", |a| a.value_parser(values(&nodes)))
-                .mut_arg("kinds", |a| a.value_parser(values(&kinds)))
-                .mut_arg("relations", |a| a.value_parser(values(&relations)))
-        })
 }
 
 /// `kg dot`: the options checked, the DOT drawn, rendered by Graphviz if

@@ -1,0 +1,305 @@
+//! Completion scripts carry node names as inert data (issue 21, item 1).
+//!
+//! A graph of hostile names (command substitutions, backticks, both kinds
+//! of quote, `;`, line ends, backslashes, `%`, braces, globs, names that
+//! start with `-`) is turned into a script for every shell; each shell that
+//! is installed sources its script and completes after `show`, `path`,
+//! `list` and `--focus`. Nothing may run (every name that would run
+//! something makes a marker file), and in zsh and fish, which show names
+//! beside ids, every name comes back whole as the description of its id.
+//! Shells that are not installed skip with a `SKIP` line, except under CI,
+//! where .ci/run installs bash, zsh, fish and elvish. PowerShell is not in
+//! Debian: its script, like elvish's, is checked to hold no graph data.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+use common::{ARTICLE, TempDir, kg, need, runs};
+
+/// The names, each of which would make a file in `marker` if a shell ran
+/// any of it, and would not come back whole if a shell expanded it.
+fn hostile_names(marker: &Path) -> Vec<String> {
+    let m = marker.display();
+    vec![
+        format!("$(touch {m}/dollar)"),
+        format!("`touch {m}/backtick`"),
+        format!("a\" $(touch {m}/dq) \"b"),
+        format!("\"; touch {m}/dq2; echo \""),
+        format!("a' ; touch {m}/sq ; 'b"),
+        format!("'\\''; touch {m}/zsh-sq; '\\''"),
+        format!("x\ntouch {m}/newline\ny"),
+        format!("back\\slash \\\" \\' \\$(touch {m}/backslash) \\"),
+        format!(")) ; touch {m}/paren ; (("),
+        format!("; touch {m}/semi & touch {m}/amp | tee {m}/pipe > {m}/redirect"),
+        format!("{{$(touch {m}/brace)}} ${{KG_PROBE}} $KG_PROBE %KG_PROBE% $env:KG_PROBE"),
+        "100% %s %n {} {a,b} * ? [x] ~ !! !$ #hash".to_string(),
+        "--help -rf".to_string(),
+        "- -e".to_string(),
+        "a:b\\:c :: d\\\\:e".to_string(),
+        "tab\there".to_string(),
+        "Rücken ¶ 日本".to_string(),
+    ]
+}
+
+/// How a shell should show a name: line ends and tabs as spaces, and
+/// whitespace runs as one (menus pad and trim).
+fn shown(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A RON string literal holding `s`.
+fn ron_string(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n").replace('\t', "\\t"))
+}
+
+struct Hostile {
+    dir: TempDir,
+    marker: std::path::PathBuf,
+    graph: String,
+    /// id -> name
+    names: BTreeMap<String, String>,
+}
+
+impl Hostile {
+    fn new(tag: &str) -> Hostile {
+        let dir = TempDir::new(tag);
+        let marker = dir.path().join("ran");
+        std::fs::create_dir(&marker).expect("marker dir");
+        let graph = dir.path().join("graph");
+        std::fs::create_dir(&graph).expect("graph dir");
+        std::fs::write(graph.join("article.ron"), ARTICLE).expect("article");
+        let mut names = BTreeMap::new();
+        let mut nodes =
+            String::from("(id: \"spasm\", name: \"spasm\", kind: condition, summary: \"A tight muscle.\"),\n");
+        let mut edges = String::new();
+        for (i, name) in hostile_names(&marker).into_iter().enumerate() {
+            let id = format!("hostile-{i}");
+            nodes.push_str(&format!(
+                "(id: \"{id}\", name: {}, kind: home_remedy, summary: \"x\"),\n",
+                ron_string(&name)
+            ));
+            edges
+                .push_str(&format!("(from: \"{id}\", relation: relieves, to: \"spasm\", sources: [(\"care\", 1)]),\n"));
+            names.insert(id, name);
+        }
+        names.insert("spasm".into(), "spasm".into());
+        std::fs::write(graph.join("topic.ron"), format!("(nodes: [\n{nodes}], edges: [\n{edges}])")).expect("topic");
+        let graph = graph.to_str().expect("a UTF-8 path").to_string();
+        let h = Hostile { dir, marker, graph, names };
+        let check = kg(&["--graph", h.graph(), "check"], None);
+        assert_eq!(check.code, 0, "the hostile graph is a valid graph: {}", check.stderr);
+        h
+    }
+
+    fn graph(&self) -> &str {
+        &self.graph
+    }
+
+    /// The script for `shell`, written where the shell will look for it.
+    fn script(&self, shell: &str, file: &str) -> std::path::PathBuf {
+        let r = kg(&["--graph", self.graph(), "completions", shell], None);
+        assert_eq!(r.code, 0, "{shell}: {}", r.stderr);
+        let path = self.dir.path().join(file);
+        std::fs::create_dir_all(path.parent().expect("a parent")).expect("script dir");
+        std::fs::write(&path, &r.stdout).expect("script written");
+        path
+    }
+
+    /// Fails if any name ran.
+    fn nothing_ran(&self, shell: &str) {
+        let ran: Vec<_> = std::fs::read_dir(&self.marker)
+            .expect("marker dir")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(ran.is_empty(), "{shell} ran code from node names: {ran:?}");
+    }
+
+    /// Every id, each with its name as shown.
+    fn expected(&self) -> BTreeMap<String, String> {
+        self.names.iter().map(|(id, name)| (id.clone(), shown(name))).collect()
+    }
+}
+
+/// Runs a shell program with `KG_PROBE` set (a name that expands it shows
+/// `EXPANDED`); returns stdout, after checking it ran.
+fn shell(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .env("KG_PROBE", "EXPANDED")
+        .env_remove("KG_GRAPH")
+        .output()
+        .unwrap_or_else(|e| panic!("{program} runs: {e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{program} {args:?} failed: {}\n{stdout}", String::from_utf8_lossy(&out.stderr));
+    stdout
+}
+
+/// `id<sep>description` lines as a map, descriptions as shown.
+fn pairs(lines: &str, sep: &str) -> BTreeMap<String, String> {
+    lines
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let (id, desc) = l.split_once(sep).unwrap_or((l, ""));
+            (id.trim().to_string(), shown(desc))
+        })
+        .collect()
+}
+
+#[test]
+fn bash_offers_the_ids_and_runs_nothing() {
+    if !need(runs("bash", "--version"), "bash") {
+        return;
+    }
+    let h = Hostile::new("complete-bash");
+    let script = h.script("bash", "kg.bash");
+    for line in ["kg show ", "kg path spasm ", "kg dot --focus ", "kg show hostile-1"] {
+        let words: Vec<&str> = line.split(' ').collect();
+        let program = format!(
+            "source '{}'; COMP_WORDS=({}); COMP_CWORD={}; _kg kg '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            script.display(),
+            words.iter().map(|w| format!("'{w}'")).collect::<Vec<_>>().join(" "),
+            words.len() - 1,
+            words[words.len() - 1],
+            words[words.len() - 2],
+        );
+        let got: Vec<String> = shell("bash", &["--norc", "--noprofile", "-c", &program])
+            .lines()
+            .filter(|l| !l.starts_with('-'))
+            .map(String::from)
+            .collect();
+        let want: Vec<String> = h.names.keys().filter(|id| id.starts_with(words[words.len() - 1])).cloned().collect();
+        let want: Vec<String> = if line.ends_with("hostile-1") { want } else { h.names.keys().cloned().collect() };
+        let mut got_sorted = got.clone();
+        got_sorted.sort();
+        assert_eq!(got_sorted, want, "bash after {line:?}");
+    }
+    h.nothing_ran("bash");
+}
+
+/// `zsh -f capture.zsh DIR LINE...` completes each LINE in one interactive
+/// zsh (in a pseudo-terminal, through `zpty`) with the `_kg` in DIR,
+/// printing every match offered as `HIT:value -- value  -- description`,
+/// then `END:LINE`.
+const ZSH_CAPTURE: &str = r#"
+zmodload zsh/zpty || exit 3
+zpty z zsh -f -i || exit 3
+zpty -w z "stty columns 4000; RPROMPT=''; LISTMAX=100000; unsetopt zle_bracketed_paste; fpath=(${(q)1} \$fpath); autoload -U compinit; compinit -u -D; bindkey '^I' complete-word"
+zpty -w z 'compadd () {
+  if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return; fi
+  local -a __hits __dscr; local __tmp __i
+  if (( $@[(I)-d] )); then
+    __tmp=${@[$[${@[(i)-d]}+1]]}
+    if [[ $__tmp == \(* ]]; then eval "__dscr=$__tmp"; else __dscr=( "${(@P)__tmp}" ); fi
+  fi
+  builtin compadd -A __hits -D __dscr "$@"
+  for __i in {1..$#__hits}; do print -r -- "HIT:$__hits[$__i] -- ${__dscr[$__i]}"; done
+}'
+zpty -w z "PROMPT=\$'\\x3c\\x52\\x45\\x41\\x44\\x59\\x3e'"
+zpty -r z __out '*<READY>*' || exit 4
+shift
+for words in "$@"; do
+  zpty -w -n z "$words"$'\t'$'\C-u'"print -r -- DO''NE"$'\n'
+  while zpty -r z line; do
+    [[ $line == *DONE$'\r'* && $line != *print* ]] && break
+    [[ $line == *HIT:* ]] && print -r -- "HIT:${${line#*HIT:}%$'\r'*}"
+  done
+  print -r -- "END:$words"
+  zpty -r z __out '*<READY>*' || exit 4
+done
+zpty -d z
+"#;
+
+#[test]
+fn zsh_offers_the_ids_with_their_names_whole_and_runs_nothing() {
+    if !need(runs("zsh", "--version"), "zsh") {
+        return;
+    }
+    let h = Hostile::new("complete-zsh");
+    let script = h.script("zsh", "functions/_kg");
+    let capture = h.dir.write("capture.zsh", ZSH_CAPTURE);
+    let functions = script.parent().expect("a directory").to_str().expect("UTF-8");
+    let lines = ["kg show ", "kg path spasm ", "kg dot --focus ", "kg list "];
+    let mut args = vec!["-f", capture.to_str().expect("UTF-8"), functions];
+    args.extend(lines);
+    let out = shell("zsh", &args);
+    let mut offered: BTreeMap<&str, BTreeMap<String, String>> = BTreeMap::new();
+    let mut menu = String::new();
+    for l in out.lines() {
+        if let Some(line) = l.strip_prefix("END:") {
+            // `HIT:id -- id    -- description`: the menu line after the value.
+            offered.insert(
+                lines.iter().find(|w| w.trim_end() == line.trim_end()).expect("a line asked"),
+                pairs(&menu, "-- "),
+            );
+            menu.clear();
+        } else if let Some((_, shown)) = l.strip_prefix("HIT:").and_then(|l| l.split_once(" -- ")) {
+            menu.push_str(shown);
+            menu.push('\n');
+        }
+    }
+    h.nothing_ran("zsh");
+    for line in &lines[..3] {
+        assert_eq!(offered.get(line), Some(&h.expected()), "zsh after {line:?}");
+    }
+    let kinds = &offered["kg list "];
+    assert!(kinds.contains_key("home_remedy") && kinds.contains_key("relations"), "{kinds:?}");
+}
+
+#[test]
+fn fish_offers_the_ids_with_their_names_whole_and_runs_nothing() {
+    if !need(runs("fish", "--version"), "fish") {
+        return;
+    }
+    let h = Hostile::new("complete-fish");
+    let script = h.script("fish", "kg.fish");
+    let complete = |line: &str| {
+        let program = format!("source '{}'; complete -C '{line}'", script.display());
+        pairs(&shell("fish", &["--no-config", "-c", &program]), "\t")
+    };
+    let offered: Vec<_> = ["kg show ", "kg path spasm ", "kg dot --focus "].map(|l| (l, complete(l))).into();
+    h.nothing_ran("fish");
+    // Issue 22: fish completed files after show and path, not node ids.
+    for (line, got) in offered {
+        assert_eq!(got, h.expected(), "fish after {line:?}");
+    }
+    let kinds = complete("kg list ");
+    assert!(kinds.contains_key("home_remedy") && kinds.contains_key("relations"), "{kinds:?}");
+    assert!(!kinds.keys().any(|k| k.contains('/') || k.ends_with(".fish")), "no file names: {kinds:?}");
+    let formats = complete("kg show --format ");
+    assert!(formats.contains_key("json") && !formats.contains_key("spasm"), "an option's values: {formats:?}");
+}
+
+#[test]
+fn elvish_and_powershell_scripts_hold_no_graph_data_and_elvish_runs_nothing() {
+    let h = Hostile::new("complete-elvish");
+    for shell in ["elvish", "powershell"] {
+        let hostile = kg(&["--graph", h.graph(), "completions", shell], None);
+        let bundled = kg(&["completions", shell], None);
+        assert_eq!(hostile.code, 0, "{}", hostile.stderr);
+        assert_eq!(hostile.stdout, bundled.stdout, "{shell}: the script does not depend on the graph");
+        assert!(!hostile.stdout.contains("hostile-") && !hostile.stdout.contains("/ran/"), "{shell}");
+    }
+    if !need(runs("elvish", "-version"), "elvish") {
+        return;
+    }
+    let script = h.script("elvish", "kg.elv");
+    // Elvish's completers live in its line editor, so it runs on a terminal.
+    let mut cmd = Command::new("elvish");
+    cmd.arg("-norc").env("KG_PROBE", "EXPANDED");
+    let mut p = rexpect::session::spawn_command(cmd, Some(15_000)).expect("elvish starts in a pty");
+    p.send_line(&format!(
+        "eval (slurp < '{}'); $edit:completion:arg-completer[kg] kg show '' | each {{|c| echo CAND:$c[stem] }}; echo DO''NE",
+        script.display()
+    ))
+    .expect("elvish reads the line");
+    let out = common::from_pty(p.exp_string("DONE\r").expect("elvish completes"));
+    p.send_line("exit").expect("elvish reads the line");
+    p.exp_eof().expect("elvish exits");
+    assert!(out.contains("CAND:--format"), "options complete: {out}");
+    h.nothing_ran("elvish");
+}
