@@ -68,9 +68,13 @@ pub struct Global {
     #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN", help_heading = GLOBAL)]
     pub paging: Paging,
 
-    /// Results only: no notes or warnings on stderr (errors still)
+    /// Print nothing on stdout; the exit status answers (0 found, 1 not, 2 error), as grep -q does
     #[arg(short, long, global = true, help_heading = GLOBAL)]
     pub quiet: bool,
+
+    /// Results only: no notes or warnings on stderr (errors still)
+    #[arg(long, global = true, help_heading = GLOBAL)]
+    pub no_notes: bool,
 }
 
 /// `--format` of the commands that answer (text, json, tsv, dot).

@@ -375,10 +375,7 @@ pub fn run(mut session: Session, printer: &Printer) -> Result<Status, Failure> {
         printer.screen = crate::terminal::screen();
         session.style.width = printer.screen.map(|(w, _)| w);
         match session.eval(&line) {
-            Ok(Step::Reply(out)) => {
-                printer.notes(&out.notes);
-                printer.page(&out.text)?;
-            }
+            Ok(Step::Reply(out)) => printer.answer(&out.notes, &out.text)?,
             Ok(Step::Done(said)) => {
                 emit(&format!("{said}\n"))?;
                 // `:graph` may have loaded other names.

@@ -34,8 +34,13 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { EXIT_ERROR } else { EXIT_ANSWERS });
         }
     };
+    // `-q` answers by the exit status alone (a session at the terminal
+    // still shows its answers: there is no status to read there).
+    let repl =
+        matches!(cli.command, Some(Command::Repl { .. })) || cli.command.is_none() && std::io::stdin().is_terminal();
+    crate::terminal::set_silent(cli.global.quiet && !repl);
     let printer = Printer {
-        quiet: cli.global.quiet,
+        quiet: cli.global.quiet || cli.global.no_notes,
         paging: cli.global.paging,
         err_color: use_color(cli.global.color, std::io::stderr().is_terminal()),
         screen: crate::terminal::screen(),
@@ -127,8 +132,7 @@ fn execute(cli: &Cli, printer: &Printer) -> Result<Status, Failure> {
         }
         Some(Command::Stats { .. }) => session.reply(Report::Stats, Vec::new())?,
     };
-    printer.notes(&out.notes);
-    printer.page(&out.text)?;
+    printer.answer(&out.notes, &out.text)?;
     Ok(out.status.unwrap_or(Status::Answered))
 }
 
@@ -261,6 +265,9 @@ fn export(g: &Graph, format: ExportFormat, output: Option<&Path>, printer: &Prin
         let mut bytes = Vec::new();
         write(g, &mut bytes).map_err(|e| Failure::new(Diagnostic::error(format!("cannot export: {e}"))))?;
         return write_file(path, &bytes);
+    }
+    if crate::terminal::silent() {
+        return Ok(());
     }
     if std::io::stdout().is_terminal() {
         return printer.page(&crate::export::rdf::to_string(|w| write(g, w)));

@@ -93,6 +93,9 @@ pub fn emit(text: &str) -> Result<(), Failure> {
 /// terminal, text is shown with control characters escaped ([`safe`]); a
 /// stdout closed before `kg` started is an error, not output thrown away.
 pub fn emit_bytes(bytes: &[u8]) -> Result<(), Failure> {
+    if silent() {
+        return Ok(());
+    }
     if stdout_closed() {
         return Err(Failure::new(Diagnostic::error("cannot write output: standard output is closed")));
     }
@@ -240,6 +243,19 @@ pub fn stdout_closed() -> bool {
     STDOUT_CLOSED.load(Ordering::Relaxed)
 }
 
+static SILENT: AtomicBool = AtomicBool::new(false);
+
+/// `-q`: nothing goes to standard output (the exit status answers, as
+/// with `grep -q`); set once, before any output.
+pub fn set_silent(silent: bool) {
+    SILENT.store(silent, Ordering::Relaxed);
+}
+
+/// Whether standard output is to stay empty (`-q`).
+pub fn silent() -> bool {
+    SILENT.load(Ordering::Relaxed)
+}
+
 /// `note: text`, the word in colour when `color` is set.
 pub fn note(text: &str, color: bool) -> String {
     if color { format!("\x1b[1;36mnote\x1b[0m: {text}") } else { format!("note: {text}") }
@@ -248,7 +264,8 @@ pub fn note(text: &str, color: bool) -> String {
 /// Where a command's output and messages go, and how.
 #[derive(Clone, Debug, Default)]
 pub struct Printer {
-    /// `-q`: results only; errors still go to stderr.
+    /// No notes or warnings on stderr (`--no-notes`, and `-q`); errors
+    /// still go there.
     pub quiet: bool,
     pub paging: Paging,
     /// Colour messages on stderr.
@@ -283,16 +300,42 @@ impl Printer {
     /// always`, or (auto) when stdout is a terminal and the text is taller
     /// than it; else straight to stdout.
     pub fn page(&self, text: &str) -> Result<(), Failure> {
-        let tall = |rows: usize| text.lines().count() >= rows;
-        let wanted = match self.paging {
-            Paging::Never => false,
-            Paging::Always => true,
-            Paging::Auto => self.screen.is_some_and(|(_, rows)| tall(rows)),
-        };
-        if wanted && let Some(done) = through_pager(text) {
+        if !silent()
+            && self.wants_pager(text)
+            && let Some(done) = through_pager(text)
+        {
             return done;
         }
         emit(text)
+    }
+
+    /// Whether `text` goes through the pager (see [`Printer::page`]).
+    fn wants_pager(&self, text: &str) -> bool {
+        match self.paging {
+            Paging::Never => false,
+            Paging::Always => true,
+            Paging::Auto => self.screen.is_some_and(|(_, rows)| text.lines().count() >= rows),
+        }
+    }
+
+    /// A command's notes and its output. Output that goes through the
+    /// pager takes the notes along at its top: written to stderr before
+    /// it, they would scroll away under the pager's first page ("taking
+    /// "ice pak" as "ice pack"" unseen). Otherwise notes go to stderr.
+    pub fn answer(&self, notes: &[String], text: &str) -> Result<(), Failure> {
+        // Only a pager on the terminal: `--paging always` into a pipe keeps stdout for results.
+        if !silent() && !self.quiet && !notes.is_empty() && self.screen.is_some() {
+            let color = self.err_color;
+            let shown: String = notes.iter().map(|n| format!("{}\n", safe(&note(n, color), color))).collect();
+            let paged = format!("{shown}{text}");
+            if self.wants_pager(&paged)
+                && let Some(done) = through_pager(&paged)
+            {
+                return done;
+            }
+        }
+        self.notes(notes);
+        self.page(text)
     }
 }
 

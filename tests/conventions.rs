@@ -280,20 +280,71 @@ fn table_headers_are_words_not_variables() {
     );
 }
 
+/// `-q` is grep's and ripgrep's: nothing on stdout, the exit status
+/// answers (issue 22: `kg -q ask` printed 65 lines).
 #[test]
-fn quiet_prints_results_only_and_errors_still() {
+fn q_prints_nothing_and_the_exit_status_answers() {
+    for (args, code) in [
+        (vec!["-q", "ask", "what treats muscle spsm"], 0),
+        (vec!["ask", "what treats muscle spasm", "--quiet"], 0),
+        (vec!["-q", "ask", "what does the article say about hip pain"], 1),
+        (vec!["-q", "query", "?x treats \"ice pack\""], 1),
+        (vec!["-q", "show", "ice pack", "--format", "json"], 0),
+        (vec!["-q", "list", "medication"], 0),
+        (vec!["-q", "export", "--format", "turtle"], 0),
+        (vec!["-q", "completions", "bash"], 0),
+        (vec!["-q", "man"], 0),
+    ] {
+        let r = kg(&args, None);
+        let head: String = r.stdout.chars().take(300).collect();
+        assert_eq!((r.code, head.as_str(), r.stderr.as_str()), (code, "", ""), "kg {args:?}");
+    }
+    let error = kg(&["-q", "show", "unicorn horn"], None);
+    assert_eq!((error.code, error.stdout.as_str()), (2, ""));
+    assert!(error.stderr.contains("error: nothing in the graph is called"), "errors still: {}", error.stderr);
+    let script = kg(&["-q", "run", "-"], Some("what treats muscle spsm\nshow ice pak\n"));
+    assert_eq!((script.code, script.stdout.as_str(), script.stderr.as_str()), (0, "", ""));
+    let script = kg(&["-q", "run", "-"], Some("what treats muscle spasm\nwhat about hip pain\n"));
+    assert_eq!((script.code, script.stdout.as_str()), (1, ""), "a line with no answer: 1");
+    let help = kg(&["--help"], None).stdout;
+    assert!(help.contains("exit status answers") && help.contains("--no-notes"), "{help}");
+}
+
+#[test]
+fn no_notes_prints_results_only_and_errors_still() {
     let loud = kg(&["ask", "what treats muscle spsm"], None);
     assert!(loud.stderr.contains("note: taking"), "{}", loud.stderr);
-    let quiet = kg(&["-q", "ask", "what treats muscle spsm"], None);
+    let quiet = kg(&["--no-notes", "ask", "what treats muscle spsm"], None);
     assert_eq!((quiet.code, quiet.stderr.as_str()), (0, ""));
     assert_eq!(quiet.stdout, loud.stdout);
-    let quiet = kg(&["ask", "what treats muscle spsm", "--quiet"], None);
-    assert_eq!(quiet.stderr, "", "-q is global: after the command too");
-    let error = kg(&["-q", "show", "unicorn horn"], None);
+    let quiet = kg(&["ask", "what treats muscle spsm", "--no-notes"], None);
+    assert_eq!(quiet.stderr, "", "--no-notes is global: after the command too");
+    let error = kg(&["--no-notes", "show", "unicorn horn"], None);
     assert_eq!(error.code, 2);
     assert!(error.stderr.contains("error: nothing in the graph is called"), "{}", error.stderr);
-    let script = kg(&["-q", "run", "-"], Some("what treats muscle spsm\nshow ice pak\n"));
+    let script = kg(&["--no-notes", "run", "-"], Some("what treats muscle spsm\nshow ice pak\n"));
     assert_eq!((script.code, script.stderr.as_str()), (0, ""));
+    assert!(script.stdout.contains("ice pack"), "{}", script.stdout);
+}
+
+/// A note written to stderr before the pager starts scrolls away under
+/// its first page: paged output carries its notes at the top.
+#[test]
+fn notes_go_into_the_pager_with_the_answer() {
+    let pager = [("PAGER", "sed s/^/paged:/")];
+    let shown = on_terminal(&["ask", "what treats muscle spsm"], (200, 20), &pager);
+    let mut lines = shown.lines();
+    assert_eq!(lines.next(), Some("paged:note: taking \"spsm\" as \"spasm\""), "{shown}");
+    assert!(lines.next().is_some_and(|l| l.starts_with("paged:What treats")), "{shown}");
+    assert_eq!(shown.matches("note: taking").count(), 1, "once: {shown}");
+    let short = on_terminal(&["show", "ice pak"], (200, 200), &pager);
+    assert!(short.starts_with("note: taking") && !short.contains("paged:"), "unpaged: stderr as ever: {short}");
+    let piped = kg_env(&["--paging", "always", "ask", "what treats muscle spsm"], None, &pager);
+    assert!(
+        !piped.stdout.contains("note: taking") && piped.stderr.contains("note: taking"),
+        "a pipe: {}",
+        piped.stderr
+    );
 }
 
 #[test]
@@ -383,7 +434,7 @@ fn global_options_are_grouped_apart_in_every_help() {
     for args in [vec!["--help"], vec!["ask", "--help"], vec!["dot", "--help"], vec!["export", "--help"]] {
         let help = kg(&args, None).stdout;
         let global = help.find("Global options:").unwrap_or_else(|| panic!("kg {args:?}: {help}"));
-        for flag in ["--graph", "--color", "--paging", "--quiet"] {
+        for flag in ["--graph", "--color", "--paging", "--quiet", "--no-notes"] {
             assert!(help.rfind(flag).is_some_and(|i| i > global), "kg {args:?}: {flag} under Global options");
         }
     }
