@@ -158,7 +158,7 @@ pub enum Command {
 
     /// Check graph files and report every problem with file:line:col
     #[command(
-        after_help = "Without a path, checks the bundled graph. A compiled graph (kg compile) is checked\nrecord by record.\nExit status: 0 clean (warnings allowed), 2 problems found."
+        after_help = "Without a path, checks the bundled graph. A compiled graph (kg compile) is checked\nrecord by record. With --format json: one document on stdout, every problem in\n\"diagnostics\" with its file, line, column, severity, message and help.\nExit status: 0 clean (warnings allowed), 2 problems found."
     )]
     Check {
         /// .ron files or directories to check together as one graph
