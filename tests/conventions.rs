@@ -12,15 +12,10 @@ use common::{ARTICLE, TempDir, kg, kg_env};
 use rexpect::session::spawn_command;
 use serde_json::Value;
 
-/// Whether an outside tool runs; when it does not, a test skips, unless CI
-/// is set (CI installs it).
+/// Whether an outside tool runs; when it does not, a test skips (with a
+/// `SKIP` line), unless CI is set (CI installs it).
 fn have(tool: &str) -> bool {
-    let ok = Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(std::env::var_os("CI").is_none(), "`{tool}` is needed in CI");
-        eprintln!("skipped: `{tool}` is not installed");
-    }
-    ok
+    common::need(common::runs(tool, "--version"), &format!("`{tool}`"))
 }
 
 // ---- completions and the manual ----
@@ -490,4 +485,41 @@ fn a_name_of_the_wrong_kind_in_a_query_gets_a_note_with_a_suggestion() {
     assert!(v["notes"][0].as_str().is_some_and(|n| n.contains("is a home remedy")), "{v}");
     let r = kg(&["query", "?x treats \"back muscle spasm\""], None);
     assert_eq!((r.code, r.stderr.as_str()), (0, ""), "no note when the kinds fit");
+}
+
+// ---- skipped tests are visible ----
+
+/// Skips as a test with a missing tool does, when the test below asks.
+#[test]
+fn skip_probe() {
+    if std::env::var_os("KG_SKIP_PROBE").is_some() && !common::need(false, "a tool that is never there") {
+        return;
+    }
+}
+
+/// A test that skips says so where `cargo test` shows it (the harness
+/// captures a passing test's output, so the line must go around it), and
+/// fails under CI instead.
+#[test]
+fn a_skipped_test_says_so_in_the_test_output_and_fails_under_ci() {
+    let run = |ci: Option<&str>| {
+        let mut cmd = Command::new(std::env::current_exe().expect("this test binary"));
+        cmd.args(["skip_probe", "--exact", "--test-threads=1"]).env("KG_SKIP_PROBE", "1").env_remove("CI");
+        if let Some(v) = ci {
+            cmd.env("CI", v);
+        }
+        let out = cmd.output().expect("the test binary runs");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+        )
+    };
+    let (passed, shown) = run(None);
+    assert!(passed, "{shown}");
+    assert!(shown.contains("SKIP skip_probe: a tool that is never there is not installed"), "{shown}");
+    for ci in ["false", "0", ""] {
+        assert!(run(Some(ci)).0, "CI={ci:?} is not CI");
+    }
+    let (passed, shown) = run(Some("true"));
+    assert!(!passed && shown.contains("CI must install it"), "{shown}");
 }
