@@ -82,8 +82,17 @@ fn the_manual_page_is_roff_that_man_reads() {
     let r = kg(&["man"], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains(".TH kg 1"), "{}", r.stdout);
-    for section in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH \"GLOBAL OPTIONS\"", ".SH COMMANDS", ".SH EXAMPLES"]
-    {
+    for section in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH OPTIONS",
+        ".SH \"GLOBAL OPTIONS\"",
+        ".SH COMMANDS",
+        ".SH \"EXIT STATUS\"",
+        ".SH \"ENVIRONMENT\"",
+        ".SH \"FILES\"",
+        ".SH EXAMPLES",
+    ] {
         assert!(r.stdout.contains(section), "{section}");
     }
     assert!(r.stdout.contains(".SS \"kg completions\""));
@@ -96,6 +105,45 @@ fn the_manual_page_is_roff_that_man_reads() {
     let (text, warnings) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success() && warnings.trim().is_empty(), "groff warns: {warnings}");
     assert!(text.contains("kg ask what treats muscle spasm"), "{text}");
+    // Every variable kg reads is in ENVIRONMENT (found in the source, so a new one cannot be left out).
+    let environment = &r.stdout[r.stdout.find(".SH \"ENVIRONMENT\"").unwrap()..r.stdout.find(".SH \"FILES\"").unwrap()];
+    for var in variables_read() {
+        assert!(environment.contains(&var), "ENVIRONMENT lacks {var}");
+    }
+}
+
+/// The environment variables the source reads (`var_os("NAME")`, and the
+/// names in lists such as `["KG_PAGER", "PAGER"]` or `set("NO_COLOR")`).
+fn variables_read() -> std::collections::BTreeSet<String> {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = std::collections::BTreeSet::new();
+    let mut stack = vec![src];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().filter_map(Result::ok) {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            if !text.contains("std::env::var") {
+                continue;
+            }
+            for quoted in text.split('"').skip(1).step_by(2) {
+                let looks_like_var = quoted.len() > 2
+                    && quoted.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+                    && (quoted.starts_with("KG_")
+                        || quoted.starts_with("XDG_")
+                        || ["HOME", "PAGER", "LESS", "LESSCHARSET", "NO_COLOR", "TERM"].contains(&quoted)
+                        || quoted.starts_with("CLICOLOR"));
+                if looks_like_var && !quoted.starts_with("KG_DESCRIPTION") {
+                    found.insert(quoted.to_string());
+                }
+            }
+        }
+    }
+    assert!(found.contains("KG_GRAPH") && found.contains("NO_COLOR"), "{found:?}");
+    found
 }
 
 // ---- installing ----
