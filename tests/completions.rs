@@ -182,13 +182,20 @@ fn bash_offers_the_ids_and_runs_nothing() {
 }
 
 /// `zsh -f capture.zsh DIR LINE...` completes each LINE in one interactive
-/// zsh (in a pseudo-terminal, through `zpty`) with the `_kg` in DIR,
+/// zsh (in a pseudo-terminal, through `zpty`) with the `_kg` in DIR (with
+/// DIR `-`, as the user's ~/.zshrc sets completion up),
 /// printing every match offered as `HIT:value -- value  -- description`,
 /// then `END:LINE`.
 const ZSH_CAPTURE: &str = r#"
 zmodload zsh/zpty || exit 3
-zpty z zsh -f -i || exit 3
-zpty -w z "stty columns 4000; RPROMPT=''; LISTMAX=100000; unsetopt zle_bracketed_paste; fpath=(${(q)1} \$fpath); autoload -U compinit; compinit -u -D; bindkey '^I' complete-word"
+if [[ $1 == - ]]; then
+  # The user's own start-up files (~/.zshrc) set up completion.
+  zpty z zsh -i || exit 3
+  zpty -w z "stty columns 4000; RPROMPT=''; LISTMAX=100000; unsetopt zle_bracketed_paste; bindkey '^I' complete-word"
+else
+  zpty z zsh -f -i || exit 3
+  zpty -w z "stty columns 4000; RPROMPT=''; LISTMAX=100000; unsetopt zle_bracketed_paste; fpath=(${(q)1} \$fpath); autoload -U compinit; compinit -u -D; bindkey '^I' complete-word"
+fi
 zpty -w z 'compadd () {
   if [[ ${@[1,(i)(-|--)]} == *-(O|A|D)\ * ]]; then builtin compadd "$@"; return; fi
   local -a __hits __dscr; local __tmp __i
@@ -302,4 +309,175 @@ fn elvish_and_powershell_scripts_hold_no_graph_data_and_elvish_runs_nothing() {
     p.exp_eof().expect("elvish exits");
     assert!(out.contains("CAND:--format"), "options complete: {out}");
     h.nothing_ran("elvish");
+}
+
+// ---- the README's install lines, in a fresh home (issue 22) ----
+
+/// The lines of the README's Install section: (language of the block, line),
+/// comments left out.
+fn readme_install_lines() -> Vec<(String, String)> {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README");
+    let start = readme.find("\n## Install\n").expect("an Install section");
+    let section = &readme[start + 1..];
+    let section = &section[..section[1..].find("\n## ").map_or(section.len(), |i| i + 1)];
+    let mut lines = Vec::new();
+    let mut lang: Option<String> = None;
+    for line in section.lines() {
+        if let Some(fence) = line.strip_prefix("```") {
+            lang = if lang.is_some() { None } else { Some(fence.trim().to_string()) };
+        } else if let Some(l) = &lang
+            && !line.trim().is_empty()
+            && !line.trim_start().starts_with('#')
+        {
+            lines.push((l.clone(), line.to_string()));
+        }
+    }
+    lines
+}
+
+/// The line of `lang` that mentions `what`.
+fn install_line<'a>(lines: &'a [(String, String)], lang: &str, what: &str) -> &'a str {
+    lines
+        .iter()
+        .find(|(l, line)| l == lang && line.contains(what))
+        .map(|(_, line)| line.as_str())
+        .unwrap_or_else(|| panic!("the README has no {lang} line with {what:?}: {lines:?}"))
+}
+
+/// A fresh home, as a new account has it after `cargo install`: nothing but
+/// `~/.cargo/bin/kg`, which is on PATH (rustup sees to that).
+struct FreshHome {
+    dir: TempDir,
+    xdg_data: Option<String>,
+}
+
+impl FreshHome {
+    fn new(tag: &str, xdg_data: bool) -> FreshHome {
+        let dir = TempDir::new(tag);
+        let bin = dir.path().join(".cargo/bin");
+        std::fs::create_dir_all(&bin).expect("~/.cargo/bin");
+        std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_kg"), bin.join("kg")).expect("kg installed");
+        let xdg_data = xdg_data.then(|| format!("{}/somewhere/data", dir.str()));
+        FreshHome { dir, xdg_data }
+    }
+
+    /// Runs `program args` as the new account would: its HOME and PATH, no
+    /// other settings (XDG_DATA_HOME when this home has it).
+    fn run(&self, program: &str, args: &[&str]) -> String {
+        let home = self.dir.str();
+        let mut cmd = Command::new(program);
+        cmd.args(args)
+            .env_clear()
+            .env("HOME", home)
+            .env("PATH", format!("{home}/.cargo/bin:/usr/local/bin:/usr/bin:/bin"))
+            .env("TERM", "xterm")
+            .env("LANG", "C.UTF-8")
+            .current_dir(home);
+        if let Some(d) = &self.xdg_data {
+            cmd.env("XDG_DATA_HOME", d);
+        }
+        let out = cmd.output().unwrap_or_else(|e| panic!("{program} runs: {e}"));
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert!(
+            out.status.success(),
+            "{program} {args:?} failed in a fresh home: {}\n{stdout}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        stdout
+    }
+}
+
+#[test]
+fn the_readme_man_line_works_without_manpath() {
+    if !need(runs("man", "--version"), "man") {
+        return;
+    }
+    let lines = readme_install_lines();
+    assert!(lines.iter().any(|(_, l)| l.starts_with("cargo install --locked --path .")), "{lines:?}");
+    assert!(!lines.iter().any(|(_, l)| l.contains('<')), "no placeholder to fill in: {lines:?}");
+    let home = FreshHome::new("readme-man", false);
+    home.run("bash", &["-c", install_line(&lines, "sh", "kg man")]);
+    let found = home.run("man", &["-w", "kg"]);
+    assert!(found.trim().starts_with(home.dir.str()), "man finds the page in the fresh home: {found}");
+    let page = home.run("man", &["kg"]);
+    assert!(page.contains("EXIT STATUS") || page.contains("E\u{8}EX"), "{page}");
+}
+
+#[test]
+fn the_readme_bash_line_works_with_and_without_xdg_data_home() {
+    let loader = Path::new("/usr/share/bash-completion/bash_completion");
+    if !need(runs("bash", "--version") && loader.exists(), "bash with the bash-completion package") {
+        return;
+    }
+    let lines = readme_install_lines();
+    for xdg in [false, true] {
+        let home = FreshHome::new("readme-bash", xdg);
+        home.run("bash", &["-c", install_line(&lines, "sh", "kg completions bash")]);
+        // As an interactive bash does on the first Tab after `kg `.
+        let program = format!(
+            "source {}; if declare -F _comp_load >/dev/null; then _comp_load kg; else __load_completion kg; fi; complete -p kg",
+            loader.display()
+        );
+        let loaded = home.run("bash", &["-c", &program]);
+        assert!(loaded.contains("-F _kg"), "bash-completion loads it (XDG_DATA_HOME set: {xdg}): {loaded}");
+    }
+}
+
+#[test]
+fn the_readme_zsh_line_works_in_a_fresh_home() {
+    if !need(runs("zsh", "--version"), "zsh") {
+        return;
+    }
+    let lines = readme_install_lines();
+    let home = FreshHome::new("readme-zsh", false);
+    home.run("zsh", &["-f", "-c", install_line(&lines, "sh", "kg completions zsh")]);
+    let capture = home.dir.write("capture.zsh", ZSH_CAPTURE);
+    let out = home.run("zsh", &["-f", capture.to_str().expect("UTF-8"), "-", "kg show ice-p", "kg sh"]);
+    assert!(out.contains("HIT:ice-pack"), "zsh completes node ids from ~/.zshrc's set-up: {out}");
+    assert!(out.contains("HIT:show"), "{out}");
+}
+
+#[test]
+fn the_readme_fish_line_works_in_a_fresh_home() {
+    if !need(runs("fish", "--version"), "fish") {
+        return;
+    }
+    let lines = readme_install_lines();
+    let home = FreshHome::new("readme-fish", false);
+    home.run("fish", &["-c", install_line(&lines, "fish", "kg completions fish")]);
+    let offered = home.run("fish", &["-c", "complete -C 'kg show ice-p'"]);
+    assert!(offered.starts_with("ice-pack\t"), "{offered}");
+}
+
+#[test]
+fn the_readme_elvish_line_works_in_a_fresh_home() {
+    if !need(runs("elvish", "-version"), "elvish") {
+        return;
+    }
+    let lines = readme_install_lines();
+    let home = FreshHome::new("readme-elvish", false);
+    home.run("elvish", &["-norc", "-c", install_line(&lines, "elvish", "kg completions elvish")]);
+    // Its rc file is read by an interactive elvish, which needs a terminal.
+    let mut cmd = Command::new("elvish");
+    cmd.env_clear()
+        .env("HOME", home.dir.str())
+        .env("TERM", "xterm")
+        .env("PATH", format!("{}/.cargo/bin:/usr/bin:/bin", home.dir.str()));
+    let mut p = rexpect::session::spawn_command(cmd, Some(15_000)).expect("elvish starts in a pty");
+    p.send_line("$edit:completion:arg-completer[kg] kg '' | each {|c| echo CAND:$c[stem] }; echo DO''NE")
+        .expect("elvish reads the line");
+    let out = common::from_pty(p.exp_string("DONE\r").expect("elvish completes"));
+    p.send_line("exit").expect("elvish reads the line");
+    p.exp_eof().expect("elvish exits");
+    assert!(out.contains("CAND:show"), "the rc file set the completer up: {out}");
+}
+
+#[test]
+fn the_readme_powershell_line_makes_its_directory() {
+    // PowerShell is not in Debian, so the line is read, not run: it must
+    // make the profile's directory before writing into it.
+    let lines = readme_install_lines();
+    let line = install_line(&lines, "powershell", "kg completions powershell");
+    let make = line.find("New-Item -ItemType Directory -Force (Split-Path $PROFILE)").expect("makes the directory");
+    assert!(make < line.find(">> $PROFILE").expect("writes the profile"), "{line}");
 }
