@@ -17,6 +17,7 @@ pub mod compiled;
 pub mod completions;
 pub mod diag;
 pub mod dot;
+pub mod escape;
 pub mod export;
 pub mod format;
 pub mod fsutil;

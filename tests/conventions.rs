@@ -240,6 +240,21 @@ fn answers_wrap_to_the_terminal_with_hanging_indents() {
     assert!(next.trim_start().starts_with('¶'), "{next:?}");
 }
 
+/// Issue 22: a message on a terminal was cut mid-word by the terminal's
+/// own wrapping ("unicorn hor" / "n").
+#[test]
+fn messages_wrap_to_the_terminal_between_words() {
+    let shown = on_terminal(&["show", "unicorn horn"], (50, 40), &[]);
+    let piped = kg(&["show", "unicorn horn"], None).stderr;
+    assert!(piped.lines().any(|l| width(l) > 50), "the message is wider than the terminal: {piped}");
+    for line in shown.lines() {
+        let snippet = line.trim_start().trim_start_matches(|c: char| c.is_ascii_digit()).starts_with(" |");
+        assert!(snippet || width(line) <= 50, "wider than the terminal: {line:?}\n{shown}");
+    }
+    let words = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
+    assert_eq!(words(&shown), words(&piped), "the same words, none split: {shown}");
+}
+
 #[test]
 fn tall_output_on_a_terminal_goes_through_the_pager() {
     let pager = [("PAGER", "sed s/^/paged:/")];
