@@ -322,6 +322,33 @@ fn columns_stay_aligned_whatever_the_name_length() {
     assert!(cols.len() == 2 && cols.iter().all(|&c| c == cols[0]), "{}", r.stdout);
 }
 
+/// Issue 22: at 60 columns `list` broke its id column across lines. The
+/// name column gives way instead: every id whole, every kind at one column.
+#[test]
+fn list_keeps_its_columns_on_a_narrow_terminal() {
+    for args in [vec!["--paging", "never", "list"], vec!["--paging", "never", "list", "medication"]] {
+        let piped = kg(&args, None).stdout;
+        let shown = on_terminal(&args, (60, 500), &[]);
+        for line in shown.lines() {
+            assert!(width(line) <= 60, "wider than the terminal: {line:?}");
+        }
+        // Each row of the pipe is `name  kind  id`; on the terminal the id is
+        // whole and follows its kind at the same column as every other.
+        let mut kind_cols = std::collections::BTreeSet::new();
+        for row in piped.lines() {
+            let cells: Vec<&str> = row.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect();
+            // A name longer than its column has a line of its own.
+            let [.., kind, id] = cells[..] else { continue };
+            let line = shown
+                .lines()
+                .find(|l| l.split_whitespace().last() == Some(id) && l.contains(kind))
+                .unwrap_or_else(|| panic!("{id} whole, after its kind:\n{shown}"));
+            kind_cols.insert(line[..line.rfind(id).unwrap()].rfind(kind).unwrap());
+        }
+        assert_eq!(kind_cols.len(), 1, "the kind column moved: {kind_cols:?}\n{shown}");
+    }
+}
+
 #[test]
 fn table_headers_are_words_not_variables() {
     let r = kg(&["ask", "what are the warnings"], None);
