@@ -158,21 +158,10 @@ fn bash_offers_the_ids_and_runs_nothing() {
     let h = Hostile::new("complete-bash");
     let script = h.script("bash", "kg.bash");
     for line in ["kg show ", "kg path spasm ", "kg dot --focus ", "kg show hostile-1"] {
-        let words: Vec<&str> = line.split(' ').collect();
-        let program = format!(
-            "source '{}'; COMP_WORDS=({}); COMP_CWORD={}; _kg kg '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
-            script.display(),
-            words.iter().map(|w| format!("'{w}'")).collect::<Vec<_>>().join(" "),
-            words.len() - 1,
-            words[words.len() - 1],
-            words[words.len() - 2],
-        );
-        let got: Vec<String> = shell("bash", &["--norc", "--noprofile", "-c", &program])
-            .lines()
-            .filter(|l| !l.starts_with('-'))
-            .map(String::from)
-            .collect();
-        let want: Vec<String> = h.names.keys().filter(|id| id.starts_with(words[words.len() - 1])).cloned().collect();
+        let got: Vec<String> =
+            common::bash_complete(&script, line).lines().filter(|l| !l.starts_with('-')).map(String::from).collect();
+        let typed = line.rsplit(' ').next().unwrap_or("");
+        let want: Vec<String> = h.names.keys().filter(|id| id.starts_with(typed)).cloned().collect();
         let want: Vec<String> = if line.ends_with("hostile-1") { want } else { h.names.keys().cloned().collect() };
         let mut got_sorted = got.clone();
         got_sorted.sort();
@@ -295,20 +284,26 @@ fn elvish_and_powershell_scripts_hold_no_graph_data_and_elvish_runs_nothing() {
         return;
     }
     let script = h.script("elvish", "kg.elv");
-    // Elvish's completers live in its line editor, so it runs on a terminal.
     let mut cmd = Command::new("elvish");
     cmd.arg("-norc").env("KG_PROBE", "EXPANDED");
+    let out = elvish_candidates(cmd, &format!("eval (slurp < '{}'); ", script.display()), "kg show ''");
+    assert!(out.contains("CAND:--format"), "options complete: {out}");
+    h.nothing_ran("elvish");
+}
+
+/// Runs `setup`, then asks elvish's completer for `kg` what it offers
+/// after `words`, one `CAND:` line each. Elvish's completers live in its
+/// line editor, so it runs on a terminal.
+fn elvish_candidates(cmd: Command, setup: &str, words: &str) -> String {
     let mut p = rexpect::session::spawn_command(cmd, Some(15_000)).expect("elvish starts in a pty");
     p.send_line(&format!(
-        "eval (slurp < '{}'); $edit:completion:arg-completer[kg] kg show '' | each {{|c| echo CAND:$c[stem] }}; echo DO''NE",
-        script.display()
+        "{setup}$edit:completion:arg-completer[kg] {words} | each {{|c| echo CAND:$c[stem] }}; echo DO''NE"
     ))
     .expect("elvish reads the line");
     let out = common::from_pty(p.exp_string("DONE\r").expect("elvish completes"));
     p.send_line("exit").expect("elvish reads the line");
     p.exp_eof().expect("elvish exits");
-    assert!(out.contains("CAND:--format"), "options complete: {out}");
-    h.nothing_ran("elvish");
+    out
 }
 
 // ---- the README's install lines, in a fresh home (issue 22) ----
@@ -457,18 +452,13 @@ fn the_readme_elvish_line_works_in_a_fresh_home() {
     let lines = readme_install_lines();
     let home = FreshHome::new("readme-elvish", false);
     home.run("elvish", &["-norc", "-c", install_line(&lines, "elvish", "kg completions elvish")]);
-    // Its rc file is read by an interactive elvish, which needs a terminal.
+    // Its rc file is read by an interactive elvish.
     let mut cmd = Command::new("elvish");
     cmd.env_clear()
         .env("HOME", home.dir.str())
         .env("TERM", "xterm")
         .env("PATH", format!("{}/.cargo/bin:/usr/bin:/bin", home.dir.str()));
-    let mut p = rexpect::session::spawn_command(cmd, Some(15_000)).expect("elvish starts in a pty");
-    p.send_line("$edit:completion:arg-completer[kg] kg '' | each {|c| echo CAND:$c[stem] }; echo DO''NE")
-        .expect("elvish reads the line");
-    let out = common::from_pty(p.exp_string("DONE\r").expect("elvish completes"));
-    p.send_line("exit").expect("elvish reads the line");
-    p.exp_eof().expect("elvish exits");
+    let out = elvish_candidates(cmd, "", "kg ''");
     assert!(out.contains("CAND:show"), "the rc file set the completer up: {out}");
 }
 

@@ -29,19 +29,7 @@ fn bash_completes_commands_options_kinds_and_node_ids() {
     let script = kg(&["completions", "bash"], None);
     assert_eq!(script.code, 0, "{}", script.stderr);
     let file = dir.write("kg.bash", &script.stdout);
-    let complete = |words: &str| -> String {
-        let words: Vec<&str> = words.split(' ').collect();
-        let program = format!(
-            "source {}; COMP_WORDS=({}); COMP_CWORD={}; _kg kg {} {}; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
-            file.display(),
-            words.iter().map(|w| format!("'{w}'")).collect::<Vec<_>>().join(" "),
-            words.len() - 1,
-            words[words.len() - 1],
-            words[words.len() - 2],
-        );
-        let out = Command::new("bash").arg("-c").arg(program).output().expect("bash runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let complete = |line: &str| common::bash_complete(&file, line);
     assert_eq!(complete("kg sho"), "show\n");
     assert_eq!(complete("kg show ice-p"), "ice-pack\n", "node ids complete after show");
     assert!(complete("kg path acet").contains("acetaminophen"));

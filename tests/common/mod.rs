@@ -167,3 +167,25 @@ pub fn need_python(module: &str) -> bool {
     let ok = Command::new(python()).args(["-c", &format!("import {module}")]).output();
     need(ok.is_ok_and(|o| o.status.success()), &format!("python3 with {module}"))
 }
+
+/// What bash's completion function `_kg`, sourced from `script`, offers for
+/// `line` (words split at spaces, the last being completed), one a line:
+/// the variables bash sets on Tab, set by hand.
+pub fn bash_complete(script: &Path, line: &str) -> String {
+    let words: Vec<&str> = line.split(' ').collect();
+    let program = format!(
+        "source '{}'; COMP_WORDS=({}); COMP_CWORD={}; _kg kg '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        script.display(),
+        words.iter().map(|w| format!("'{w}'")).collect::<Vec<_>>().join(" "),
+        words.len() - 1,
+        words[words.len() - 1],
+        words[words.len().saturating_sub(2)],
+    );
+    let out = Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", &program])
+        .env("KG_PROBE", "EXPANDED")
+        .output()
+        .expect("bash runs");
+    assert!(out.status.success(), "bash: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
