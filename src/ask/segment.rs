@@ -616,15 +616,40 @@ fn phase_at<'a>(w: &impl Fn(usize) -> &'a str, i: usize) -> Option<(usize, crate
     use crate::model::Phase;
     // A change for the better, after a word that says "once".
     const EASED: &[&str] = &[
-        "eased", "eases", "easing", "ease", "calmed", "calms", "calm", "settled", "settles", "settle", "subsided",
-        "subsides", "decreased", "decreases", "lessened", "lessens", "loosened", "loosens", "loosen", "relaxed",
-        "relaxes", "died", "dies", "let", "lets", "improved", "improves", "improving",
+        "eased",
+        "eases",
+        "easing",
+        "ease",
+        "calmed",
+        "calms",
+        "calm",
+        "settled",
+        "settles",
+        "settle",
+        "subsided",
+        "subsides",
+        "decreased",
+        "decreases",
+        "lessened",
+        "lessens",
+        "loosened",
+        "loosens",
+        "loosen",
+        "relaxed",
+        "relaxes",
+        "died",
+        "dies",
+        "let",
+        "lets",
+        "improved",
+        "improves",
+        "improving",
     ];
     const ONCE: &[&str] = &["once", "after", "when", "until", "since", "as"];
     if ONCE.contains(&w(i)) && !(w(i) == "as" && w(i + 1) != "soon") {
         let start = if w(i) == "as" { i + 3 } else { i + 1 };
         for k in start..start + 5 {
-            if matches!(w(k), "" | "." ) {
+            if matches!(w(k), "" | ".") {
                 break;
             }
             if EASED.contains(&w(k)) {
@@ -672,9 +697,35 @@ fn first_or_after(s: &Segments, i: usize, n: u16) -> When {
 /// Verbs of doing something for a while ("use ice for 10 days"), as against
 /// having had the spasm for a while ("had it for 10 days").
 const USE_VERBS: &[&str] = &[
-    "use", "using", "apply", "applying", "put", "putting", "keep", "keeping", "leave", "leaving", "take", "taking",
-    "do", "doing", "continue", "continuing", "wear", "wearing", "ice", "icing", "heat", "stretch", "stretching",
-    "rest", "resting", "try", "trying", "stay", "staying",
+    "use",
+    "using",
+    "apply",
+    "applying",
+    "put",
+    "putting",
+    "keep",
+    "keeping",
+    "leave",
+    "leaving",
+    "take",
+    "taking",
+    "do",
+    "doing",
+    "continue",
+    "continuing",
+    "wear",
+    "wearing",
+    "ice",
+    "icing",
+    "heat",
+    "stretch",
+    "stretching",
+    "rest",
+    "resting",
+    "try",
+    "trying",
+    "stay",
+    "staying",
 ];
 
 /// What a number of days starting at token `i` means, from the words before
@@ -1133,7 +1184,11 @@ mod tests {
         assert_eq!(when("after a week"), [When::From(7)]);
         assert_eq!(when("after three days"), [When::From(3)]);
         assert_eq!(when("ten days of pain, now what"), [When::Day(10)]);
-        assert_eq!(when("for two and a half weeks"), [When::Day(18)]);
+        // Had for 17.5 days, rounded: the 18th day (day 17 counting from 0).
+        assert_eq!(when("for two and a half weeks"), [When::Day(17)]);
+        assert_eq!(when("had it for 10 days"), [When::Day(9)]);
+        assert_eq!(when("can I use ice for 10 days"), [When::First(10)]);
+        assert_eq!(when("once it has eased a bit"), [When::Phase(crate::model::Phase::Eased)]);
         assert_eq!(when("can I leave the ice on for an hour"), [When::Minutes(60.0)]);
         assert_eq!(when("the first 48 hours"), [When::First(2)]);
         assert_eq!(when("right away"), [When::First(1)]);
