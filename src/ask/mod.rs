@@ -581,6 +581,7 @@ fn check_words(check: Check) -> &'static str {
         Check::Refers => "refers to",
         Check::Presents => "presents with",
         Check::Class => "is a kind of",
+        Check::Best => "is the best kind of",
         Check::Avoid | Check::Harm => "",
     }
 }

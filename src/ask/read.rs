@@ -688,7 +688,7 @@ fn choose(c: &Clause) -> Option<Reading> {
     if c.yes_no()
         && c.has(Cue::Home)
         && doers.is_empty()
-        && (c.when.is_some() || c.words().any(|w| matches!(w, "keep" | "continue" | "still" | "carry" | "stop" | "quit" | "going")))
+        && (c.when.is_some() || c.words().any(|w| matches!(w, "keep" | "continue" | "still" | "carry" | "stop" | "quit")))
         && let Some(home) = home_care(c.g)
     {
         let mut r = Reading::with("can-i", Some(c.subject()), Some(home));
@@ -944,8 +944,25 @@ fn comparison(c: &Clause) -> Option<Reading> {
     Some(r)
 }
 
+/// The class the article ranks the kinds of, for a question that ranks
+/// ("what kind of heat is best", "is moist heat better than dry heat"): a
+/// thing named, or a class of it, that the article names a best kind of.
+fn ranked_class(c: &Clause) -> Option<Ix> {
+    let ranks = c.words().any(|w| matches!(w, "best" | "better" | "preferable" | "preferred" | "ideal" | "optimal"));
+    if !ranks {
+        return None;
+    }
+    c.things.iter().find_map(|&(ix, _)| {
+        c.g.ancestors(ix).into_iter().find(|&a| c.g.step(a, Relation::BestOf, Direction::Incoming).next().is_some())
+    })
+}
+
 fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
     let all: Vec<Ix> = c.things.iter().map(|&(ix, _)| ix).collect();
+    if let Some(class) = ranked_class(c) {
+        let x = all.iter().copied().find(|&ix| ix != class).unwrap_or(class);
+        return Some(Reading::with("best-check", Some(x), Some(class)));
+    }
     // The second thing: named, or the article's subject ("is heat good for it").
     let pair = |x_kinds: &[Kind], y_kinds: &[Kind]| -> Option<(Ix, Ix)> {
         let x = all.iter().copied().find(|&ix| x_kinds.contains(&c.kind(ix)))?;
@@ -1061,6 +1078,9 @@ fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
 
 /// Wh-questions and keyword questions: a list about one thing.
 fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
+    if let Some(class) = ranked_class(c) {
+        return Some(Reading::with("best", Some(class), None));
+    }
     let all: Vec<Ix> = c.things.iter().map(|&(ix, _)| ix).collect();
     let first = all.first().copied();
     let state = states.first().copied();

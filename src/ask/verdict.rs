@@ -642,6 +642,15 @@ pub fn model(g: &Graph, check: Check, asks: Asks, x: Ix, y: Option<Ix>, mut sett
                 }
             }
         }
+        Check::Best => {
+            let y = y.unwrap_or(g.subject);
+            let (pos, neg) = patterns(check);
+            gather.rows(&fill(g, pos, x, y), Side::For);
+            if gather.out.is_empty() {
+                gather.rows(&fill(g, neg, x, y), Side::Against);
+                gather.out.retain(|e| !related(g, g.ends(e.claim(g)).0, x));
+            }
+        }
         Check::Causes | Check::Prevents | Check::Source | Check::Refers | Check::Presents | Check::Class => {
             let y = y.unwrap_or(g.subject);
             let (pos, neg) = patterns(check);
@@ -675,6 +684,8 @@ fn patterns(check: Check) -> (&'static str, &'static str) {
         Check::Refers => ("{x} (refer_to|prescribes)+/^is_a* {y}", "{x} !refer_to {y}"),
         Check::Presents => ("{x} is_a*/presents/^is_a* {y}", "{x} is_a*/!presents/^is_a* {y}"),
         Check::Class => ("{x} is_a+ {y}", "{x} is_a*/(contrasts_with|^contrasts_with)/^is_a* {y}"),
+        // Another kind the article calls best is a claim against this one.
+        Check::Best => ("{x} is_a*/best_of {y}", "select ?other where ?other best_of {y}"),
         _ => ("", ""),
     }
 }
