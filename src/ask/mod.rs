@@ -11,6 +11,7 @@ pub mod lexicon;
 mod read;
 pub mod segment;
 pub mod templates;
+pub mod wordclass;
 
 pub use read::{Asks, Reading, when_text};
 pub use segment::{Segments, When};
