@@ -1,6 +1,7 @@
-//! The word table the question reader bakes in (src/ask/lexdata/words.tsv)
-//! is exactly what its generator makes from the pinned sources: the test
-//! regenerates it into a temporary directory and compares bytes.
+//! The word table the question reader bakes in (src/ask/lexdata/words.tsv
+//! and its index, words.idx) is exactly what its generator makes from the
+//! pinned sources: the test regenerates both into a temporary directory and
+//! compares bytes.
 //!
 //! It needs WordNet 3.0 (Debian's `wordnet-base`, or `WORDNET_DIR`) and
 //! Python with the packages of tools/lexicon/requirements.txt: the Python of
@@ -63,29 +64,34 @@ fn the_word_table_regenerates_byte_for_byte() {
     }
     let dir = std::env::temp_dir().join(format!("kg-lexicon-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let out = dir.join("words.tsv");
     let run = Command::new(&python)
         .arg(root().join("tools/lexicon/generate.py"))
         .arg("--wordnet")
         .arg(wordnet())
         .arg("--out")
-        .arg(&out)
+        .arg(&dir)
         .output()
         .expect("the generator runs");
-    assert!(run.status.success(), "generate.py failed:\n{}", String::from_utf8_lossy(&run.stderr));
-    let made = std::fs::read_to_string(&out).expect("the generator wrote the table");
+    let made = |name: &str| std::fs::read(dir.join(name));
+    let (table, index) = (made("words.tsv"), made("words.idx"));
     let _ = std::fs::remove_dir_all(&dir);
-    let committed =
-        std::fs::read_to_string(root().join("src/ask/lexdata/words.tsv")).expect("the committed table is readable");
-    if made != committed {
-        let diff = made.lines().zip(committed.lines()).find(|(a, b)| a != b).map_or_else(
+    assert!(run.status.success(), "generate.py failed:\n{}", String::from_utf8_lossy(&run.stderr));
+    let committed = |name: &str| std::fs::read(root().join("src/ask/lexdata").join(name)).expect("committed");
+    let table = String::from_utf8(table.expect("the generator wrote words.tsv")).expect("ASCII");
+    let committed_table = String::from_utf8(committed("words.tsv")).expect("ASCII");
+    if table != committed_table {
+        let diff = table.lines().zip(committed_table.lines()).find(|(a, b)| a != b).map_or_else(
             || "one table is a prefix of the other".to_string(),
             |(a, b)| format!("made {a:?}, committed {b:?}"),
         );
         panic!(
             "src/ask/lexdata/words.tsv is not what tools/lexicon/generate.py makes ({} lines made, {} committed; first difference: {diff}); run the generator and commit its output",
-            made.lines().count(),
-            committed.lines().count()
+            table.lines().count(),
+            committed_table.lines().count()
         );
     }
+    assert!(
+        index.expect("the generator wrote words.idx") == committed("words.idx"),
+        "src/ask/lexdata/words.idx is not what tools/lexicon/generate.py makes; run the generator and commit its output"
+    );
 }

@@ -23,13 +23,17 @@
 //! assert_eq!((len, stones.class()), (2, Class::Medical));
 //! ```
 
-use std::cmp::Ordering;
 use std::fmt;
 
 /// One line a word form or expression, sorted by bytes:
 /// `form TAB meta [TAB readings]` (see [`Entry`] and
 /// `tools/lexicon/README.md`).
 static TABLE: &str = include_str!("lexdata/words.tsv");
+
+/// The byte offset in [`TABLE`] of every fourth line (a block), as
+/// little-endian u32, made with the table by the generator: a lookup
+/// searches the blocks' first lines, then reads at most four lines.
+static INDEX: &[u8] = include_bytes!("lexdata/words.idx");
 
 /// What a word contributes to a question, when no name or cue places it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -145,7 +149,7 @@ impl Entry {
     /// The form the table lists: the word itself, or the lemma it was read
     /// through.
     pub fn form(&self) -> &'static str {
-        self.field(0)
+        key(self.line)
     }
 
     /// Whether the entry was found through an inflection the table does not
@@ -233,32 +237,66 @@ fn key(line: &str) -> &str {
     line.split_once('\t').map_or(line, |(k, _)| k)
 }
 
+/// The start of block `i` of the table.
+fn block(i: usize) -> usize {
+    INDEX.get(4 * i..4 * i + 4).map_or(TABLE.len(), |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+}
+
 /// The byte offset of the first line whose key is not less than `target`
-/// (the table's length if none is).
+/// (the table's length if none is): a binary search over the blocks'
+/// first lines, then the lines of one block in turn.
 fn lower_bound(target: &str) -> usize {
-    let text = TABLE.as_bytes();
-    let (mut lo, mut hi) = (0usize, text.len());
+    let t = TABLE.as_bytes();
+    let target = target.as_bytes();
+    // The first block whose first key is not less than the target.
+    let (mut lo, mut hi) = (0usize, INDEX.len() / 4);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        // The line holding `mid`: `lo` is a line start, so it starts at or
-        // after `lo`.
-        let start = text[lo..mid].iter().rposition(|&b| b == b'\n').map_or(lo, |p| lo + p + 1);
-        let end = text[start..].iter().position(|&b| b == b'\n').map_or(text.len(), |p| start + p);
-        if key(&TABLE[start..end]).cmp(target) == Ordering::Less {
-            lo = end + 1;
+        if key_less(&t[block(mid)..], target) {
+            lo = mid + 1;
         } else {
-            hi = start;
+            hi = mid;
         }
     }
-    lo.min(text.len())
+    // The line is in the block before it (or is its first line).
+    let Some(prev) = lo.checked_sub(1) else { return 0 };
+    let (mut at, end) = (block(prev), block(lo));
+    while at < end && key_less(&t[at..], target) {
+        at += line_len(&t[at..]) + 1;
+    }
+    at
+}
+
+/// Whether the key of the line that `line` starts (the bytes before its
+/// tab) sorts before `target`, byte by byte as the generator sorts. The
+/// line's first bytes compare as the key does: a key shorter than the target
+/// ends in a tab, which sorts before every character of a word. (A plain
+/// loop: keys are a few bytes, shorter than a call to memcmp costs.)
+fn key_less(line: &[u8], target: &[u8]) -> bool {
+    for (a, b) in line.iter().zip(target) {
+        if a != b {
+            return a < b;
+        }
+    }
+    line.len() < target.len()
+}
+
+/// The length of the line that `rest` starts, without its newline.
+fn line_len(rest: &[u8]) -> usize {
+    rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len())
 }
 
 /// The line whose key is `form`.
 fn line(form: &str) -> Option<&'static str> {
     let at = lower_bound(form);
-    let rest = TABLE.get(at..)?;
-    let line = rest.split_once('\n').map_or(rest, |(l, _)| l);
-    (!line.is_empty() && key(line) == form).then_some(line)
+    let rest = &TABLE.as_bytes()[at..];
+    let n = form.len();
+    // The line's key is the form if the line starts with it and a tab.
+    if rest.get(..n) == Some(form.as_bytes()) && rest.get(n) == Some(&b'\t') {
+        Some(&TABLE[at..at + line_len(rest)])
+    } else {
+        None
+    }
 }
 
 /// Whether some expression of the table starts with `prefix`.
@@ -271,7 +309,7 @@ fn starts_any(prefix: &str) -> bool {
 /// is not a common English word: rarer than Zipf 3 (about once in a
 /// million words) and not medical, or a typo.
 pub fn lookup(word: &str) -> Option<Entry> {
-    if word.is_empty() || word.contains(' ') {
+    if word.is_empty() || word.bytes().any(|b| b == b' ') {
         return None;
     }
     if let Some(line) = line(word) {
@@ -316,28 +354,35 @@ fn deinflect(word: &str) -> Option<Entry> {
 /// The longest expression of the table (two to four words) that `words`
 /// start with, and its length in words: ["throwing", "up", "after"] →
 /// "throw up" (2). The first and the last word may be inflected ("kidney
-/// stones" is "kidney stone").
+/// stones" is "kidney stone"), where the table lists the inflection.
 pub fn collocation(words: &[&str]) -> Option<(usize, Entry)> {
-    let first = forms(words.first()?);
+    let (&w0, _) = words.split_first()?;
+    // The expressions that start with a word come right after the word's own
+    // line ("throw", "throw up", "throwaway"): one search finds both.
+    let (entry, starts_w0) = near(w0);
+    let mut starts: [Option<&str>; 3] = [starts_w0.then_some(w0), None, None];
     let mut key = String::with_capacity(48);
-    // Most words start no expression: one search says so.
-    let starts: Vec<&str> = first
-        .iter()
-        .copied()
-        .filter(|f| {
+    if let Some(e) = entry {
+        for (slot, lemma) in starts[1..].iter_mut().zip(lemmas(e, w0)) {
             key.clear();
-            key.push_str(f);
+            key.push_str(lemma);
             key.push(' ');
-            starts_any(&key)
-        })
-        .collect();
-    if starts.is_empty() {
-        return None;
+            *slot = starts_any(&key).then_some(lemma);
+        }
     }
-    for n in (2..=words.len().min(4)).rev() {
-        let last = forms(words[n - 1]);
-        for f in &starts {
-            for l in &last {
+    let mut best = None;
+    for f in starts.iter().flatten() {
+        // Longer and longer, while some expression goes on with the words
+        // typed so far.
+        for n in 2..=words.len().min(4) {
+            let last = words[n - 1];
+            let mut lasts: [Option<&str>; 3] = [Some(last), None, None];
+            if let Some(line) = line(last) {
+                for (slot, lemma) in lasts[1..].iter_mut().zip(lemmas(Entry { line, inflected: false }, last)) {
+                    *slot = Some(lemma);
+                }
+            }
+            for l in lasts.iter().flatten() {
                 key.clear();
                 key.push_str(f);
                 for w in &words[1..n - 1] {
@@ -347,21 +392,47 @@ pub fn collocation(words: &[&str]) -> Option<(usize, Entry)> {
                 key.push(' ');
                 key.push_str(l);
                 if let Some(line) = line(&key) {
-                    return Some((n, Entry { line, inflected: false }));
+                    if best.is_none_or(|(m, _)| m < n) {
+                        best = Some((n, Entry { line, inflected: false }));
+                    }
+                    break;
                 }
+            }
+            // The words so far, as typed, then a space: does anything go on?
+            key.clear();
+            key.push_str(f);
+            for w in &words[1..n] {
+                key.push(' ');
+                key.push_str(w);
+            }
+            key.push(' ');
+            if n == words.len().min(4) || !starts_any(&key) {
+                break;
             }
         }
     }
-    None
+    best
 }
 
-/// A word and its lemmas (at most three forms).
-fn forms(word: &str) -> Vec<&str> {
-    let mut out = vec![word];
-    if let Some(e) = lookup(word) {
-        out.extend(e.readings_via().filter(|(via, _)| *via == Via::Lemma).map(|(_, r)| r).take(2));
+/// The entry of `word`, if the table lists it, and whether an expression
+/// starts with it, from one search.
+fn near(word: &str) -> (Option<Entry>, bool) {
+    let t = TABLE.as_bytes();
+    let mut at = lower_bound(word);
+    let n = word.len();
+    let starts = |at: usize| t.get(at..at + n) == Some(word.as_bytes());
+    let mut entry = None;
+    if starts(at) && t.get(at + n) == Some(&b'\t') {
+        let len = line_len(&t[at..]);
+        entry = Some(Entry { line: &TABLE[at..at + len], inflected: false });
+        at += len + 1;
     }
-    out
+    (entry, starts(at) && t.get(at + n) == Some(&b' '))
+}
+
+/// The lemmas an entry lists for `word` (at most two).
+fn lemmas<'a>(e: Entry, word: &'a str) -> impl Iterator<Item = &'static str> + use<'a> {
+    e.readings_via().filter(move |(via, r)| *via == Via::Lemma && *r != word).map(|(_, r)| r).take(2)
 }
 
 #[cfg(test)]
@@ -404,9 +475,24 @@ mod tests {
         assert!(TABLE.ends_with('\n'));
     }
 
+    /// Lines per block of [`INDEX`] (`BLOCK` in the generator).
+    const BLOCK: usize = 4;
+
+    #[test]
+    fn the_index_points_at_every_fourth_line() {
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(TABLE.match_indices('\n').map(|(i, _)| i + 1))
+            .filter(|&i| i < TABLE.len())
+            .step_by(BLOCK)
+            .collect();
+        let index: Vec<usize> = (0..INDEX.len() / 4).map(block).collect();
+        assert_eq!(index, starts);
+        assert_eq!(INDEX.len() % 4, 0);
+    }
+
     #[test]
     fn every_line_is_found() {
-        for line in TABLE.lines().step_by(97) {
+        for line in TABLE.lines() {
             assert_eq!(super::line(key(line)), Some(line));
         }
         let first = key(TABLE.lines().next().unwrap());
