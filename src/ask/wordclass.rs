@@ -25,7 +25,7 @@
 
 use std::fmt;
 
-/// One line a word form or expression, sorted by bytes:
+/// One line per word form or expression, sorted by bytes:
 /// `form TAB meta [TAB readings]` (see [`Entry`] and
 /// `tools/lexicon/README.md`).
 static TABLE: &str = include_str!("lexdata/words.tsv");
@@ -158,6 +158,7 @@ impl Entry {
         self.inflected
     }
 
+    /// The class of the word's main reading (its most frequent sense).
     pub fn class(&self) -> Class {
         self.meta().first().and_then(|&c| Class::from_letter(c)).unwrap_or(Class::Topic)
     }
@@ -214,7 +215,8 @@ impl Entry {
         }
     }
 
-    /// The words to try in its place, best first (see [`Via`]).
+    /// The words to try in its place, best first (see [`Via`]); for an
+    /// entry found through an inflection, the lemma first.
     pub fn readings(&self) -> impl Iterator<Item = &'static str> + use<> {
         self.readings_via().map(|(_, r)| r)
     }
