@@ -12,6 +12,7 @@ mod read;
 pub mod segment;
 pub mod templates;
 pub mod verdict;
+pub mod wordclass;
 
 pub use read::{Asks, Reading, when_text};
 pub use segment::{Segments, When};
