@@ -1006,75 +1006,26 @@ pub const OUT_OF_SCOPE_PHRASES: &[&[&str]] = &[
 ];
 
 /// Words that put a question outside what the article covers wherever
-/// they appear: doses, particular people, money, diagnosis. The article
-/// speaks to adults in general and gives no amounts of any drug.
+/// they appear, which the word table ([`super::wordclass`]) does not class
+/// so: babies, diagnosis and tests, drowsiness, a health service.
 pub const OUT_OF_SCOPE: &[&str] = &[
-    "mattress",
-    "mattresses",
-    "pillow",
-    "pillows",
-    // Treatments the article never names, close in spelling to words it
-    // does use ("massage" is not a typo of "manage").
-    "massage",
-    "massages",
-    "massaging",
+    // What the word table does not place so (it classes most words: a
+    // medical word, an amount or a price is outside the article; a thing
+    // or activity is, where the question asks about it).
     "masseur",
     "masseuse",
-    "dose",
-    "doses",
-    "dosage",
-    "dosages",
-    "dosing",
-    "mg",
     "mgs",
     "milligram",
-    "milligrams",
-    "mcg",
-    "ml",
     "iu",
-    "pregnant",
-    "pregnancy",
-    "breastfeeding",
     "breastfeed",
-    "nursing",
-    "child",
-    "children",
-    "kid",
-    "kids",
     "baby",
     "babies",
     "infant",
     "infants",
-    "toddler",
-    "toddlers",
-    "teen",
-    "teens",
-    "teenager",
-    "teenagers",
-    "pediatric",
-    "paediatric",
-    "cost",
-    "costs",
-    "price",
-    "prices",
-    "pay",
-    "paid",
-    "insurance",
-    "insured",
-    "medicare",
-    "medicaid",
     "nhs",
-    "cheap",
-    "cheaper",
-    "expensive",
-    "afford",
-    "money",
-    "dollars",
-    "pounds",
-    "euros",
+    "insured",
     "covered",
     "diagnose",
-    "diagnosis",
     "diagnosed",
     "mri",
     "xray",
@@ -1085,9 +1036,9 @@ pub const OUT_OF_SCOPE: &[&str] = &[
     "tests",
     "drowsy",
     "drowsiness",
-    "dizzy",
-    "dizziness",
-    "sleepy",
+    // A named make of something the article names only as a kind.
+    "brand",
+    "brands",
 ];
 
 /// Words that stand for the thing just talked about ("is it safe", "could

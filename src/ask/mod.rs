@@ -123,7 +123,7 @@ fn corrections(s: &Segments) -> Vec<String> {
     s.tokens
         .iter()
         .enumerate()
-        .filter(|(i, t)| t.corrected.is_some() && s.role(*i) != Role::Leftover)
+        .filter(|(i, t)| t.corrected.is_some() && !t.by_table && s.role(*i) != Role::Leftover)
         .map(|(_, t)| format!("taking \"{}\" as \"{}\"", t.word, t.read()))
         .collect()
 }
@@ -499,6 +499,14 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
     let deciding = verdict::deciding(&d);
     for &i in &deciding {
         a.items.push(crate::answer::Item::supported_by(m.evidence[i].edges.clone()));
+        // What a thing warned against can lead to.
+        let e = m.evidence[i].claim(g);
+        if g.relation(e) == Relation::AvoidWhile {
+            let harms: Vec<EIx> = verdict::harms_of(g, g.ends(e).0).into_iter().map(|(h, _)| h).collect();
+            if !harms.is_empty() && !a.items.iter().any(|it| it.support == harms) {
+                a.items.push(crate::answer::Item::supported_by(harms));
+            }
+        }
     }
     // Beside them: the cautions, the claims that stay open, and what the
     // article gives for other days (not the warnings for other days).
@@ -742,7 +750,8 @@ fn choice(g: &Graph, question: &str, r: &Reading) -> Option<Answer> {
     if options.len() < 2 || !options.iter().all(|&o| templates::DONE.contains(&g.node(o).kind)) {
         return None;
     }
-    let mut a = Answer::from_result(question, "", options.clone(), query::QueryResult { vars: Vec::new(), rows: Vec::new() });
+    let mut a =
+        Answer::from_result(question, "", options.clone(), query::QueryResult { vars: Vec::new(), rows: Vec::new() });
     a.template = Some("compare");
     let names: Vec<&str> = options.iter().map(|&o| g.node(o).name).collect();
     a.interpretation = format!("which to use: {}", names.join(" or "));
@@ -754,7 +763,8 @@ fn choice(g: &Graph, question: &str, r: &Reading) -> Option<Answer> {
         .collect();
     let mut said = Vec::new();
     for &o in options.iter().chain(&both) {
-        let setting = verdict::Setting { days: r.during_days(), minutes: r.minutes, phase: r.phase, named: r.named.clone() };
+        let setting =
+            verdict::Setting { days: r.during_days(), minutes: r.minutes, phase: r.phase, named: r.named.clone() };
         let m = verdict::model(g, Check::Avoid, Asks::Allowed, o, None, setting);
         let d = verdict::decide(g, &m);
         let Some(brief) = verdict::brief(g, &m, &d) else { continue };
@@ -780,8 +790,10 @@ pub struct ReadingInfo {
     /// Each part's query, where it has one.
     pub queries: Vec<String>,
     pub mentions: Vec<MentionInfo>,
-    /// Words taken as others: (typed, read as).
+    /// Words taken as others, as typos: (typed, read as).
     pub substitutions: Vec<(String, String)>,
+    /// Words read as another form the word table gives: (typed, read as).
+    pub read_as: Vec<(String, String)>,
     /// Words read as carrying nothing.
     pub ignored: Vec<String>,
     /// Cue words and what each says.
@@ -844,12 +856,22 @@ impl Asked {
             if let Some(c) = &t.corrected
                 && s.role(i) != Role::Leftover
             {
-                info.substitutions.push((t.word.clone(), c.clone()));
+                if t.by_table {
+                    info.read_as.push((t.word.clone(), c.clone()));
+                } else {
+                    info.substitutions.push((t.word.clone(), c.clone()));
+                }
             }
             match s.role(i) {
-                Role::Function | Role::Number => info.ignored.push(t.word.clone()),
+                Role::Function | Role::Number => info.ignored.push(match t.class {
+                    Some(c) => format!("{} ({})", t.word, c.name()),
+                    None => t.word.clone(),
+                }),
                 Role::Leftover if !s.in_question(i) => info.story.push(t.word.clone()),
-                Role::Leftover | Role::OutOfScope => info.not_covered.push(t.word.clone()),
+                Role::Leftover | Role::OutOfScope => info.not_covered.push(match t.class {
+                    Some(c) => format!("{} ({})", t.word, c.name()),
+                    None => t.word.clone(),
+                }),
                 _ => {}
             }
         }
@@ -883,6 +905,9 @@ impl ReadingInfo {
         }
         for (from, to) in &self.substitutions {
             out.push(format!("typo: \"{from}\" read as \"{to}\""));
+        }
+        for (from, to) in &self.read_as {
+            out.push(format!("read as: \"{from}\" as \"{to}\" (word table)"));
         }
         if !self.cues.is_empty() {
             let cues: Vec<String> = self.cues.iter().map(|(w, c)| format!("{w} ({c})")).collect();

@@ -416,7 +416,11 @@ fn absence(s: &Segments, at: usize) -> Option<Absence> {
         k -= 1;
         match w {
             "skip" | "skipping" | "skipped" | "skips" | "without" | "forgo" | "forgoing" | "omit" | "omitting"
-            | "ditch" | "ditching" => return Some(Absence::Without),
+            | "ditch" | "ditching" | "no" | "lacking" => return Some(Absence::Without),
+            // "if I don't have a towel", "haven't got one".
+            "have" | "got" | "use" | "using" if k > 0 && matches!(s.word(k - 1), "not" | "no" | "never") => {
+                return Some(Absence::Without);
+            }
             "with" if k > 0 && s.word(k - 1) == "bother" => return Some(Absence::Without),
             "of" if k > 0 && s.word(k - 1) == "instead" => return Some(Absence::Instead),
             "than" if k > 0 && s.word(k - 1) == "rather" => return Some(Absence::Instead),
@@ -450,9 +454,9 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
             things.iter().any(|&(st, _)| {
                 st != part
                     && STATES.contains(&g.kind(st))
-                    && g.ancestors(st).into_iter().any(|a| {
-                        g.step(a, Relation::LocatedIn, Direction::Outgoing).any(|(_, p)| p == part)
-                    })
+                    && g.ancestors(st)
+                        .into_iter()
+                        .any(|a| g.step(a, Relation::LocatedIn, Direction::Outgoing).any(|(_, p)| p == part))
             })
         })
         .map(|&(ix, _)| ix)
@@ -482,7 +486,18 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
     // water"): times and durations have their own cues; a thing the article
     // describes ("how many fingers do I press with") is shown.
     if c.has(Cue::HowMuch) && !c.has(Cue::HowLong) && !c.has(Cue::HowOften) {
-        let described = c.things.iter().find(|&&(ix, _)| g.node(ix).described && DONE.contains(&g.node(ix).kind));
+        // What is counted: the word after "how many" ("how many sets").
+        let at = c.cues.iter().find(|h| h.0 == Cue::HowMuch).map_or(0, |h| h.1);
+        let counted = crate::text::singular(s.tokens.get(at + 2).map_or("", |t| t.word.as_str()));
+        let described = c.things.iter().find(|&&(ix, _)| {
+            let n = g.node(ix);
+            let text = crate::text::normalize(&format!("{} {} {}", n.name, n.aliases.join(" "), n.summary));
+            n.described
+                && DONE.contains(&n.kind)
+                && (counted.is_empty()
+                    || text.split(' ').any(|w| w == counted)
+                    || c.things.iter().any(|&(_, k)| k == at + 2))
+        });
         match described {
             Some(&(ix, _)) => return Ok(Reading::with("how-to", Some(ix), None)),
             None => {
@@ -599,10 +614,33 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
     r.no_list_yes = knows_wh
         || !existential
         || c.words().any(|w| matches!(w, "right" | "wrong" | "true" | "false" | "wise" | "smart" | "sensible"));
-    r.ranking = c
-        .words()
-        .find(|w| matches!(*w, "best" | "better" | "strongest" | "most" | "safest" | "top"))
-        .map(str::to_string);
+    // A word that ranks ("best", "strongest", any superlative of an
+    // adjective the word table knows).
+    let superlative = |w: &str| {
+        w.len() > 5
+            && w.ends_with("est")
+            && super::wordclass::lookup(w).is_some_and(|e| e.readings().any(|r| w.starts_with(&r[..r.len().min(3)])))
+    };
+    r.ranking =
+        c.words().find(|w| matches!(*w, "best" | "better" | "most" | "top") || superlative(w)).map(str::to_string);
+    // "which muscle relaxant is the strongest": a ranking of a class the
+    // article names no members of (and ranks none of): not covered.
+    if let Some(word) = r.ranking.clone()
+        && word != "most"
+        && matches!(c.wh(), Some("which" | "what"))
+        && !matches!(r.template.name, "best" | "best-check" | "class-treatments")
+        && let [(class, _)] = c.things.as_slice()
+        && DONE.contains(&g.kind(*class))
+    {
+        let members: Vec<Ix> = g
+            .edges_at(*class, petgraph::Direction::Incoming)
+            .filter(|&(e, _)| g.relation(e) == Relation::IsA)
+            .map(|(_, m)| m)
+            .collect();
+        if !members.is_empty() && members.iter().all(|&m| g.node(m).lay) {
+            return Err(Unread::NotCovered { words: vec![word], nearest: Some(Box::new(r)) });
+        }
+    }
     let permanent =
         c.words().any(|w| matches!(w, "permanent" | "permanently" | "forever" | "lasting" | "cure" | "cures"))
             || c.s.any_word(&["good"]) && c.has(Cue::Last);
@@ -664,7 +702,9 @@ fn choose(c: &Clause) -> Option<Reading> {
 
     // A choice between things to do ("should I put ice or heat on it"),
     // unless it is asked while on something else.
-    let setting = c.has(Cue::Safe) || c.has(Cue::Avoid) || c.has(Cue::Mix)
+    let setting = c.has(Cue::Safe)
+        || c.has(Cue::Avoid)
+        || c.has(Cue::Mix)
         || c.words().any(|w| matches!(w, "while" | "with" | "during"));
     if c.has(Cue::Compare)
         && !setting
@@ -688,7 +728,8 @@ fn choose(c: &Clause) -> Option<Reading> {
     if c.yes_no()
         && c.has(Cue::Home)
         && doers.is_empty()
-        && (c.when.is_some() || c.words().any(|w| matches!(w, "keep" | "continue" | "still" | "carry" | "stop" | "quit")))
+        && (c.when.is_some()
+            || c.words().any(|w| matches!(w, "keep" | "continue" | "still" | "carry" | "stop" | "quit")))
         && let Some(home) = home_care(c.g)
     {
         let mut r = Reading::with("can-i", Some(c.subject()), Some(home));
@@ -853,7 +894,13 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
         [] => None,
         // "can I put the ice straight on my skin": a thing the article
         // warns against is asked about for safety, not as a treatment.
-        [a] if joined || safe_cue || c.has(Cue::Avoid) || can_i && warned_against(c.g, *a) => {
+        // "should she ice it", "can I do squats": whether to do it.
+        [a] if joined
+            || safe_cue
+            || c.has(Cue::Avoid)
+            || can_i && warned_against(c.g, *a)
+            || can_i && infinitive(c) && !c.has_word("for") =>
+        {
             // One thing: is it safe at all, or during the spasm?
             if !doers.contains(a) && !c.story.contains(a) && !ACTS.contains(&c.kind(*a)) {
                 return None;
@@ -898,8 +945,11 @@ fn infinitive(c: &Clause) -> bool {
                 | "wise"
                 | "allowed"
         ) && w[1] == "to"
-    }) || words.first().is_some_and(|w| matches!(*w, "can" | "could" | "should" | "may"))
-        && words.get(1).is_some_and(|w| matches!(*w, "i" | "we" | "you" | "he" | "she" | "they"))
+    }) || matches!(c.aux(), "can" | "could" | "should" | "may")
+        && words.windows(2).any(|w| {
+            matches!(w[0], "can" | "could" | "should" | "may")
+                && matches!(w[1], "i" | "we" | "you" | "he" | "she" | "they")
+        })
 }
 
 /// The graph's node for treating it yourself at home, if it has one.

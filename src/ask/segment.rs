@@ -9,6 +9,7 @@
 use std::ops::Range;
 
 use super::lexicon::{self, Cue};
+use super::wordclass;
 use crate::graph::{Graph, Ix};
 use crate::model::Kind;
 use crate::text::{edit_distance, max_typo_distance, singular};
@@ -22,8 +23,13 @@ pub struct Token {
     pub span: Range<usize>,
     /// Which sentence of the question it is in.
     pub sentence: usize,
-    /// The word taken in its place when it looked like a typo.
+    /// The word taken in its place when it looked like a typo, or (with
+    /// `by_table`) a form of it the word table gives ("listed": "list").
     pub corrected: Option<String>,
+    /// The correction is the word table's reading, not a typo's fix.
+    pub by_table: bool,
+    /// What the word table says the word is, where it placed it.
+    pub class: Option<wordclass::Class>,
 }
 
 impl Token {
@@ -198,7 +204,14 @@ pub fn tokenize(question: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(raw.len() + 4);
     for (w, span, sentence) in raw {
         let push = |out: &mut Vec<Token>, word: &str| {
-            out.push(Token { word: word.to_string(), span: span.clone(), sentence, corrected: None })
+            out.push(Token {
+                word: word.to_string(),
+                span: span.clone(),
+                sentence,
+                corrected: None,
+                by_table: false,
+                class: None,
+            })
         };
         let expanded: &[&str] = match w.as_str() {
             "what's" | "whats" => &["what", "is"],
@@ -379,21 +392,182 @@ pub fn segment(g: &Graph, question: &str) -> Segments {
     find_kinds(&mut s);
     find_cues(&mut s);
     mark_rest(&mut s);
-    // Words left over may be typos of a name or a cue: correct them one
-    // word at a time, then look again.
-    if correct_typos(g, &mut s) {
-        for r in s.roles.iter_mut() {
-            if matches!(r, Some(Role::Leftover | Role::Function)) {
-                *r = None;
-            }
-        }
-        mark_function_phrases(&mut s);
-        find_mentions(g, &mut s);
-        find_kinds(&mut s);
-        find_cues(&mut s);
-        mark_rest(&mut s);
+    // Words left over may be another form of a name or a cue ("listed" is
+    // "list", "spinal" is "spine", "sip" is "drink"), or typos of one:
+    // read them so, one word at a time, and look again.
+    if read_by_table(g, &mut s) {
+        look_again(g, &mut s);
     }
+    if correct_typos(g, &mut s) {
+        look_again(g, &mut s);
+    }
+    class_by_table(&mut s);
     s
+}
+
+/// The passes again, after words were read as others.
+fn look_again(g: &Graph, s: &mut Segments) {
+    for r in s.roles.iter_mut() {
+        if matches!(r, Some(Role::Leftover | Role::Function)) {
+            *r = None;
+        }
+    }
+    mark_function_phrases(s);
+    find_mentions(g, s);
+    find_kinds(s);
+    find_cues(s);
+    mark_rest(s);
+}
+
+/// Whether `word` read in place of token `i` would be placed: a name of the
+/// graph (alone or with a neighbour), a cue, a kind, a word that carries
+/// nothing.
+fn placed(g: &Graph, s: &Segments, i: usize, word: &str) -> bool {
+    if word.contains(' ') {
+        return !g.by_name(&crate::text::normalize(word)).is_empty();
+    }
+    !g.by_name(&singular(word)).is_empty()
+        || forms_name(g, s, i, word)
+        || lexicon::CUES.iter().any(|&(phrase, _)| phrase == word)
+        || lexicon::KINDS.iter().any(|&(phrase, _)| phrase == word)
+        || is_function(word)
+}
+
+/// Reads each word left over as the first of its forms in the word table
+/// (its lemma, the noun it pertains to, a word derived from it, a synonym
+/// of its main sense, the verb it is a manner of) that the graph or the
+/// cues place. Returns whether any was read so.
+fn read_by_table(g: &Graph, s: &mut Segments) -> bool {
+    let mut changed = false;
+    for i in 0..s.tokens.len() {
+        if s.roles[i] != Some(Role::Leftover) || s.tokens[i].corrected.is_some() {
+            continue;
+        }
+        let Some(entry) = wordclass::lookup(&s.tokens[i].word) else { continue };
+        let lemma = entry.inflected().then(|| (wordclass::Via::Lemma, entry.form()));
+        // A word of another part of speech ("inject" and an injection, "kid"
+        // and a child) may name a state or a cue, not a thing to do: the
+        // question "what gets injected" is not about the cortisone injection.
+        let names_a_state = |r: &str| {
+            let nodes = g.by_name(&crate::text::normalize(r));
+            nodes.iter().all(|&ix| matches!(g.kind(ix), Kind::Symptom | Kind::Condition | Kind::Harm | Kind::RedFlag))
+        };
+        let found = lemma.into_iter().chain(entry.readings_via()).find(|&(via, r)| {
+            use wordclass::Via;
+            r != s.tokens[i].word
+                && placed(g, s, i, r)
+                && (matches!(via, Via::Lemma | Via::Pertainym | Via::Expansion) || names_a_state(r))
+        });
+        let found = found.map(|(_, r)| r);
+        if let Some(r) = found {
+            s.tokens[i].corrected = Some(r.to_string());
+            s.tokens[i].by_table = true;
+            s.tokens[i].class = Some(entry.class());
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// Places the words still left over by what the word table says they are:
+/// a word that carries no topic (an adverb, an opinion, a verb of saying or
+/// thinking, "lol") is ignored; a medical word the article does not use, an
+/// amount or a price, and (in the sentences that ask) a thing or activity
+/// outside the article put the question outside it. A child named as whom
+/// it is for ("for my kid") is outside it too; one who is only in the
+/// story ("my son has a spasm") is not.
+fn class_by_table(s: &mut Segments) {
+    use wordclass::Class;
+    let n = s.tokens.len();
+    let mut i = 0;
+    while i < n {
+        if s.roles[i] != Some(Role::Leftover) {
+            i += 1;
+            continue;
+        }
+        // An expression first: "kidney stones", "multiple sclerosis", "epsom
+        // salt" (whose "salt" alone would be a name: the expression wins).
+        let words: Vec<&str> = (i..n.min(i + 4)).map(|k| s.tokens[k].read()).collect();
+        let one_word_name = |k: usize| s.mentions.iter().any(|m| m.at == (k..k + 1));
+        if let Some((len, e)) = wordclass::collocation(&words)
+            && len > 1
+            && (i..i + len).all(|k| s.roles[k] == Some(Role::Leftover) || one_word_name(k))
+            && ((i..i + len).all(|k| s.roles[k] == Some(Role::Leftover))
+                || matches!(e.class(), Class::Medical | Class::Topic | Class::Amount | Class::Money))
+        {
+            s.mentions.retain(|m| !(m.at.start >= i && m.at.end <= i + len));
+            let role = match e.class() {
+                Class::Framing | Class::Time | Class::Person => Role::Function,
+                _ if !s.in_question(i) => Role::Leftover,
+                _ => Role::OutOfScope,
+            };
+            for k in i..i + len {
+                s.roles[k] = Some(role);
+                s.tokens[k].class = Some(e.class());
+            }
+            i += len;
+            continue;
+        }
+        let Some(e) = wordclass::lookup(s.tokens[i].read()) else {
+            i += 1;
+            continue;
+        };
+        // "a brace", "my supplement": read as the noun it is there.
+        let after_article =
+            i > 0 && (is_article(s.tokens[i - 1].read()) || matches!(s.tokens[i - 1].read(), "this" | "that" | "some"));
+        let class = if after_article { e.noun_class().unwrap_or(e.class()) } else { e.class() };
+        let before = |k: usize| i.checked_sub(k).map_or("", |j| s.tokens[j].read());
+        // People the question is about ("can athletes get spasms", "is it
+        // safe for kids", "list all nurses") are a group the article does
+        // not discuss; one of the asker's own ("my kid has a spasm, should
+        // she ice it", "my coach says") is only who it happened to. A
+        // child is who the question is for even after "my" ("for my kid").
+        let own = matches!(before(1), "my" | "our" | "his" | "her" | "their" | "your");
+        let for_whom = matches!(before(1), "for" | "in" | "to" | "with")
+            || is_article(before(1)) && matches!(before(2), "for" | "in" | "to" | "with");
+        // A time of day asked about ("what helps at night") is a setting the
+        // article does not speak to; when the story happened ("this
+        // morning") is context.
+        let story_time = matches!(
+            before(1),
+            "this" | "last" | "next" | "yesterday" | "tomorrow" | "every" | "each" | "per" | "a" | "one" | "that"
+        );
+        // In the story, a state the person is in ("I'm pregnant", "she is
+        // diabetic") bears on any answer; other things it names (a mug, a
+        // leaflet, the drive home, two litres of water) are its setting.
+        let is_state = matches!(
+            before(1),
+            "am" | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "being"
+                | "get"
+                | "got"
+                | "feel"
+                | "feels"
+                | "getting"
+                | "became"
+        ) || matches!(before(1), "very" | "so" | "quite" | "really")
+            && matches!(before(2), "am" | "is" | "are" | "was" | "feel" | "feels");
+        let asked = s.in_question(i);
+        s.roles[i] = Some(match class {
+            Class::Time if asked && !story_time => Role::OutOfScope,
+            Class::Framing | Class::Time => Role::Function,
+            // "i'm diabetic": a person by an illness is the illness.
+            Class::Person if e.medical() && (asked || is_state) => Role::OutOfScope,
+            Class::Person if e.juvenile() && for_whom => Role::OutOfScope,
+            Class::Person if asked && !own => Role::OutOfScope,
+            Class::Person => Role::Function,
+            Class::Medical if asked || is_state => Role::OutOfScope,
+            Class::Medical | Class::Amount | Class::Money | Class::Topic if !asked => Role::Leftover,
+            Class::Medical | Class::Amount | Class::Money | Class::Topic => Role::OutOfScope,
+        });
+        s.tokens[i].class = Some(class);
+        i += 1;
+    }
 }
 
 /// Words naming a kind of node. They stay mentions where they are names
@@ -1017,6 +1191,19 @@ fn correct_typos(g: &Graph, s: &mut Segments) -> bool {
         if w.chars().any(|c| c.is_ascii_digit()) || lexicon::is_common(&w) {
             continue;
         }
+        // A real word for something the article does not discuss is not a
+        // typo of one it does ("massage" is not "manage", "mattress" not
+        // "matters").
+        if wordclass::lookup(&w).is_some_and(|e| {
+            use wordclass::Class;
+            e.is_word()
+                && !e.inflected()
+                && (e.zipf() >= 3.5
+                    || e.zipf() >= 3.0
+                        && matches!(e.class(), Class::Medical | Class::Topic | Class::Money | Class::Amount))
+        }) {
+            continue;
+        }
         if w.chars().count() >= 4 {
             // As typed first ("relives" is "relieves"), then singular
             // (names are singular in the index).
@@ -1158,7 +1345,8 @@ mod tests {
         assert!(r.contains(&("dose".into(), Role::OutOfScope)), "{r:?}");
         assert!(r.contains(&("cortisone".into(), Role::Mention)), "{r:?}");
         let r = roles("what treats hip pain");
-        assert!(r.contains(&("hip".into(), Role::Leftover)), "{r:?}");
+        // A body part the article does not name: outside it, by the word table.
+        assert!(r.contains(&("hip".into(), Role::OutOfScope)), "{r:?}");
         assert!(r.contains(&("treats".into(), Role::Cue)), "{r:?}");
     }
 

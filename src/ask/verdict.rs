@@ -422,7 +422,8 @@ impl Gather<'_> {
         edges.push(e);
         // Said of a member of the class asked about: the member is named in
         // the branch ("for opiates"), not as the class of the thing asked.
-        let class = (class != self.x && cond.member.is_none()).then_some(class);
+        let class =
+            (class != self.x && cond.member.is_none() && self.g.ancestors(self.x).contains(&class)).then_some(class);
         self.out.push(Evidence { side, weight, edges, cond, class });
     }
 
@@ -777,6 +778,19 @@ pub fn without(g: &Graph, m: &mut Model, left_out: &[Ix]) {
     }
 }
 
+/// The harms a thing risks, as the article gives them: `(edge, harm)`.
+pub fn harms_of(g: &Graph, ix: Ix) -> Vec<(EIx, Ix)> {
+    g.step(ix, Relation::Risks, Outgoing).collect()
+}
+
+fn and_list(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// Whether doing `act` (while on `ctx`) is fine.
 fn avoid(gather: &mut Gather, act: Ix, ctx: Option<Ix>) {
     let g = gather.g;
@@ -784,6 +798,17 @@ fn avoid(gather: &mut Gather, act: Ix, ctx: Option<Ix>) {
         Some(ctx) if ctx != g.subject => {
             gather.warnings_against(act, Some(ctx), None);
             gather.warnings_against(ctx, Some(act), None);
+            // "plain water while training": the article's warning for the
+            // setting names the act ("drinking lots of plain water during sport").
+            let named = crate::text::normalize(g.name(act));
+            for (class, chain) in g.ancestor_chains(ctx) {
+                for (e, w) in g.step(class, Relation::AvoidWhile, Incoming) {
+                    let avoided = crate::text::normalize(g.name(w));
+                    if !named.is_empty() && w != act && format!(" {avoided} ").contains(&format!(" {named} ")) {
+                        gather.push(Side::Against, Weight::Decides, &chain, e, cond_of(g, e), class);
+                    }
+                }
+            }
         }
         _ => {
             gather.gives(act, None);
@@ -1035,7 +1060,7 @@ fn opening(r: Reply) -> &'static str {
 /// is one (not named in the article)".
 fn voice(g: &Graph, m: &Model, ev: &[&Evidence]) -> String {
     let Some(class) = ev.iter().find_map(|e| e.class) else { return String::new() };
-    if m.x == class {
+    if m.x == class || !g.ancestors(m.x).contains(&class) {
         return String::new();
     }
     let x = g.node(m.x);
@@ -1085,7 +1110,14 @@ fn claims_said(g: &Graph, m: &Model, idx: &[usize]) -> Vec<String> {
             continue;
         }
         let said: Vec<String> = steps.iter().map(|&e| claim_text(g, e)).collect();
-        let s = format!("{} {}", says(g, e), said.join(", and "));
+        let mut s = format!("{} {}", says(g, e), said.join(", and "));
+        // A warning says what the thing warned against can lead to.
+        if g.relation(e) == Relation::AvoidWhile && steps.len() == 1 {
+            let harms: Vec<&str> = harms_of(g, g.ends(e).0).into_iter().map(|(_, h)| g.name(h)).collect();
+            if !harms.is_empty() {
+                s.push_str(&format!(", which can lead to {}", and_list(&harms)));
+            }
+        }
         if !out.contains(&s) {
             out.push(s);
         }

@@ -130,7 +130,7 @@ fn part(g: &Graph, report: &Report) -> Value {
     }
 }
 
-/// `{"intents","queries","mentions","substitutions","ignored","cues","times","story","not_covered"}`
+/// `{"intents","queries","mentions","substitutions","read_as","ignored","cues","times","story","not_covered"}`
 fn reading_json(r: &crate::ask::ReadingInfo) -> Value {
     let pairs = |v: &[(String, String)], a: &str, b: &str| -> Value {
         Value::Array(v.iter().map(|(x, y)| json!({a: x, b: y})).collect())
@@ -140,6 +140,7 @@ fn reading_json(r: &crate::ask::ReadingInfo) -> Value {
         "queries": r.queries,
         "mentions": r.mentions.iter().map(|m| json!({"text": m.text, "span": [m.span.start, m.span.end], "id": m.id, "name": m.name, "by": m.how})).collect::<Vec<_>>(),
         "substitutions": pairs(&r.substitutions, "typed", "read_as"),
+        "read_as": pairs(&r.read_as, "typed", "read_as"),
         "ignored": r.ignored,
         "cues": pairs(&r.cues, "text", "cue"),
         "times": pairs(&r.times, "text", "means"),

@@ -326,7 +326,13 @@ class Builder:
         if dom is not None:
             c, juvenile, medical = self.cl.sense_class(dom[4], dom[3])
         else:
-            c, juvenile, medical = FRAMING, False, False
+            # A word WordNet does not know but people write: a word of the
+            # grammar ("against", "whether") is among the commonest; a rarer
+            # one (a name, a brand, "epsom", "keto") is a thing until shown
+            # otherwise, so that a question about it is refused rather than
+            # answered without it.
+            common = self.zipf(form) >= 50
+            c, juvenile, medical = (FRAMING if common else TOPIC), False, False
         # A medical sense among the first sense of each reading.
         medical = medical or gazetteer or any(
             i == 0 and self.cl.sense_class(s, lemma)[2] for _, _, i, lemma, s in senses
