@@ -507,6 +507,26 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
             }
         }
     }
+    // "which specific stretches": particular kinds of a thing the article
+    // names none of.
+    for &(ix, at) in &c.things {
+        let word = (1..=2)
+            .filter_map(|k| at.checked_sub(k))
+            .map(|k| s.word(k))
+            .find(|w| matches!(*w, "specific" | "particular" | "exact" | "individual" | "certain"));
+        let members = g
+            .edges_at(ix, petgraph::Direction::Incoming)
+            .filter(|&(e, m)| g.relation(e) == Relation::IsA && !g.node(m).lay)
+            .count();
+        if let Some(word) = word
+            && members == 0
+        {
+            return Err(Unread::NotCovered {
+                words: vec![format!("{word} {}", g.node(ix).name)],
+                nearest: choose(&c).map(Box::new),
+            });
+        }
+    }
     // Doing something without another ("stretch without warming up",
     // "skip the towel and put the ice on"), or going without it ("skip the
     // warm-up"): whether that is fine.

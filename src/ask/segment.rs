@@ -450,13 +450,21 @@ fn read_by_table(g: &Graph, s: &mut Segments) -> bool {
         // question "what gets injected" is not about the cortisone injection.
         let names_a_state = |r: &str| {
             let nodes = g.by_name(&crate::text::normalize(r));
-            nodes.iter().all(|&ix| matches!(g.kind(ix), Kind::Symptom | Kind::Condition | Kind::Harm | Kind::RedFlag))
+            !nodes.is_empty()
+                && nodes
+                    .iter()
+                    .all(|&ix| matches!(g.kind(ix), Kind::Symptom | Kind::Condition | Kind::Harm | Kind::RedFlag))
         };
+        let cue_or_nothing =
+            |r: &str| !r.contains(' ') && (lexicon::CUES.iter().any(|&(phrase, _)| phrase == r) || is_function(r));
         let found = lemma.into_iter().chain(entry.readings_via()).find(|&(via, r)| {
             use wordclass::Via;
             r != s.tokens[i].word
-                && placed(g, s, i, r)
-                && (matches!(via, Via::Lemma | Via::Pertainym | Via::Expansion) || names_a_state(r))
+                && if matches!(via, Via::Lemma | Via::Pertainym | Via::Expansion) {
+                    placed(g, s, i, r)
+                } else {
+                    names_a_state(r) || cue_or_nothing(r)
+                }
         });
         let found = found.map(|(_, r)| r);
         if let Some(r) = found {
@@ -515,7 +523,9 @@ fn class_by_table(s: &mut Segments) {
         // "a brace", "my supplement": read as the noun it is there.
         let after_article =
             i > 0 && (is_article(s.tokens[i - 1].read()) || matches!(s.tokens[i - 1].read(), "this" | "that" | "some"));
-        let class = if after_article { e.noun_class().unwrap_or(e.class()) } else { e.class() };
+        // ... unless a noun follows that it qualifies ("the main causes").
+        let modifies = i + 1 < n && matches!(s.roles[i + 1], Some(Role::Mention | Role::Cue | Role::Leftover));
+        let class = if after_article && !modifies { e.noun_class().unwrap_or(e.class()) } else { e.class() };
         let before = |k: usize| i.checked_sub(k).map_or("", |j| s.tokens[j].read());
         // People the question is about ("can athletes get spasms", "is it
         // safe for kids", "list all nurses") are a group the article does
