@@ -64,7 +64,7 @@ impl<'a> App<'a> {
     }
 
     fn frame<'f>(&'f self, title: &'f str, q: &'f str, json: Option<String>) -> Frame<'f> {
-        Frame { title, q, json, graph: &self.graph_label }
+        Frame { title, q, json, graph: &self.graph_label, article: &self.g().article.title }
     }
 
     fn html(&self, status: u16, frame: &Frame, body: Markup) -> Response {

@@ -94,12 +94,8 @@ impl Drop for Slot<'_> {
 
 /// Runs `dot -Tsvg` on the DOT, killing it after [`TIME`].
 fn run(dot: &str) -> Drawn {
-    let child = Command::new("dot")
-        .arg("-Tsvg")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
+    let child =
+        Command::new("dot").arg("-Tsvg").stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn();
     let mut child = match child {
         Ok(c) => c,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Drawn::Missing,

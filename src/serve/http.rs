@@ -236,8 +236,9 @@ fn check(req: &httparse::Request, served: &Served) -> Result<Request, Response> 
         "GET" => Method::Get,
         "HEAD" => Method::Head,
         _ => {
-            return Err(Response::refusal(405, "kg serve is read-only: only GET and HEAD")
-                .with_header("Allow", "GET, HEAD"));
+            return Err(
+                Response::refusal(405, "kg serve is read-only: only GET and HEAD").with_header("Allow", "GET, HEAD")
+            );
         }
     };
     let declared = header("content-length").any(|v| v.iter().any(|&b| b != b'0' && b != b' '));

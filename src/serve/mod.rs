@@ -57,8 +57,12 @@ pub fn run(mut session: Session, opts: &Options, printer: &Printer) -> Result<St
     let ip = listen_ip(opts.listen.as_deref())?;
     let listener = TcpListener::bind((ip, opts.port)).map_err(|e| {
         Failure::new(
-            Diagnostic::error(format!("cannot serve on {}: {}", SocketAddr::new(ip, opts.port), crate::load::io_reason(&e)))
-                .help("choose another port with --port N, or --port 0 for any free one"),
+            Diagnostic::error(format!(
+                "cannot serve on {}: {}",
+                SocketAddr::new(ip, opts.port),
+                crate::load::io_reason(&e)
+            ))
+            .help("choose another port with --port N, or --port 0 for any free one"),
         )
     })?;
     let addr = listener.local_addr().map_err(|e| Failure::new(Diagnostic::error(format!("cannot serve: {e}"))))?;
@@ -211,10 +215,11 @@ impl Server<'_> {
         if let (Ok(handle), Ok(mut open)) = (stream.try_clone(), self.open.lock()) {
             open.push((id, handle));
         }
-        let spawned = std::thread::Builder::new().name("kg-serve".into()).stack_size(STACK).spawn_scoped(scope, move || {
-            self.connection(stream);
-            self.done(id);
-        });
+        let spawned =
+            std::thread::Builder::new().name("kg-serve".into()).stack_size(STACK).spawn_scoped(scope, move || {
+                self.connection(stream);
+                self.done(id);
+            });
         if spawned.is_err() {
             self.done(id);
         }

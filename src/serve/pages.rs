@@ -25,7 +25,10 @@ pub struct Frame<'a> {
     pub title: &'a str,
     pub q: &'a str,
     pub json: Option<String>,
+    /// What is served: "the bundled graph", or the paths.
     pub graph: &'a str,
+    /// The article's title.
+    pub article: &'a str,
 }
 
 /// A whole page around `body`.
@@ -47,7 +50,7 @@ pub fn page(f: &Frame, body: Markup) -> String {
                 header class="top" {
                     div class="bar" {
                         a class="brand" href="/" { "kg" }
-                        span class="tagline" { "one article on back muscle spasms, every claim cited" }
+                        span class="tagline" { (f.article) }
                         nav aria-label="Site" {
                             a href="/#sections" { "Sections" }
                             a href="/graph" { "Diagram" }
@@ -512,8 +515,7 @@ pub fn show(g: &Graph, ix: Ix, level: u8) -> Markup {
             _ => grouped.push((label, vec![(*other, *e)])),
         }
     }
-    let warnings =
-        if Kind::TREATMENTS.contains(&n.kind) { crate::answer::warnings_for(g, ix) } else { Vec::new() };
+    let warnings = if Kind::TREATMENTS.contains(&n.kind) { crate::answer::warnings_for(g, ix) } else { Vec::new() };
     let name = html! { (n.name) };
     html! {
         div class="card" {
