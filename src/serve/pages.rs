@@ -66,8 +66,8 @@ pub fn page(f: &Frame, body: Markup) -> String {
                             button type="submit" { "Ask" }
                         }
                         p id="q-hint" class="hint" {
-                            "Plain English; names complete as you type. "
-                            span class="key-hint" hidden { "Press " kbd { "/" } " to come back here." }
+                            "In plain English, as you would ask a person. "
+                            span class="key-hint" hidden { "Names complete as you type; press " kbd { "/" } " to come back here." }
                         }
                     }
                 }
