@@ -78,7 +78,7 @@ impl<'a> App<'a> {
 
     /// A query parameter, or a 400 page when the query cannot be decoded.
     fn param(&self, req: &Request, key: &str) -> Result<String, Response> {
-        http::query_value(&req.query, key).map(Option::unwrap_or_default).map_err(|()| {
+        http::query_value(&req.query, key).map(Option::unwrap_or_default).map_err(|_| {
             let f = self.frame("Bad request", "", None);
             self.html(400, &f, pages::trouble("Bad request", "The query string is not percent-encoded UTF-8."))
         })
@@ -208,7 +208,7 @@ impl<'a> App<'a> {
     fn api_ask(&self, req: &Request) -> Response {
         let q = match http::query_value(&req.query, "q") {
             Ok(q) => q.unwrap_or_default(),
-            Err(()) => return json_error(400, "the query string is not percent-encoded UTF-8"),
+            Err(_) => return json_error(400, "the query string is not percent-encoded UTF-8"),
         };
         match self.session.ask(&q) {
             Ok(reply) if reply.report.is_some() => Response::new(200, JSON, reply.text),

@@ -345,13 +345,16 @@ pub fn decode(text: &str, plus_is_space: bool) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// The first value of `key` in a query string, decoded; `Err` if the query
-/// cannot be decoded.
-pub fn query_value(query: &str, key: &str) -> Result<Option<String>, ()> {
+/// A query string that is not percent-encoded UTF-8.
+#[derive(Debug, PartialEq, Eq)]
+pub struct BadQuery;
+
+/// The first value of `key` in a query string, decoded.
+pub fn query_value(query: &str, key: &str) -> Result<Option<String>, BadQuery> {
     for pair in query.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-        if decode(k, true).ok_or(())? == key {
-            return decode(v, true).map(Some).ok_or(());
+        if decode(k, true).ok_or(BadQuery)? == key {
+            return decode(v, true).map(Some).ok_or(BadQuery);
         }
     }
     Ok(None)
@@ -429,6 +432,6 @@ mod tests {
         assert_eq!(query_value("x=1&q=what+treats%3F&q=2", "q"), Ok(Some("what treats?".into())));
         assert_eq!(query_value("focus", "focus"), Ok(Some(String::new())));
         assert_eq!(query_value("x=1", "q"), Ok(None));
-        assert_eq!(query_value("q=%", "q"), Err(()));
+        assert_eq!(query_value("q=%", "q"), Err(BadQuery));
     }
 }
