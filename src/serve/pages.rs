@@ -8,6 +8,8 @@
 //! Every name is a link to its node, every citation to its paragraph, so
 //! one can click from a treatment to its warnings to the article's words.
 
+use std::collections::BTreeMap;
+
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use petgraph::Direction;
 
@@ -335,18 +337,13 @@ fn answer(g: &Graph, a: &Answer) -> Markup {
     }
 }
 
-/// Answers grouped by their relation, a denied one apart.
+/// Answers grouped by their relation, a denied one apart, in the order
+/// the text output gives them.
 fn groups(g: &Graph, a: &Answer) -> Markup {
-    type Key = (Option<Relation>, bool);
-    let mut groups: Vec<(Key, Vec<&Item>)> = Vec::new();
+    let mut groups: BTreeMap<(Option<Relation>, bool), Vec<&Item>> = BTreeMap::new();
     for item in &a.items {
-        let key = (item.relation(g), item.denied(g));
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, v)) => v.push(item),
-            None => groups.push((key, vec![item])),
-        }
+        groups.entry((item.relation(g), item.denied(g))).or_default().push(item);
     }
-    groups.sort_by_key(|(k, _)| *k);
     html! {
         @for ((rel, denied), items) in &groups {
             section class="group" {
