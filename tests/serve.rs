@@ -43,6 +43,13 @@ fn a_question_gets_the_cli_answers_as_a_page() {
                 assert!(page.body.contains(&href), "{q}: no citation link {href}");
             }
         }
+        // Every warning kg ask attaches, with a link to what to avoid.
+        let warnings: Vec<&serde_json::Value> =
+            answers.iter().flat_map(|a| a["warnings"].as_array().into_iter().flatten()).collect();
+        assert_eq!(page.body.matches("<li class=\"warning\">").count(), warnings.len(), "{q}");
+        for w in warnings {
+            assert!(links.iter().any(|l| Some(l.as_str()) == w["id"].as_str()), "{q}: no link to the warning {w}");
+        }
         assert!(page.body.contains(&format!("value=\"{q}\"")), "the ask box keeps the question");
         assert!(page.body.contains(&format!("href=\"/api/ask?q={}\"", encode(q))));
     }
