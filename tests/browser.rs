@@ -196,3 +196,224 @@ fn a_hostile_graph_builds_no_element_in_the_browser() {
     }
     browser.screenshot(&server.url("/node/spasm"), WIDE, &shots().join("hostile-node-wide.png"), true);
 }
+
+/// Chromium driven over the DevTools protocol on a pipe
+/// (`--remote-debugging-pipe`: commands in on descriptor 3, replies and
+/// events out on 4, each a JSON text ended by a NUL), to press keys, type
+/// and click as a person does.
+#[cfg(unix)]
+mod devtools {
+    use std::io::{BufRead, BufReader, Write};
+    use std::os::unix::process::CommandExt;
+    use std::process::{Child, Command, Stdio};
+    use std::sync::mpsc::{Receiver, RecvTimeoutError};
+    use std::time::{Duration, Instant};
+
+    use serde_json::{Value, json};
+
+    pub struct Page {
+        child: Child,
+        to: std::fs::File,
+        from: Receiver<Value>,
+        /// Events seen while waiting for replies.
+        events: Vec<Value>,
+        next: u64,
+        session: String,
+        profile: std::path::PathBuf,
+    }
+
+    fn pipe() -> (std::fs::File, std::fs::File) {
+        use std::os::fd::FromRawFd;
+        let mut fds = [0; 2];
+        // SAFETY: pipe(2) fills two descriptors, each then owned by a File.
+        assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0, "a pipe");
+        unsafe { (std::fs::File::from_raw_fd(fds[0]), std::fs::File::from_raw_fd(fds[1])) }
+    }
+
+    impl Page {
+        pub fn open() -> Page {
+            use std::os::fd::AsRawFd;
+            let (their_in, to) = pipe();
+            let (from, their_out) = pipe();
+            let (a, b) = (their_in.as_raw_fd(), their_out.as_raw_fd());
+            let profile = std::env::temp_dir().join(format!("kg-devtools-{}", std::process::id()));
+            let mut cmd = Command::new(super::CHROMIUM);
+            cmd.args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--remote-debugging-pipe",
+                "--window-size=1280,900",
+            ])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+            // SAFETY: only dup2(2) between fork and exec, on descriptors we own.
+            unsafe {
+                cmd.pre_exec(move || {
+                    if libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
+                    Ok(())
+                });
+            }
+            let child = cmd.spawn().expect("chromium runs");
+            drop((their_in, their_out));
+            let (tx, rx) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let mut reader = BufReader::new(from);
+                let mut buf = Vec::new();
+                while reader.read_until(0, &mut buf).is_ok_and(|n| n > 0) {
+                    buf.pop_if(|b| *b == 0);
+                    if let Ok(v) = serde_json::from_slice::<Value>(&buf)
+                        && tx.send(v).is_err()
+                    {
+                        return;
+                    }
+                    buf.clear();
+                }
+            });
+            let mut page = Page { child, to, from: rx, events: Vec::new(), next: 0, session: String::new(), profile };
+            let target = page.call("Target.createTarget", json!({"url": "about:blank"}), false);
+            let target = target["targetId"].as_str().expect("a target").to_string();
+            let attached = page.call("Target.attachToTarget", json!({"targetId": target, "flatten": true}), false);
+            page.session = attached["sessionId"].as_str().expect("a session").to_string();
+            page.call("Page.enable", json!({}), true);
+            page
+        }
+
+        fn receive(&mut self, deadline: Instant) -> Value {
+            match self.from.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok(v) => v,
+                Err(RecvTimeoutError::Timeout) => panic!("chromium did not answer in time"),
+                Err(RecvTimeoutError::Disconnected) => panic!("chromium went away"),
+            }
+        }
+
+        /// A command and its result.
+        pub fn call(&mut self, method: &str, params: Value, in_page: bool) -> Value {
+            self.next += 1;
+            let id = self.next;
+            let mut msg = json!({"id": id, "method": method, "params": params});
+            if in_page {
+                msg["sessionId"] = json!(self.session);
+            }
+            let mut bytes = serde_json::to_vec(&msg).expect("JSON");
+            bytes.push(0);
+            self.to.write_all(&bytes).expect("chromium takes the command");
+            let deadline = Instant::now() + super::serve_support::PATIENCE;
+            loop {
+                let v = self.receive(deadline);
+                if v["id"] == id {
+                    assert!(v.get("error").is_none(), "{method}: {v}");
+                    return v["result"].clone();
+                }
+                self.events.push(v);
+            }
+        }
+
+        /// Loads a URL and waits for its load event.
+        pub fn go(&mut self, url: &str) {
+            self.events.clear();
+            self.call("Page.navigate", json!({"url": url}), true);
+            self.wait_load();
+        }
+
+        /// Forgets the events seen so far (before an action that loads a page).
+        pub fn forget(&mut self) {
+            self.events.clear();
+        }
+
+        pub fn wait_load(&mut self) {
+            let deadline = Instant::now() + super::serve_support::PATIENCE;
+            while !self.events.iter().any(|e| e["method"] == "Page.loadEventFired") {
+                let v = self.receive(deadline);
+                self.events.push(v);
+            }
+            self.events.clear();
+        }
+
+        /// A JavaScript expression's value in the page.
+        pub fn eval(&mut self, expression: &str) -> Value {
+            let r = self.call("Runtime.evaluate", json!({"expression": expression, "returnByValue": true}), true);
+            r["result"]["value"].clone()
+        }
+
+        /// Evaluates until the expression is true, or fails after a while.
+        pub fn until(&mut self, expression: &str) {
+            let deadline = Instant::now() + super::serve_support::PATIENCE;
+            while self.eval(expression) != json!(true) {
+                assert!(Instant::now() < deadline, "never true: {expression}");
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+
+        /// A key pressed and let go.
+        pub fn key(&mut self, key: &str, code: &str, vk: u32, text: &str) {
+            for kind in ["keyDown", "keyUp"] {
+                let mut p = json!({"type": kind, "key": key, "code": code, "windowsVirtualKeyCode": vk});
+                if kind == "keyDown" && !text.is_empty() {
+                    p["text"] = json!(text);
+                }
+                self.call("Input.dispatchKeyEvent", p, true);
+            }
+        }
+
+        pub fn type_text(&mut self, text: &str) {
+            self.call("Input.insertText", json!({"text": text}), true);
+        }
+    }
+
+    impl Drop for Page {
+        fn drop(&mut self) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+            let _ = std::fs::remove_dir_all(&self.profile);
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn keys_and_name_completion_work_as_a_person_uses_them() {
+    let Some(_) = Browser::find() else { return };
+    let server = Server::start(&[]);
+    let mut page = devtools::Page::open();
+    page.go(&server.url("/node/ice-pack"));
+    assert_eq!(page.eval("document.activeElement === document.getElementById('q')"), serde_json::json!(false));
+    // "/" from anywhere on the page goes to the ask box.
+    page.key("/", "Slash", 191, "/");
+    page.until("document.activeElement && document.activeElement.id === 'q'");
+    assert_eq!(page.eval("document.getElementById('q').value"), serde_json::json!(""), "the / is not typed");
+    // Typing part of a name offers the names; arrows and Enter take one.
+    page.type_text("what treats ice p");
+    page.until("document.querySelectorAll('#q-names [role=option]').length > 0");
+    let offered = page.eval("Array.from(document.querySelectorAll('#q-names [role=option]')).map(o => o.textContent)");
+    assert!(offered.as_array().is_some_and(|o| o.iter().any(|n| n == "ice pack")), "{offered}");
+    assert_eq!(page.eval("document.getElementById('q').getAttribute('aria-expanded')"), serde_json::json!("true"));
+    let at = offered.as_array().and_then(|o| o.iter().position(|n| n == "ice pack")).unwrap_or(0);
+    for _ in 0..=at {
+        page.key("ArrowDown", "ArrowDown", 40, "");
+    }
+    page.key("Enter", "Enter", 13, "\r");
+    assert_eq!(page.eval("document.getElementById('q').value"), serde_json::json!("what treats ice pack "));
+    assert_eq!(page.eval("document.getElementById('q-names').hidden"), serde_json::json!(true));
+    // Enter again asks: the answer page, reached by the form.
+    page.forget();
+    page.key("Enter", "Enter", 13, "\r");
+    page.wait_load();
+    assert_eq!(page.eval("location.pathname + location.search"), serde_json::json!("/?q=what+treats+ice+pack+"));
+    // A click on a name follows its link.
+    let href = page.eval("document.querySelector('main a.node').getAttribute('href')");
+    page.forget();
+    page.eval("document.querySelector('main a.node').click()");
+    page.wait_load();
+    assert_eq!(page.eval("location.pathname"), href);
+    assert_eq!(page.eval("document.querySelectorAll('h1').length"), serde_json::json!(1));
+}

@@ -69,7 +69,11 @@ pub fn page(f: &Frame, body: Markup) -> String {
                         }
                         p id="q-hint" class="hint" {
                             "In plain English, as you would ask a person. "
-                            span class="key-hint" hidden { "Names complete as you type; press " kbd { "/" } " to come back here." }
+                            span class="key-hint" hidden {
+                                "Names complete as you type"
+                                span class="keys" { "; press " kbd { "/" } " to come back here" }
+                                "."
+                            }
                         }
                     }
                 }
@@ -299,7 +303,10 @@ fn answer(g: &Graph, a: &Answer) -> Markup {
             (None, _) => ("depends", "It depends"),
         };
         // "No: the article says ..." under a big "No" says it twice.
-        let text = v.text.strip_prefix(word).and_then(|t| t.strip_prefix(':')).map_or(v.text.as_str(), str::trim_start);
+        let text = match v.text.strip_prefix(word).and_then(|t| t.strip_prefix(':')) {
+            Some(rest) => capitalized(rest.trim_start()),
+            None => v.text.clone(),
+        };
         html! { p class={ "verdict " (class) } { strong class="word" { (word) } " " (text) } }
     });
     if let Some(v) = &a.verdict
