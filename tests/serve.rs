@@ -473,3 +473,18 @@ fn pages_have_labels_landmarks_and_a_language() {
     assert_eq!(js.header("content-type"), Some("text/javascript; charset=utf-8"));
     assert!(!js.body.contains("http://") && !js.body.contains("https://"), "nothing fetched from elsewhere");
 }
+
+#[test]
+fn a_port_in_use_is_an_error_that_says_what_to_do() {
+    let server = Server::start(&[]);
+    let port = server.addr.port().to_string();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(["serve", "--port", &port])
+        .output()
+        .expect("kg runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains(&format!("cannot serve on 127.0.0.1:{port}")) && err.contains("--port 0"), "{err}");
+    assert!(out.stdout.is_empty(), "no URL for a server that is not there");
+    assert_eq!(server.get("/").status, 200, "the first one serves on");
+}

@@ -56,14 +56,15 @@ pub fn run(mut session: Session, opts: &Options, printer: &Printer) -> Result<St
     session.explain = false;
     let ip = listen_ip(opts.listen.as_deref())?;
     let listener = TcpListener::bind((ip, opts.port)).map_err(|e| {
-        Failure::new(
-            Diagnostic::error(format!(
-                "cannot serve on {}: {}",
-                SocketAddr::new(ip, opts.port),
-                crate::load::io_reason(&e)
-            ))
-            .help("choose another port with --port N, or --port 0 for any free one"),
-        )
+        let help = match e.kind() {
+            std::io::ErrorKind::AddrNotAvailable => format!("{ip} is not an address of this machine"),
+            std::io::ErrorKind::PermissionDenied => {
+                "ports below 1024 need privileges: choose --port 1024 or above".into()
+            }
+            _ => "choose another port with --port N, or --port 0 for any free one".into(),
+        };
+        let at = SocketAddr::new(ip, opts.port);
+        Failure::new(Diagnostic::error(format!("cannot serve on {at}: {}", crate::load::io_reason(&e))).help(help))
     })?;
     let addr = listener.local_addr().map_err(|e| Failure::new(Diagnostic::error(format!("cannot serve: {e}"))))?;
     if !ip.is_loopback() {
