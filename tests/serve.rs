@@ -10,7 +10,7 @@ mod serve_support;
 use std::io::{Read, Write};
 use std::time::Duration;
 
-use serve_support::{HOSTILE_TAGS, HostileGraph, PATIENCE, Server, encode, have, kg, parse_reply, read_reply};
+use serve_support::{HOSTILE_TAGS, HostileGraph, PATIENCE, Scratch, Server, encode, have, kg, parse_reply, read_reply};
 
 /// Node links in a page, in order: the ids after `href="/node/`.
 fn node_links(page: &str) -> Vec<String> {
@@ -487,4 +487,39 @@ fn a_port_in_use_is_an_error_that_says_what_to_do() {
     assert!(err.contains(&format!("cannot serve on 127.0.0.1:{port}")) && err.contains("--port 0"), "{err}");
     assert!(out.stdout.is_empty(), "no URL for a server that is not there");
     assert_eq!(server.get("/").status, 200, "the first one serves on");
+}
+
+#[test]
+fn without_graphviz_the_diagram_page_says_what_to_install() {
+    let empty = Scratch::new("no-path");
+    let server = Server::start_with(&[], &[("PATH", empty.path())]);
+    let page = server.get("/graph?focus=ice-pack");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Graphviz is not installed") && page.body.contains("apt-get install graphviz"));
+    assert!(!page.body.contains("<svg"));
+    // What the picture would show, as links.
+    let (dot, _) = kg(&["dot", "--focus", "ice-pack"]);
+    let links = node_links(&page.body);
+    for id in dot.lines().filter(|l| l.starts_with("  \"") && !l.contains("->")).filter_map(|l| l.split('"').nth(1)) {
+        assert!(links.iter().any(|l| l == id), "no link to {id}");
+    }
+    assert_ne!(server.get("/graph.svg?focus=ice-pack").status, 200);
+}
+
+#[cfg(unix)]
+#[test]
+fn open_starts_the_browser_on_the_url() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = Scratch::new("open");
+    let script = dir.0.join("browser");
+    let seen = dir.0.join("seen");
+    std::fs::write(&script, format!("#!/bin/sh\necho \"$1\" > '{}'\n", seen.display())).expect("a script");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("executable");
+    let server = Server::start_with(&["--open"], &[("BROWSER", script.to_str().expect("UTF-8"))]);
+    let deadline = std::time::Instant::now() + PATIENCE;
+    while std::fs::read_to_string(&seen).map_or(true, |s| !s.ends_with('\n')) {
+        assert!(std::time::Instant::now() < deadline, "the browser was not started");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(std::fs::read_to_string(&seen).unwrap_or_default().trim(), server.url("/"));
 }

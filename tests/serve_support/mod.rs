@@ -47,12 +47,18 @@ pub struct Server {
 impl Server {
     /// `kg serve --port 0 ARGS...`, once it has printed its URL.
     pub fn start(args: &[&str]) -> Server {
+        Server::start_with(args, &[])
+    }
+
+    /// The same, with variables set in its environment.
+    pub fn start_with(args: &[&str], env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_kg"))
             .arg("serve")
             .args(["--port", "0"])
             .args(args)
             .env_remove("KG_GRAPH")
             .env("KG_NO_CACHE", "1")
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -185,7 +191,7 @@ pub fn encode(text: &str) -> String {
 
 /// A graph whose every string is HTML, script or markup of some other
 /// kind, in a fresh directory (removed when dropped).
-pub struct HostileGraph(pub PathBuf);
+pub struct HostileGraph(pub Scratch);
 
 pub const HOSTILE: &str = r#"(
     article: (
@@ -228,11 +234,25 @@ pub const HOSTILE_TAGS: &[&str] = &[
 
 impl HostileGraph {
     pub fn new(tag: &str) -> HostileGraph {
+        let dir = Scratch::new(tag);
+        std::fs::write(dir.0.join("graph.ron"), HOSTILE).expect("the graph is written");
+        HostileGraph(dir)
+    }
+
+    pub fn path(&self) -> &str {
+        self.0.path()
+    }
+}
+
+/// A fresh directory, removed when dropped.
+pub struct Scratch(pub PathBuf);
+
+impl Scratch {
+    pub fn new(tag: &str) -> Scratch {
         let dir = std::env::temp_dir().join(format!("kg-serve-{tag}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).expect("a temp dir");
-        std::fs::write(dir.join("graph.ron"), HOSTILE).expect("the graph is written");
-        HostileGraph(dir)
+        Scratch(dir)
     }
 
     pub fn path(&self) -> &str {
@@ -240,7 +260,7 @@ impl HostileGraph {
     }
 }
 
-impl Drop for HostileGraph {
+impl Drop for Scratch {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
     }
