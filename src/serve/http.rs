@@ -273,16 +273,34 @@ pub fn respond(stream: &mut TcpStream, mut resp: Response, head_only: bool, limi
         head.push_str(&format!("{name}: {value}\r\n"));
     }
     head.push_str("Connection: close\r\n\r\n");
-    let _ = stream.set_write_timeout(Some(limits.write_time));
     let mut bytes = head.into_bytes();
     if !head_only {
         bytes.append(&mut resp.body);
     }
-    if stream.write_all(&bytes).and_then(|()| stream.flush()).is_err() {
+    if write_within(stream, &bytes, Instant::now() + limits.write_time).is_err() {
         return;
     }
     let _ = stream.shutdown(std::net::Shutdown::Write);
     drain(stream);
+}
+
+/// Writes all of `bytes` by `deadline`: the time limit is for the whole
+/// answer, so a client that reads a byte now and then cannot stretch it.
+fn write_within(stream: &mut TcpStream, mut bytes: &[u8], deadline: Instant) -> std::io::Result<()> {
+    while !bytes.is_empty() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        stream.set_write_timeout(Some(left.max(Duration::from_millis(1))))?;
+        match stream.write(&bytes[..bytes.len().min(64 * 1024)]) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(n) => bytes = &bytes[n..],
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 /// Reads and drops at most 64 KiB for at most half a second.
