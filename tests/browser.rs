@@ -14,6 +14,17 @@ use std::time::{Duration, Instant};
 use serve_support::{HostileGraph, Server, encode, have};
 
 const CHROMIUM: &str = "chromium";
+/// Headless, nothing fetched but the pages asked for, no sandbox (CI runs as root).
+const FLAGS: [&str; 8] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
 const WIDE: (u32, u32) = (1280, 900);
 const NARROW: (u32, u32) = (390, 844);
 
@@ -32,19 +43,7 @@ impl Browser {
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos())
         ));
         let mut cmd = Command::new(CHROMIUM);
-        cmd.args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(extra);
+        cmd.args(FLAGS).arg("--hide-scrollbars").arg(format!("--user-data-dir={}", profile.display())).args(extra);
         if !script {
             // Script off as a person turns it off, in the profile's settings
             // (Chromium's --blink-settings=scriptEnabled=false also stops
@@ -238,22 +237,12 @@ mod devtools {
             let (a, b) = (their_in.as_raw_fd(), their_out.as_raw_fd());
             let profile = std::env::temp_dir().join(format!("kg-devtools-{}", std::process::id()));
             let mut cmd = Command::new(super::CHROMIUM);
-            cmd.args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--remote-debugging-pipe",
-                "--window-size=1280,900",
-            ])
-            .arg(format!("--user-data-dir={}", profile.display()))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
+            cmd.args(super::FLAGS)
+                .args(["--remote-debugging-pipe", "--window-size=1280,900"])
+                .arg(format!("--user-data-dir={}", profile.display()))
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
             // SAFETY: only dup2(2) between fork and exec, on descriptors we own.
             unsafe {
                 cmd.pre_exec(move || {
