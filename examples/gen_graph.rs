@@ -295,7 +295,8 @@ fn kind_weight(kind: Kind) -> usize {
 fn relation_weight(r: Relation) -> usize {
     use Relation::*;
     match r {
-        IsA => 0,
+        // `best_of` came later: not drawn, so generated graphs stay as they were.
+        IsA | BestOf => 0,
         Causes => 12,
         Presents | Treats | Relieves => 8,
         LocatedIn | Prevents => 6,

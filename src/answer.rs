@@ -50,13 +50,33 @@ impl Claim {
     }
 }
 
+/// The reply to a yes/no question as asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reply {
+    Yes,
+    No,
+    /// The article's answer turns on a condition the question does not
+    /// settle (the day, how long, a stage of the spasm, a case).
+    Depends,
+}
+
+impl Reply {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reply::Yes => "yes",
+            Reply::No => "no",
+            Reply::Depends => "depends",
+        }
+    }
+}
+
 /// The answer to a yes/no question, as asked: "is it safe to drink while on
 /// opiates" with a warning is no; "should I avoid it" with one is yes.
 #[derive(Clone, Debug)]
 pub struct Verdict {
     pub claim: Claim,
-    /// Yes, no, or none (the article says nothing, or it depends on the day).
-    pub yes: Option<bool>,
+    /// Yes, no, it depends, or none (the article says nothing).
+    pub reply: Option<Reply>,
     /// The verdict in words, naming the question it answers.
     pub text: String,
 }

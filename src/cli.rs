@@ -30,7 +30,7 @@ Examples:
   kg compile graph/ -o g.kg             one file read in place: kg --graph g.kg ...
   kg dot --focus spasm > spasm.dot      a node's neighbourhood as a diagram
   kg export --format json | jq .nodes   the whole graph as JSON
-  kg completions bash > ~/.local/share/bash-completion/completions/kg
+  kg completions --help                 how to install completions for your shell
 
 Exit status: 0 answers found, 1 a valid question with no answer, 2 an error.
 Graph: --graph PATH (repeatable), else $KG_GRAPH (paths joined by ':'), else the
@@ -68,9 +68,13 @@ pub struct Global {
     #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN", help_heading = GLOBAL)]
     pub paging: Paging,
 
-    /// Results only: no notes or warnings on stderr (errors still)
+    /// Print nothing on stdout; the exit status answers (0 found, 1 not, 2 error), as grep -q does
     #[arg(short, long, global = true, help_heading = GLOBAL)]
     pub quiet: bool,
+
+    /// Results only: no notes or warnings on stderr (errors still)
+    #[arg(long, global = true, help_heading = GLOBAL)]
+    pub no_notes: bool,
 }
 
 /// `--format` of the commands that answer (text, json, tsv, dot).
@@ -154,7 +158,7 @@ pub enum Command {
 
     /// Check graph files and report every problem with file:line:col
     #[command(
-        after_help = "Without a path, checks the bundled graph. A compiled graph (kg compile) is checked\nrecord by record.\nExit status: 0 clean (warnings allowed), 2 problems found."
+        after_help = "Without a path, checks the bundled graph. A compiled graph (kg compile) is checked\nrecord by record. With --format json: one document on stdout, every problem in\n\"diagnostics\" with its file, line, column, severity, message and help.\nExit status: 0 clean (warnings allowed), 2 problems found."
     )]
     Check {
         /// .ron files or directories to check together as one graph
@@ -257,7 +261,9 @@ pub enum Command {
     },
 
     /// Print the manual page (roff)
-    #[command(after_help = "Examples:\n  kg man | man -l -\n  kg man > ~/.local/share/man/man1/kg.1")]
+    #[command(
+        after_help = "Examples:\n  kg man | man -l -\n  man1=\"$(dirname \"$(command -v kg)\")/../share/man/man1\"; mkdir -p \"$man1\" && kg man > \"$man1/kg.1\""
+    )]
     Man,
 }
 
@@ -300,13 +306,18 @@ const COMPLETIONS_HELP: &str = "\
 Commands and options complete in every shell. In bash, zsh and fish so do
 kinds, relations and node ids after show, path and --focus (zsh and fish show
 each node's name beside its id). The ids are those of the graph in force when
-the script is made: make it again after --graph or $KG_GRAPH changes.
+the script is made: make it again after --graph or $KG_GRAPH changes. Names
+reach the script quoted as inert text for each shell.
 
-Install:
-  bash  kg completions bash > ~/.local/share/bash-completion/completions/kg
-  zsh   kg completions zsh > ~/.zfunc/_kg   (with fpath+=(~/.zfunc) before compinit)
-  fish  kg completions fish > ~/.config/fish/completions/kg.fish
-  elvish      kg completions elvish >> ~/.config/elvish/rc.elv
+Install (each line makes the directory it writes into):
+  bash   d=\"${XDG_DATA_HOME:-$HOME/.local/share}/bash-completion/completions\"
+         mkdir -p \"$d\" && kg completions bash > \"$d/kg\"   (needs bash-completion)
+  zsh    mkdir -p ~/.zfunc && kg completions zsh > ~/.zfunc/_kg
+         echo 'fpath+=(~/.zfunc); autoload -Uz compinit; compinit' >> ~/.zshrc
+  fish   mkdir -p $__fish_config_dir/completions
+         kg completions fish > $__fish_config_dir/completions/kg.fish
+  elvish      use path; use runtime; mkdir -p (path:dir $runtime:rc-path)
+              kg completions elvish >> $runtime:rc-path
   powershell  kg completions powershell >> $PROFILE";
 
 const ASK_HELP: &str = "\

@@ -122,6 +122,35 @@ impl Diagnostic {
         Some(format!("{}:{line}:{col}", file.name))
     }
 
+    /// The diagnostic's fields for JSON ([`Located`]), for editors and CI
+    /// (`kg check --format json`).
+    pub fn located<'a>(&'a self, sources: &'a Sources) -> Located<'a> {
+        let place = self.at.as_ref().and_then(|loc| Some((loc, sources.files.get(loc.file)?)));
+        let (file, start, end) = match place {
+            Some((loc, f)) => (Some(f.name.as_str()), Some(f.line_col(loc.span.start)), Some(f.line_col(loc.span.end))),
+            None => (None, None, None),
+        };
+        let said =
+            |prefix: &str| -> Vec<&'a str> { self.notes.iter().filter_map(|n| n.strip_prefix(prefix)).collect() };
+        let help = said("help: ");
+        Located {
+            severity: match self.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            message: &self.message,
+            file,
+            line: start.map(|(l, _)| l),
+            column: start.map(|(_, c)| c),
+            end_line: end.map(|(l, _)| l),
+            end_column: end.map(|(_, c)| c),
+            label: (!self.label.is_empty()).then_some(self.label.as_str()),
+            help: (!help.is_empty()).then(|| help.join("\n")),
+            notes: said("note: "),
+            rendered: self.render(sources, false),
+        }
+    }
+
     /// Renders the diagnostic, with ANSI colour when `color` is set.
     pub fn render(&self, sources: &Sources, color: bool) -> String {
         let paint = |code: &str, text: &str| {
@@ -155,6 +184,27 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// A diagnostic as a JSON object: `severity` ("error" or "warning"),
+/// `message`, `file`, `line` and `column` of the span's start and
+/// `end_line` and `end_column` just past its end (1-based, columns in
+/// characters, as the text shows them; `null` for a diagnostic about no
+/// place), `label` (beside the carets, or `null`), `help` (the hint, or
+/// `null`), `notes`, and `rendered`, the text `kg` prints for it.
+#[derive(Debug, serde::Serialize)]
+pub struct Located<'a> {
+    pub severity: &'static str,
+    pub message: &'a str,
+    pub file: Option<&'a str>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub end_line: Option<usize>,
+    pub end_column: Option<usize>,
+    pub label: Option<&'a str>,
+    pub help: Option<String>,
+    pub notes: Vec<&'a str>,
+    pub rendered: String,
 }
 
 /// Longest `quoted` name or value shown whole in a message, in characters.

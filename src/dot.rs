@@ -149,6 +149,7 @@ pub fn relation_style(rel: Relation) -> (&'static str, &'static str, f32) {
         ReducesNeedFor => ("dashed", "#1565c0", 1.0),
         ContrastsWith => ("dotted", "#757575", 1.0),
         Improves => ("dashed", "#2e7d32", 1.0),
+        BestOf => ("bold", "#2e7d32", 1.5),
     }
 }
 
@@ -521,14 +522,21 @@ fn edge_line(g: &Graph, e: EIx) -> String {
     )
 }
 
-/// How a line style looks in the legend's text.
-fn line_sample(style: &str) -> &'static str {
-    match style {
-        "dashed" => "╌╌╌╌",
-        "dotted" => "┈┈┈┈",
-        "bold" => "━━━━",
-        _ => "────",
-    }
+/// A legend cell holding a sample of a relation's line: the cell's bottom
+/// border, drawn by Graphviz in the line's style, colour and about its
+/// width. Characters that look like lines (`────`) were wider in a
+/// browser's font than Graphviz measured, and struck through the names
+/// beside them.
+fn line_sample(style: &str, color: &str, width: f32) -> String {
+    let (border_style, border) = match style {
+        "dashed" => (" STYLE=\"dashed\"", width.round().max(1.0)),
+        "dotted" => (" STYLE=\"dotted\"", width.round().max(2.0)),
+        _ => ("", width.round().max(1.0)),
+    };
+    format!(
+        "<TD SIDES=\"B\" BORDER=\"{border}\"{border_style} COLOR=\"{}\" WIDTH=\"32\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\"></TD>",
+        html(color)
+    )
 }
 
 /// Text for an HTML-like label: `&`, `<`, `>` and `"` as entities.
@@ -568,14 +576,9 @@ fn legend(g: &Graph, nodes: &[Ix], edges: &[EIx], out: &mut String) {
         );
     }
     for &r in &rels {
-        let (style, color, _) = relation_style(r);
-        let _ = write!(
-            rows,
-            "<TR><TD><FONT COLOR=\"{}\">{}</FONT></TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
-            html(color),
-            line_sample(style),
-            html(r.as_str())
-        );
+        let (style, color, width) = relation_style(r);
+        let _ =
+            write!(rows, "<TR>{}<TD ALIGN=\"LEFT\">{}</TD></TR>", line_sample(style, color, width), html(r.as_str()));
     }
     if hedged {
         let _ = write!(
@@ -587,8 +590,8 @@ fn legend(g: &Graph, nodes: &[Ix], edges: &[EIx], out: &mut String) {
     if edges.iter().any(|&e| g.edge(e).negated) {
         let _ = write!(
             rows,
-            "<TR><TD><FONT COLOR=\"{}\">╌ not</FONT></TD><TD ALIGN=\"LEFT\">a claim the article denies</TD></TR>",
-            html(NEGATED_COLOR)
+            "<TR>{}<TD ALIGN=\"LEFT\">not …: a claim the article denies</TD></TR>",
+            line_sample("dashed", NEGATED_COLOR, 1.0)
         );
     }
     if nodes.iter().any(|&n| g.node(n).lay) {

@@ -12,7 +12,7 @@ use bytemuck::{Pod, Zeroable};
 pub use petgraph::Direction;
 
 use crate::compiled::{self, AdjRec, EdgeRec, FormatError, NONE, NodeRec, SectionRec, Store, sec};
-use crate::model::{Article, Certainty, GraphData, Kind, Node, Relation, Section, Source, Window};
+use crate::model::{Article, Certainty, Degree, GraphData, Kind, Node, Phase, Relation, Section, Source, Window};
 
 /// A node: its index in the graph.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -137,6 +137,8 @@ pub struct EdgeRef<'a> {
     pub note: Option<&'a str>,
     /// The article says this does NOT hold.
     pub negated: bool,
+    /// How strongly the article puts it.
+    pub degree: Degree,
 }
 
 /// Why a graph file could not be opened.
@@ -280,18 +282,22 @@ impl Graph {
             certainty: Certainty::ALL.get(usize::from(r.certainty)).copied().unwrap_or_default(),
             note: self.store.opt_str(r.note),
             negated: r.flags & compiled::write::EDGE_NEGATED != 0,
+            degree: Degree::ALL.get(usize::from(r.degree)).copied().unwrap_or_default(),
         }
     }
 
     fn window(&self, i: u32) -> Window {
-        use compiled::write::{WIN_FROM, WIN_MINUTES, WIN_PAUSE, WIN_TO};
+        use compiled::write::{WIN_FROM, WIN_MINUTES, WIN_ONLY, WIN_OVER, WIN_PAUSE, WIN_TO};
         let w = self.store.array::<compiled::WindowRec>(sec::WINDOWS).get(i as usize).copied().unwrap_or_default();
         let set = |bit: u8| w.has & bit != 0;
         Window {
             from_day: set(WIN_FROM).then_some(w.from_day),
             to_day: set(WIN_TO).then_some(w.to_day),
-            minutes: set(WIN_MINUTES).then_some(w.minutes),
+            minutes: (set(WIN_MINUTES) && !set(WIN_OVER)).then_some(w.minutes),
             pause_minutes: set(WIN_PAUSE).then_some(w.pause_minutes),
+            over_minutes: set(WIN_OVER).then_some(w.minutes),
+            phase: w.phase.checked_sub(1).and_then(|p| Phase::ALL.get(usize::from(p)).copied()),
+            only: set(WIN_ONLY),
             lasts: self.store.opt_str(w.lasts).map(str::to_string),
             note: self.store.opt_str(w.note).map(str::to_string),
         }
@@ -569,6 +575,7 @@ impl Graph {
                     certainty: r.certainty,
                     negated: r.negated,
                     note: r.note.map(Box::from),
+                    degree: r.degree,
                 }
             })
             .collect();

@@ -74,9 +74,46 @@ named_enum! {
 named_enum! {
     /// How the article puts a claim.
     pub enum Certainty {
-        Stated = "stated": "the article states it plainly",
-        Hedged = "hedged": "the article itself qualifies it (may, can, some experts, causes not established)",
+        Stated = "stated": "the article states it plainly (a plain \"can\" of a risk or a capacity is stated)",
+        Hedged = "hedged": "the article itself qualifies it (may, might, in some cases, some experts, causes not established) or we infer it",
         Doubtful = "doubtful": "the article asserts it but gives no support, or it is vague; kept as the article's claim, not endorsed",
+    }
+}
+
+named_enum! {
+    /// A stage of the spasm the article names without a count of days.
+    pub enum Phase {
+        Start = "start": "the very start of the spasm and of its treatment",
+        Eased = "eased": "once the spasm has eased a little",
+        Recovered = "recovered": "after a full recovery",
+    }
+}
+
+named_enum! {
+    /// How strongly the article puts a risk or an effect.
+    pub enum Degree {
+        Plain = "plain": "as the relation says",
+        Slight = "slight": "the article says it is small or few (a minimum of side effects)",
+        Severe = "severe": "the article says it is very serious or can kill",
+    }
+}
+
+// The variants are declared through a macro, so `#[default]` cannot be used.
+#[allow(clippy::derivable_impls)]
+impl Default for Degree {
+    fn default() -> Self {
+        Degree::Plain
+    }
+}
+
+impl Phase {
+    /// The stage in words, as a condition: "once the spasm has eased a little".
+    pub fn text(self) -> &'static str {
+        match self {
+            Phase::Start => "at the very start",
+            Phase::Eased => "once the spasm has eased a little",
+            Phase::Recovered => "after a full recovery",
+        }
     }
 }
 
@@ -108,6 +145,7 @@ named_enum! {
         ReducesNeedFor = "reduces_need_for": "makes the second less needed",
         ContrastsWith = "contrasts_with": "the article sets the two apart",
         Improves = "improves": "makes the second work better",
+        BestOf = "best_of": "the article calls the first the best kind of the second",
     }
 }
 
@@ -193,6 +231,7 @@ impl Relation {
             ActsOn => (TREAT, &[BodyPart, Mechanism]),
             ReducesNeedFor | ContrastsWith => (TREAT, TREAT),
             Improves => (ACTS, TREAT),
+            BestOf => (TREAT, TREAT),
         }
     }
 
@@ -230,6 +269,7 @@ impl Relation {
             ReducesNeedFor => "reduces the need for",
             ContrastsWith => "contrasts with",
             Improves => "makes better",
+            BestOf => "is the best kind of",
         }
     }
 
@@ -291,6 +331,7 @@ impl Relation {
             ReducesNeedFor => "needed less thanks to",
             ContrastsWith => "contrasted with",
             Improves => "made better by",
+            BestOf => "best done as",
         }
     }
 }
@@ -300,10 +341,16 @@ impl Relation {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cite(pub String, pub u16);
 
-/// When a treatment or a red flag applies, in days since the spasm began.
-/// The window covers day `d` when `from_day <= d < to_day`; either end may be
-/// open. `minutes` and `pause_minutes` give a session's length and the rest
-/// between sessions.
+/// When a claim holds: the conditions the article puts on it, as fields a
+/// yes/no verdict can read. Days count since the spasm began; the window
+/// covers day `d` when `from_day <= d < to_day`, either end open.
+/// `minutes` is a session of about that long (the claim holds for sessions up
+/// to it), `over_minutes` the opposite (it holds only past that long: icing
+/// too long), `pause_minutes` the rest between sessions. `phase` is a stage
+/// the article names without days ("once the spasm has eased a little").
+/// `only` on an `indicated_if` edge says the treatment is for those cases
+/// only (surgery), not merely suited to them. `lasts` is how long the effect
+/// lasts; `note` what is left in words.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Window {
@@ -315,6 +362,15 @@ pub struct Window {
     pub minutes: Option<f32>,
     #[serde(default)]
     pub pause_minutes: Option<f32>,
+    /// Holds only for a session longer than this many minutes.
+    #[serde(default)]
+    pub over_minutes: Option<f32>,
+    /// A stage of the spasm with no day count.
+    #[serde(default)]
+    pub phase: Option<Phase>,
+    /// On `indicated_if`: only in these cases, not otherwise.
+    #[serde(default)]
+    pub only: bool,
     /// How long the effect lasts, in our own words ("several months").
     #[serde(default)]
     pub lasts: Option<String>,
@@ -366,6 +422,15 @@ impl Window {
             parts.push(s);
         } else if let Some(p) = self.pause_minutes {
             parts.push(format!("{} minutes between sessions", num(p)));
+        }
+        if let Some(m) = self.over_minutes {
+            parts.push(format!("longer than about {} minutes at a time", num(m)));
+        }
+        if let Some(p) = self.phase {
+            parts.push(p.text().to_string());
+        }
+        if self.only {
+            parts.push("only in this case".to_string());
         }
         if let Some(l) = &self.lasts {
             parts.push(format!("lasts {l}"));
@@ -441,6 +506,10 @@ pub struct EdgeDef {
     /// Why, in our own words: the reason behind a warning, say.
     #[serde(default)]
     pub note: Option<String>,
+    /// How strongly the article puts it: `slight` (few side effects),
+    /// `severe` (very serious, can kill); `plain` by default.
+    #[serde(default)]
+    pub degree: Degree,
 }
 
 /// One graph file: any of an article description, nodes and edges.
@@ -480,6 +549,7 @@ pub struct Edge {
     pub certainty: Certainty,
     pub negated: bool,
     pub note: Option<Box<str>>,
+    pub degree: Degree,
 }
 
 /// A checked graph: what the loader produces, and what the compiled format

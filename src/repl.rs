@@ -146,6 +146,9 @@ pub fn complete(line: &str, pos: usize, names: &Names) -> (usize, Vec<String>) {
         let metas = META.iter().map(|(m, _)| m.split(' ').next().unwrap_or(m).to_string());
         return (0, metas.filter(|m| m.starts_with(before)).collect());
     }
+    if before.starts_with(':') {
+        return complete_meta(before, word_start, word);
+    }
     let (first, rest) = match before.find(char::is_whitespace) {
         Some(i) => (&before[..i], &before[i..]),
         None => {
@@ -163,22 +166,127 @@ pub fn complete(line: &str, pos: usize, names: &Names) -> (usize, Vec<String>) {
             let options = Kind::names().chain(["kinds", "relations"]).map(String::from);
             (word_start, options.filter(|k| k.starts_with(word)).collect())
         }
-        "show" | "describe" => complete_name(&before[rest_start..], rest_start, names, false),
+        "show" | "describe" => match open_quote(before, rest_start) {
+            Some(q) => complete_quoted(before, q, names),
+            None => complete_name(&before[rest_start..], rest_start, names, false),
+        },
         "path" | "connect" => {
             // Inside an open quote: complete the quoted name; else quote names of several words.
-            let quotes = before[rest_start..].matches('"').count();
-            if quotes % 2 == 1 {
-                let q = before.rfind('"').map_or(rest_start, |i| i + 1);
-                let (s, c) = complete_name(&before[q..], q, names, false);
-                return (s, c.into_iter().map(|n| format!("{n}\"")).collect());
+            if let Some(q) = open_quote(before, rest_start) {
+                return complete_quoted(before, q, names);
             }
             let (s, c) = complete_name(&before[word_start..], word_start, names, true);
             (s, c)
         }
         _ if crate::session::is_query(before) => complete_query(before, 0, word_start, word, names),
         "query" | "q" => complete_query(before, rest_start, word_start, word, names),
-        _ => complete_name(before, 0, names, false),
+        _ => match open_quote(before, 0) {
+            Some(q) => complete_quoted(before, q, names),
+            None => complete_name(before, 0, names, false),
+        },
     }
+}
+
+/// Where the text of a quote left open after `from` starts, if one is.
+fn open_quote(before: &str, from: usize) -> Option<usize> {
+    (before[from..].matches('"').count() % 2 == 1).then(|| before.rfind('"').map_or(from, |i| i + 1))
+}
+
+/// Names completing the open quote whose text starts at `q`, closed.
+fn complete_quoted(before: &str, q: usize, names: &Names) -> (usize, Vec<String>) {
+    let (s, c) = complete_name(&before[q..], q, names, false);
+    (s, c.into_iter().map(|n| format!("{n}\"")).collect())
+}
+
+/// Completes the argument of a `:command`: a format after `:format`, on or
+/// off after `:explain`, a file name after `:graph` and `:dot`; never a
+/// node name.
+fn complete_meta(before: &str, word_start: usize, word: &str) -> (usize, Vec<String>) {
+    let command = before.split_whitespace().next().unwrap_or("");
+    let pool: Vec<String> = match command {
+        ":format" | ":f" => crate::format::Format::ALL.iter().map(|f| f.name().to_string()).collect(),
+        ":explain" => vec!["on".into(), "off".into()],
+        ":graph" | ":load" | ":dot" => return (word_start, file_names(word)),
+        _ => Vec::new(),
+    };
+    (word_start, pool.into_iter().filter(|v| v.starts_with(word)).collect())
+}
+
+/// Files and directories (with a `/`) whose path starts with `typed`.
+fn file_names(typed: &str) -> Vec<String> {
+    let (dir, prefix) = match typed.rfind('/') {
+        Some(i) => (&typed[..=i], &typed[i + 1..]),
+        None => ("", typed),
+    };
+    let Ok(entries) = std::fs::read_dir(if dir.is_empty() { "." } else { dir }) else { return Vec::new() };
+    let mut out: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let hidden = name.starts_with('.') && !prefix.starts_with('.');
+            let slash = if e.file_type().is_ok_and(|t| t.is_dir()) { "/" } else { "" };
+            (name.starts_with(prefix) && !hidden).then(|| format!("{dir}{name}{slash}"))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// What a line's first word may be mistyped for: each command, and whether
+/// it runs with nothing after it, with something, or both.
+const MISTYPABLE: &[(&str, bool, bool)] = &[
+    ("help", true, false),
+    ("quit", true, false),
+    ("exit", true, false),
+    ("clear", true, false),
+    ("stats", true, false),
+    ("list", true, true),
+    ("show", false, true),
+    ("path", false, true),
+    ("query", false, true),
+];
+
+/// A did-you-mean for a line whose first word is one edit from a command
+/// (`hepl`, `exti`, `lsit medication`) when the line would run as that
+/// command: alone for a command that takes nothing, else with the rest of
+/// the line as its argument (a kind for `list`, a node for `show`, two for
+/// `path`, a pattern for `query`). Such a line is not read as a question
+/// (it would be answered as something else, or not understood); a line
+/// whose rest does not fit (`last time I had a spasm`) still is, and so is
+/// a first word that is a name in the graph.
+pub fn near_miss(session: &Session, names: &Names, line: &str) -> Option<Failure> {
+    let line = line.trim();
+    let (word, rest) = match line.find(char::is_whitespace) {
+        Some(i) => (&line[..i], line[i..].trim()),
+        None => (line, ""),
+    };
+    let lower = word.to_lowercase();
+    let known = COMMANDS.iter().any(|(c, _)| *c == lower)
+        || MISTYPABLE.iter().any(|(c, ..)| *c == lower)
+        || ["q", "h", "describe", "connect", "ask", "select", "cls", "bye"].contains(&lower.as_str());
+    if known || lower.chars().count() < 3 || line.starts_with([':', '?', '#']) || names.knows(word) {
+        return None;
+    }
+    let g = &session.graph;
+    let fits = |command: &str| match command {
+        "list" => crate::lookup::list(g, Some(rest)).is_ok(),
+        "show" => crate::lookup::node(g, rest).is_ok(),
+        "path" => session.path_line(rest).is_ok(),
+        "query" => crate::session::is_query(rest),
+        _ => false,
+    };
+    let (command, ..) = MISTYPABLE.iter().find(|&&(c, alone, with)| {
+        crate::text::edit_distance_within(&lower, c, 1).is_some()
+            && if rest.is_empty() { alone } else { with && fits(c) }
+    })?;
+    let meant = if rest.is_empty() { command.to_string() } else { format!("{command} {rest}") };
+    Some(Failure::in_text(
+        "line",
+        line,
+        Diagnostic::error(format!("`{word}` is not a command"))
+            .at(0, 0..word.len())
+            .help(format!("did you mean `{meant}`?")),
+    ))
 }
 
 /// Completes inside a pattern query that starts at `from`: a quoted name,
@@ -374,11 +482,12 @@ pub fn run(mut session: Session, printer: &Printer) -> Result<Status, Failure> {
         // The terminal may have been resized since the last line.
         printer.screen = crate::terminal::screen();
         session.style.width = printer.screen.map(|(w, _)| w);
+        if let Some(f) = rl.helper().and_then(|h| near_miss(&session, &h.names, &line)) {
+            printer.error(&f);
+            continue;
+        }
         match session.eval(&line) {
-            Ok(Step::Reply(out)) => {
-                printer.notes(&out.notes);
-                printer.page(&out.text)?;
-            }
+            Ok(Step::Reply(out)) => printer.answer(&out.notes, &out.text)?,
             Ok(Step::Done(said)) => {
                 emit(&format!("{said}\n"))?;
                 // `:graph` may have loaded other names.
@@ -438,6 +547,78 @@ mod tests {
         ] {
             let (s, c) = complete(line, line.len(), &n);
             assert_eq!((s, c.iter().map(String::as_str).collect::<Vec<_>>()), (start, want), "{line}");
+        }
+    }
+
+    #[test]
+    fn an_open_quote_completes_and_closes_after_show_and_in_questions() {
+        let n = names();
+        for (line, start, want) in [
+            ("show \"ice", 6, vec!["ice bath\"", "ice pack\""]),
+            ("show \"muscle r", 6, vec!["muscle relaxants\""]),
+            ("what treats \"muscle sp", 13, vec!["muscle spasm\""]),
+            ("show \"ice pack\" and ic", 5, vec![]),
+        ] {
+            let (s, c) = complete(line, line.len(), &n);
+            if want.is_empty() {
+                assert!(c.iter().all(|c| !c.ends_with('"')), "{line}: {c:?}");
+                continue;
+            }
+            assert_eq!((s, c.iter().map(String::as_str).collect::<Vec<_>>()), (start, want), "{line}");
+        }
+    }
+
+    #[test]
+    fn colon_commands_complete_their_own_arguments_not_names() {
+        let n = names();
+        assert_eq!(complete(":format ", 8, &n), (8, vec!["text".into(), "json".into(), "tsv".into(), "dot".into()]));
+        assert_eq!(complete(":format j", 9, &n), (8, vec!["json".to_string()]));
+        assert_eq!(complete(":explain o", 10, &n), (9, vec!["on".to_string(), "off".to_string()]));
+        assert!(complete(":format json ice", 16, &n).1.is_empty(), "no node names after a setting");
+        let src = complete(":graph sr", 9, &n);
+        assert_eq!(src, (7, vec!["src/".to_string()]), "file names after :graph (run from the repository)");
+    }
+
+    #[test]
+    fn a_mistyped_command_gets_a_did_you_mean_and_a_question_does_not() {
+        let g = crate::bundled::graph().expect("the bundled graph");
+        let names = Names::of(&g);
+        let session = Session::new(g, crate::format::Format::Text, crate::render::Style::default());
+        let said = |line: &str| {
+            near_miss(&session, &names, line).map(|f| {
+                let d = &f.diags[0];
+                (d.message.clone(), d.notes.join(" "))
+            })
+        };
+        for (line, meant) in [
+            ("hepl", "help"),
+            ("exti", "exit"),
+            ("qiut", "quit"),
+            ("stast", "stats"),
+            ("lsit", "list"),
+            ("lsit medication", "list medication"),
+            ("shwo ice pack", "show ice pack"),
+            ("pth dehydration to spasm", "path dehydration to spasm"),
+            ("qeury ?x treats \"spasm\"", "query ?x treats \"spasm\""),
+        ] {
+            let (message, help) = said(line).unwrap_or_else(|| panic!("{line}: no suggestion"));
+            let word = line.split(' ').next().unwrap();
+            assert_eq!(message, format!("`{word}` is not a command"), "{line}");
+            assert_eq!(help, format!("help: did you mean `{meant}`?"), "{line}");
+        }
+        for line in [
+            "help",
+            "list medication",
+            "last time I had a spasm what helped",
+            "lift weights",
+            "what treats muscle spasm",
+            "ice",
+            "show ice pack",
+            "quiz me",
+            ":hepl",
+            "?x treats \"spasm\"",
+        ] {
+            assert_eq!(said(line), None, "{line}");
         }
     }
 

@@ -7,14 +7,13 @@ use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 
 use crate::cli::{Cli, Command, ExportFormat, Image};
 use crate::diag::{Diagnostic, Failure, Sources};
 use crate::format::{Format, unsupported};
 use crate::graph::Graph;
 use crate::load;
-use crate::model::{Kind, Relation};
 use crate::render::Style;
 use crate::report::{Report, Status};
 use crate::session::Session;
@@ -35,8 +34,13 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { EXIT_ERROR } else { EXIT_ANSWERS });
         }
     };
+    // `-q` answers by the exit status alone (a session at the terminal
+    // still shows its answers: there is no status to read there).
+    let repl =
+        matches!(cli.command, Some(Command::Repl { .. })) || cli.command.is_none() && std::io::stdin().is_terminal();
+    crate::terminal::set_silent(cli.global.quiet && !repl);
     let printer = Printer {
-        quiet: cli.global.quiet,
+        quiet: cli.global.quiet || cli.global.no_notes,
         paging: cli.global.paging,
         err_color: use_color(cli.global.color, std::io::stderr().is_terminal()),
         screen: crate::terminal::screen(),
@@ -101,9 +105,7 @@ fn execute(cli: &Cli, printer: &Printer) -> Result<Status, Failure> {
             return Ok(Status::Answered);
         }
         Some(Command::Completions { shell }) => {
-            let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut completion_command(&session.graph), "kg", &mut script);
-            emit_bytes(&script)?;
+            emit_bytes(&crate::completions::script(&session.graph, *shell))?;
             return Ok(Status::Answered);
         }
         Some(Command::Ask { question, explain, .. }) => {
@@ -134,8 +136,7 @@ fn execute(cli: &Cli, printer: &Printer) -> Result<Status, Failure> {
         }
         Some(Command::Stats { .. }) => session.reply(Report::Stats, Vec::new())?,
     };
-    printer.notes(&out.notes);
-    printer.page(&out.text)?;
+    printer.answer(&out.notes, &out.text)?;
     Ok(out.status.unwrap_or(Status::Answered))
 }
 
@@ -164,24 +165,41 @@ fn check(cli: &Cli, paths: &[PathBuf], format: Format, style: Style, printer: &P
     if let [path] = paths.as_slice()
         && crate::compiled::is_compiled_file(path)
     {
-        let g = crate::source::open_compiled(path)?;
-        g.store().verify().map_err(|e| {
-            Failure::new(
-                Diagnostic::error(format!("`{}` is {e}", path.display()))
-                    .help("compile the graph again: kg compile DIR -o FILE"),
-            )
-        })?;
-        let report = Report::Checked {
-            nodes: g.node_count(),
-            edges: g.edge_count(),
-            citations: g.citation_count(),
-            warnings: 0,
+        let checked = crate::source::open_compiled(path).and_then(|g| {
+            g.store().verify().map_err(|e| {
+                Failure::new(
+                    Diagnostic::error(format!("`{}` is {e}", path.display()))
+                        .help("compile the graph again: kg compile DIR -o FILE"),
+                )
+            })?;
+            Ok(g)
+        });
+        let g = match checked {
+            Ok(g) => g,
+            Err(f) if format == Format::Json => return check_json(None, &f.diags, &f.sources),
+            Err(f) => return Err(f),
         };
+        let counts = (g.node_count(), g.edge_count(), g.citation_count());
+        if format == Format::Json {
+            return check_json(Some(counts), &[], &Sources::default());
+        }
+        let report = Report::Checked { nodes: counts.0, edges: counts.1, citations: counts.2, warnings: 0 };
         let out = Session::new(g, format, style).reply(report, Vec::new())?;
         printer.page(&out.text)?;
         return Ok(Status::Answered);
     }
-    let loaded = load_checked(&paths, printer)?;
+    if format == Format::Json {
+        // Warnings go into the document, not to stderr.
+        let quiet = Printer { quiet: true, ..printer.clone() };
+        return match load_checked(&paths, &quiet) {
+            Ok((loaded, sources)) => {
+                let d = &loaded.data;
+                check_json(Some((d.nodes.len(), d.edges.len(), d.citation_count())), &loaded.warnings, &sources)
+            }
+            Err(f) => check_json(None, &f.diags, &f.sources),
+        };
+    }
+    let (loaded, _) = load_checked(&paths, printer)?;
     let d = &loaded.data;
     let report = Report::Checked {
         nodes: d.nodes.len(),
@@ -195,9 +213,44 @@ fn check(cli: &Cli, paths: &[PathBuf], format: Format, style: Style, printer: &P
     Ok(Status::Answered)
 }
 
+/// `kg check --format json`: one document on stdout, whatever was found:
+/// the counts (when the graph loaded), `ok`, and every diagnostic as an
+/// object ([`crate::diag::Located`]), errors and warnings alike, in the
+/// order the text would show them. One document rather than a line per
+/// diagnostic (cargo's `--message-format json`), because every JSON
+/// output of kg is one document with `version` and `notes`, and a check
+/// reports all its problems at once, not as a stream over minutes: `jq -c
+/// '.diagnostics[]'` gives one a line. With errors the exit status is 2,
+/// and stderr says only how many.
+fn check_json(
+    counts: Option<(usize, usize, usize)>,
+    diags: &[Diagnostic],
+    sources: &Sources,
+) -> Result<Status, Failure> {
+    use crate::diag::Severity;
+    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = diags.len() - errors;
+    let body = serde_json::json!({
+        "ok": errors == 0,
+        "nodes": counts.map(|c| c.0),
+        "edges": counts.map(|c| c.1),
+        "citations": counts.map(|c| c.2),
+        "errors": errors,
+        "warnings": warnings,
+        "diagnostics": diags.iter().map(|d| d.located(sources)).collect::<Vec<_>>(),
+    });
+    crate::terminal::emit(&crate::render::json::to_string(&crate::render::json::document(&[], body)))?;
+    if errors == 0 {
+        return Ok(Status::Answered);
+    }
+    let s = if errors == 1 { "" } else { "s" };
+    Err(Failure::new(Diagnostic::error(format!("the graph has {errors} error{s}, reported as JSON on stdout"))))
+}
+
 /// Reads and checks graph files (the bundled sources when `paths` is
-/// empty), printing warnings to stderr.
-fn load_checked(paths: &[PathBuf], printer: &Printer) -> Result<load::Loaded, Failure> {
+/// empty), printing warnings to stderr; returns the graph and the sources
+/// its diagnostics point into.
+fn load_checked(paths: &[PathBuf], printer: &Printer) -> Result<(load::Loaded, Sources), Failure> {
     let mut sources = Sources::default();
     let mut files = Vec::new();
     if paths.is_empty() {
@@ -225,14 +278,14 @@ fn load_checked(paths: &[PathBuf], printer: &Printer) -> Result<load::Loaded, Fa
     }
     let loaded = load::load(&sources, &files).map_err(|diags| Failure { sources: sources.clone(), diags })?;
     printer.warnings(&loaded.warnings, &sources);
-    Ok(loaded)
+    Ok((loaded, sources))
 }
 
 /// `kg compile`: check graph files and write them in the compiled format,
 /// whole or not at all, then read the file back and verify it.
 fn compile(cli: &Cli, paths: &[PathBuf], output: &Path, printer: &Printer) -> Result<Status, Failure> {
     let paths = if paths.is_empty() { graph_paths(&cli.global.graph) } else { paths.to_vec() };
-    let loaded = load_checked(&paths, printer)?;
+    let (loaded, _) = load_checked(&paths, printer)?;
     let bytes = crate::compiled::write::write(&loaded.data, b"", cfg!(target_endian = "big"))
         .map_err(|e| Failure::new(Diagnostic::error(e)))?;
     drop(loaded);
@@ -269,6 +322,9 @@ fn export(g: &Graph, format: ExportFormat, output: Option<&Path>, printer: &Prin
         write(g, &mut bytes).map_err(|e| Failure::new(Diagnostic::error(format!("cannot export: {e}"))))?;
         return write_file(path, &bytes);
     }
+    if crate::terminal::silent() {
+        return Ok(());
+    }
     if std::io::stdout().is_terminal() {
         return printer.page(&crate::export::rdf::to_string(|w| write(g, w)));
     }
@@ -297,36 +353,6 @@ fn man() -> Result<(), Failure> {
     crate::manual::render(&mut page)
         .map_err(|e| Failure::new(Diagnostic::error(format!("cannot write the manual: {}", load::io_reason(&e)))))?;
     emit_bytes(&page)
-}
-
-/// The command line as clap knows it, with the values a shell should offer
-/// filled in from the graph: node ids (each with its name, where the shell
-/// shows one) after `show`, `path` and `--focus`; kinds and relations.
-pub fn completion_command(g: &Graph) -> clap::Command {
-    use clap::builder::{PossibleValue, PossibleValuesParser};
-    let mut ids: Vec<(&str, &str)> = g.nodes().map(|ix| (g.node(ix).id, g.node(ix).name)).collect();
-    ids.sort_unstable();
-    let nodes: Vec<PossibleValue> =
-        ids.iter().map(|&(id, name)| PossibleValue::new(id.to_string()).help(name.to_string())).collect();
-    let kinds: Vec<PossibleValue> =
-        Kind::ALL.iter().map(|k| PossibleValue::new(k.as_str()).help(k.describe())).collect();
-    let relations: Vec<PossibleValue> =
-        Relation::ALL.iter().map(|r| PossibleValue::new(r.as_str()).help(r.describe())).collect();
-    let schema = [
-        PossibleValue::new("kinds").help("every kind of node"),
-        PossibleValue::new("relations").help("every relation"),
-    ];
-    let listable: Vec<PossibleValue> = kinds.iter().cloned().chain(schema).collect();
-    let values = |v: &[PossibleValue]| PossibleValuesParser::new(v.to_vec());
-    Cli::command()
-        .mut_subcommand("show", |c| c.mut_arg("node", |a| a.value_parser(values(&nodes))))
-        .mut_subcommand("path", |c| c.mut_arg("nodes", |a| a.value_parser(values(&nodes))))
-        .mut_subcommand("list", |c| c.mut_arg("kind", |a| a.value_parser(values(&listable))))
-        .mut_subcommand("dot", |c| {
-            c.mut_arg("focus", |a| a.value_parser(values(&nodes)))
-                .mut_arg("kinds", |a| a.value_parser(values(&kinds)))
-                .mut_arg("relations", |a| a.value_parser(values(&relations)))
-        })
 }
 
 /// `kg dot`: the options checked, the DOT drawn, rendered by Graphviz if

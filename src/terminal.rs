@@ -4,21 +4,18 @@
 //! take a closed pipe for success (and a stdout closed before `kg` started
 //! for an error), and messages on stderr that can never fail the program.
 //!
-//! Graph strings are data from whoever wrote the graph. A name holding ESC,
-//! BEL, NUL or a bidirectional override could move the cursor, clear a
-//! line (hiding a warning), ring the bell or reorder what is shown. So text
-//! output and every message show such characters escaped (`\x1b`,
-//! `\u{202e}`), as `ls` does on a terminal ([`safe`]); the only escape
-//! sequences that pass are the colours `kg` itself uses, and only when
-//! colour is on.
+//! Text output and every message show control characters in graph strings
+//! escaped ([`safe`], from [`crate::escape`]); messages on a terminal wrap
+//! to its width between words.
 
-use std::borrow::Cow;
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::ValueEnum;
+
+pub use crate::escape::safe;
 
 use crate::diag::{Diagnostic, Failure, Sources, render_all};
 
@@ -93,6 +90,9 @@ pub fn emit(text: &str) -> Result<(), Failure> {
 /// terminal, text is shown with control characters escaped ([`safe`]); a
 /// stdout closed before `kg` started is an error, not output thrown away.
 pub fn emit_bytes(bytes: &[u8]) -> Result<(), Failure> {
+    if silent() {
+        return Ok(());
+    }
     if stdout_closed() {
         return Err(Failure::new(Diagnostic::error("cannot write output: standard output is closed")));
     }
@@ -110,90 +110,6 @@ pub fn emit_bytes(bytes: &[u8]) -> Result<(), Failure> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::default()),
         Err(e) => Err(Failure::new(Diagnostic::error(format!("cannot write output: {}", crate::load::io_reason(&e))))),
     }
-}
-
-/// Whether `c` must not reach a terminal raw: C0 controls but tab and line
-/// feed, DEL, C1 controls, and the bidirectional embeddings, overrides and
-/// isolates.
-fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t')
-        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Whether UTF-8 `b` holds a character [`is_unsafe`] refuses, byte by
-/// byte: every output passes here, so the common case (nothing to escape)
-/// costs a comparison or two a byte, not a decoded character.
-fn has_unsafe(b: &[u8]) -> bool {
-    // Bytes that may start an unsafe character; most text has few of them.
-    const SUSPECT: [bool; 256] = {
-        let mut t = [false; 256];
-        let mut i = 0;
-        while i < 0x20 {
-            t[i] = i != b'\n' as usize && i != b'\t' as usize;
-            i += 1;
-        }
-        t[0x7f] = true;
-        t[0xc2] = true;
-        t[0xd8] = true;
-        t[0xe2] = true;
-        t
-    };
-    let at = |i: usize| b.get(i).copied().unwrap_or(0);
-    b.iter().enumerate().filter(|&(_, &c)| SUSPECT[c as usize]).any(|(i, &c)| match c {
-        // U+0080..U+009F (C1), U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069.
-        0xc2 => (0x80..=0x9f).contains(&at(i + 1)),
-        0xd8 => at(i + 1) == 0x9c,
-        0xe2 => match at(i + 1) {
-            0x80 => matches!(at(i + 2), 0x8e | 0x8f | 0xaa..=0xae),
-            0x81 => (0xa6..=0xa9).contains(&at(i + 2)),
-            _ => false,
-        },
-        _ => true,
-    })
-}
-
-/// `text` with unsafe characters escaped. With `color`, the colour
-/// sequences `kg` writes (bold, dim, the eight foreground colours, reset)
-/// pass; nothing else that starts with ESC does.
-pub fn safe(text: &str, color: bool) -> Cow<'_, str> {
-    if !has_unsafe(text.as_bytes()) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    let mut rest = text;
-    while let Some(c) = rest.chars().next() {
-        if c == '\x1b'
-            && color
-            && let Some(len) = our_color(rest)
-        {
-            out.push_str(&rest[..len]);
-            rest = &rest[len..];
-            continue;
-        }
-        if is_unsafe(c) {
-            if (c as u32) < 0x80 {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            } else {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32));
-            }
-        } else {
-            out.push(c);
-        }
-        rest = &rest[c.len_utf8()..];
-    }
-    Cow::Owned(out)
-}
-
-/// The length of the colour sequence `ESC [ n(;n)* m` at the start of `s`,
-/// if every `n` is one `kg` uses (0 reset, 1 bold, 2 dim, 31 to 37).
-fn our_color(s: &str) -> Option<usize> {
-    let body = s.strip_prefix("\x1b[")?;
-    let end = body.find('m')?;
-    let params = &body[..end];
-    let ok = !params.is_empty()
-        && params.len() <= 8
-        && params.split(';').all(|p| matches!(p, "0" | "1" | "2" | "31" | "32" | "33" | "34" | "35" | "36" | "37"));
-    ok.then_some(2 + end + 1)
 }
 
 /// Longest line of a message shown whole, in characters.
@@ -217,7 +133,63 @@ pub fn eprint(text: &str, color: bool) {
         }
     }
     let mut err = std::io::stderr().lock();
+    if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size_of(&err)
+        && w > 0
+    {
+        out = wrap_message(&out, usize::from(w));
+    }
     let _ = err.write_all(out.as_bytes()).and_then(|()| err.flush());
+}
+
+/// A message wrapped to a terminal `width` between words, each
+/// continuation hanging under the text after its label (`error: `,
+/// `= help: `), as answers wrap. The lines of a source snippet (`12 | ...`
+/// and the carets under it) stay whole: broken, the carets would no longer
+/// point at their text.
+pub fn wrap_message(text: &str, width: usize) -> String {
+    use crate::render::wrap::{width_of, wrap};
+    let snippet = |line: &str| {
+        let rest = line.trim_start().trim_start_matches(|c: char| c.is_ascii_digit());
+        rest.starts_with(" |") || rest.starts_with('|')
+    };
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for line in text.split_inclusive('\n') {
+        if snippet(line) || width_of(line.trim_end_matches('\n')) <= width {
+            out.push_str(line);
+            continue;
+        }
+        // `  = help: text`: the text wraps in the room right of `  = `.
+        let lead = &line[..equals_lead(line)];
+        let room = width.saturating_sub(width_of(lead));
+        for (i, part) in wrap(&line[lead.len()..], room).split_inclusive('\n').enumerate() {
+            out.push_str(if i == 0 { lead.to_string() } else { " ".repeat(width_of(lead)) }.as_str());
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+/// The length in bytes of a leading `  = ` (spaces, `=`, a space, with
+/// colour codes anywhere in it), else 0.
+fn equals_lead(line: &str) -> usize {
+    let mut seen_equals = false;
+    let mut i = 0;
+    while i < line.len() {
+        let rest = &line[i..];
+        if rest.starts_with('\x1b') {
+            // A colour code: `ESC [ ... m`.
+            i += rest.find('m').map_or(rest.len(), |m| m + 1);
+            continue;
+        }
+        match (rest.chars().next(), seen_equals) {
+            (Some(' '), false) => {}
+            (Some('='), false) => seen_equals = true,
+            (Some(' '), true) => return i + 1,
+            _ => return 0,
+        }
+        i += 1;
+    }
+    0
 }
 
 /// [`eprint`] with a line end.
@@ -240,6 +212,19 @@ pub fn stdout_closed() -> bool {
     STDOUT_CLOSED.load(Ordering::Relaxed)
 }
 
+static SILENT: AtomicBool = AtomicBool::new(false);
+
+/// `-q`: nothing goes to standard output (the exit status answers, as
+/// with `grep -q`); set once, before any output.
+pub fn set_silent(silent: bool) {
+    SILENT.store(silent, Ordering::Relaxed);
+}
+
+/// Whether standard output is to stay empty (`-q`).
+pub fn silent() -> bool {
+    SILENT.load(Ordering::Relaxed)
+}
+
 /// `note: text`, the word in colour when `color` is set.
 pub fn note(text: &str, color: bool) -> String {
     if color { format!("\x1b[1;36mnote\x1b[0m: {text}") } else { format!("note: {text}") }
@@ -248,7 +233,8 @@ pub fn note(text: &str, color: bool) -> String {
 /// Where a command's output and messages go, and how.
 #[derive(Clone, Debug, Default)]
 pub struct Printer {
-    /// `-q`: results only; errors still go to stderr.
+    /// No notes or warnings on stderr (`--no-notes`, and `-q`); errors
+    /// still go there.
     pub quiet: bool,
     pub paging: Paging,
     /// Colour messages on stderr.
@@ -283,16 +269,42 @@ impl Printer {
     /// always`, or (auto) when stdout is a terminal and the text is taller
     /// than it; else straight to stdout.
     pub fn page(&self, text: &str) -> Result<(), Failure> {
-        let tall = |rows: usize| text.lines().count() >= rows;
-        let wanted = match self.paging {
-            Paging::Never => false,
-            Paging::Always => true,
-            Paging::Auto => self.screen.is_some_and(|(_, rows)| tall(rows)),
-        };
-        if wanted && let Some(done) = through_pager(text) {
+        if !silent()
+            && self.wants_pager(text)
+            && let Some(done) = through_pager(text)
+        {
             return done;
         }
         emit(text)
+    }
+
+    /// Whether `text` goes through the pager (see [`Printer::page`]).
+    fn wants_pager(&self, text: &str) -> bool {
+        match self.paging {
+            Paging::Never => false,
+            Paging::Always => true,
+            Paging::Auto => self.screen.is_some_and(|(_, rows)| text.lines().count() >= rows),
+        }
+    }
+
+    /// A command's notes and its output. Output that goes through the
+    /// pager takes the notes along at its top: written to stderr before
+    /// it, they would scroll away under the pager's first page ("taking
+    /// "ice pak" as "ice pack"" unseen). Otherwise notes go to stderr.
+    pub fn answer(&self, notes: &[String], text: &str) -> Result<(), Failure> {
+        // Only a pager on the terminal: `--paging always` into a pipe keeps stdout for results.
+        if !silent() && !self.quiet && !notes.is_empty() && self.screen.is_some() {
+            let color = self.err_color;
+            let shown: String = notes.iter().map(|n| format!("{}\n", safe(&note(n, color), color))).collect();
+            let paged = format!("{shown}{text}");
+            if self.wants_pager(&paged)
+                && let Some(done) = through_pager(&paged)
+            {
+                return done;
+            }
+        }
+        self.notes(notes);
+        self.page(text)
     }
 }
 
@@ -381,6 +393,31 @@ mod tests {
     }
 
     #[test]
+    fn messages_wrap_between_words_and_snippets_stay_whole() {
+        let message = "error: nothing in the graph is called `unicorn horn`, nor anything near it\n --> name:1:1\n  |\n1 | unicorn horn and a very long line of source that goes on and on past the edge\n  | ^^^^^^^^^^^^\n  = help: `kg list` shows every node; Tab completes names in the REPL, and `kg show` takes an id\n";
+        let wrapped = wrap_message(message, 60);
+        for line in wrapped.lines() {
+            let source = line.contains(" | ") || line.ends_with('|');
+            assert!(source || line.chars().count() <= 60, "{line:?} in\n{wrapped}");
+        }
+        let words = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
+        assert_eq!(words(&wrapped), words(message), "no word split or lost");
+        assert!(
+            wrapped.contains("\n1 | unicorn horn and a very long line of source that goes on and on past the edge\n")
+        );
+        let error = wrapped.lines().nth(1).expect("the error wraps");
+        assert_eq!(error.len() - error.trim_start().len(), "error: ".len(), "hangs under the message: {wrapped}");
+        let help = wrapped.lines().position(|l| l.starts_with("  = help:")).expect("the help line");
+        let next = wrapped.lines().nth(help + 1).expect("it wraps");
+        assert_eq!(next.len() - next.trim_start().len(), "  = help: ".len(), "hangs under the help text: {wrapped}");
+        let coloured = message.replace("  = help", "  \x1b[1;34m=\x1b[0m help");
+        let wrapped = wrap_message(&coloured, 60);
+        let help = wrapped.lines().position(|l| l.contains(" help: ")).expect("the help line");
+        let next = wrapped.lines().nth(help + 1).expect("it wraps");
+        assert_eq!(next.len() - next.trim_start().len(), "  = help: ".len(), "in colour too: {wrapped:?}");
+    }
+
+    #[test]
     fn colour_follows_the_conventions() {
         let xterm = [("TERM", "xterm")];
         assert!(auto_color(true, env(&xterm)));
@@ -394,33 +431,5 @@ mod tests {
         assert!(!auto_color(false, env(&[("CLICOLOR_FORCE", "0")])));
         assert!(!auto_color(true, env(&[("TERM", "xterm"), ("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")])));
         assert!(auto_color(true, env(&[("TERM", "xterm"), ("NO_COLOR", "")])), "an empty NO_COLOR is unset");
-    }
-
-    #[test]
-    fn control_characters_are_escaped() {
-        assert_eq!(safe("plain\ttext\n", false), "plain\ttext\n");
-        assert_eq!(safe("a\x1b[2Kb\x07c\0d\r", false), "a\\x1b[2Kb\\x07c\\x00d\\x0d");
-        assert_eq!(safe("del\x7f c1\u{85} rlo\u{202e}x", false), "del\\x7f c1\\u{85} rlo\\u{202e}x");
-        assert_eq!(safe("Rücken ¶ 日本", false), "Rücken ¶ 日本");
-    }
-
-    #[test]
-    fn the_byte_check_agrees_with_the_character_rule() {
-        for c in (0..0x3000u32).filter_map(char::from_u32) {
-            let text = format!("a{c}b");
-            assert_eq!(has_unsafe(text.as_bytes()), is_unsafe(c), "{:x}", c as u32);
-        }
-    }
-
-    #[test]
-    fn only_our_colours_pass_and_only_with_colour_on() {
-        let ours = "\x1b[1;31merror\x1b[0m: \x1b[2mdim\x1b[0m";
-        assert_eq!(safe(ours, true), ours);
-        assert_eq!(safe(ours, false), "\\x1b[1;31merror\\x1b[0m: \\x1b[2mdim\\x1b[0m");
-        // Concealed text, a background, cursor moves and screen clears never pass.
-        for bad in ["\x1b[8m", "\x1b[30;40m", "\x1b[1A", "\x1b[2J", "\x1b]0;title\x07", "\x1b[m", "\x1b[1;31;32;33;34m"]
-        {
-            assert!(!safe(bad, true).contains('\x1b'), "{bad:?}");
-        }
     }
 }

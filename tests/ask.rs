@@ -1,7 +1,7 @@
 //! Question families, each in several phrasings, checked against what the
 //! article says; and every template's own example, taken from the table.
 
-use kg::answer::Answer;
+use kg::answer::{Answer, Reply};
 use kg::ask::templates::{Action, TEMPLATES};
 use kg::ask::{Outcome, Reading};
 use kg::graph::Graph;
@@ -134,16 +134,16 @@ fn can_i_questions_give_a_verdict() {
     assert_eq!(a.template, Some("can-i"));
     assert!(!a.is_empty(), "the article warns against it");
     let v = a.verdict.as_ref().expect("a verdict");
-    assert_eq!(v.yes, Some(false), "can I: a warning means no");
+    assert_eq!(v.reply, Some(Reply::No), "can I: a warning means no");
     assert!(v.text.contains("warns against drinking alcohol"), "{}", v.text);
     let a = answer(&g, "can I use heat therapy while on acetaminophen");
     assert!(a.is_empty(), "no such warning in the article");
 }
 
 /// The verdict of a question: yes, no, or none, as JSON would carry it.
-fn verdict_of(g: &Graph, q: &str) -> Option<bool> {
+fn verdict_of(g: &Graph, q: &str) -> Option<Reply> {
     match ask(g, q) {
-        Ok((Outcome::Answer(a), _)) => a.verdict.and_then(|v| v.yes),
+        Ok((Outcome::Answer(a), _)) => a.verdict.and_then(|v| v.reply),
         _ => None,
     }
 }
@@ -153,45 +153,54 @@ fn a_verdict_answers_the_question_asked_whatever_its_polarity() {
     let g = graph();
     // "bad" asks the opposite of "good": a yes means the article warns.
     for (q, yes) in [
-        ("is stretching bad for spasms", Some(false)),
-        ("is it bad to use heat in the first days", Some(true)),
-        ("is it bad to sleep with a heating pad", Some(true)),
-        ("is heat good for back spasm", Some(true)),
-        ("does heat make it worse in the first days", Some(true)),
-        // The article gives it, but cautions (a worse condition while on
-        // relaxants): not a plain no.
-        ("can strength training make it worse", None),
+        // Stretching is given once the spasm has eased a little: whether it
+        // is bad turns on that.
+        ("is stretching bad for spasms", Some(Reply::Depends)),
+        ("is it bad to use heat in the first days", Some(Reply::Yes)),
+        ("is it bad to sleep with a heating pad", Some(Reply::Yes)),
+        // Heat is for day 3 on, and (implied) not before.
+        ("is heat good for back spasm", Some(Reply::Depends)),
+        ("does heat make it worse in the first days", Some(Reply::Yes)),
+        // The article gives it, but warns against it at the very start and
+        // while on relaxants (a worse condition): it depends.
+        ("can strength training make it worse", Some(Reply::Depends)),
         // A list answers yes only to whether such things exist.
         ("is a back spasm an emergency", None),
         ("can I eat too many bananas", None),
-        ("can you treat a back spasm at home", Some(true)),
+        ("can you treat a back spasm at home", Some(Reply::Yes)),
         // "bad" about the pain is not the question's polarity.
-        ("can I put the ice pack straight onto my skin when the pain is really bad", Some(false)),
+        ("can I put the ice pack straight onto my skin when the pain is really bad", Some(Reply::No)),
         // A misuse the article warns against, asked with "can I".
-        ("can I fall asleep with the heat pad on", Some(false)),
+        ("can I fall asleep with the heat pad on", Some(Reply::No)),
         // The act's own name says its context ("during sport").
-        ("can I drink plain water during sport", Some(false)),
+        ("can I drink plain water during sport", Some(Reply::No)),
     ] {
         assert_eq!(verdict_of(&g, q), yes, "{q}");
     }
     // A warning about long use of strong painkillers says nothing of
     // acetaminophen.
-    assert_ne!(verdict_of(&g, "can I take acetaminophen for a long time"), Some(false));
-    // "are opiates bad for you": the harms the article names.
+    assert_ne!(verdict_of(&g, "can I take acetaminophen for a long time"), Some(Reply::No));
+    // "are opiates bad for you": yes, with the harms the article names.
     let a = answer(&g, "are opiates bad for you");
-    assert_eq!(a.template, Some("risks"));
-    assert!(ids(&g, &a).contains(&"addiction".to_string()), "{:?}", ids(&g, &a));
+    assert_eq!(a.template, Some("harm-check"));
+    assert_eq!(a.verdict.as_ref().and_then(|v| v.reply), Some(Reply::Yes));
+    let harms: Vec<&str> = a.items.iter().flat_map(|i| i.support.iter()).map(|&e| g.node(g.ends(e).1).id).collect();
+    assert!(harms.contains(&"addiction"), "{harms:?}");
 }
 
 #[test]
 fn does_x_help_y_is_a_yes_or_no_with_the_chain() {
     let g = graph();
-    for q in ["is heat good for back spasm", "does ice help cramps", "can I take acetaminophen for back pain"] {
+    for (q, reply) in [
+        ("is heat good for back spasm", Reply::Depends),
+        ("does ice help cramps", Reply::Depends),
+        ("can I take acetaminophen for back pain", Reply::Yes),
+    ] {
         let a = answer(&g, q);
         assert_eq!(a.template, Some("helps"), "{q}");
         assert!(!a.is_empty(), "{q}: the article says so");
         let v = a.verdict.as_ref().expect("a verdict");
-        assert_eq!(v.yes, Some(true), "{q}: {}", v.text);
+        assert_eq!(v.reply, Some(reply), "{q}: {}", v.text);
     }
     // Through the class: tylenol is a brand of acetaminophen (a lay word), which relieves back pain.
     let a = answer(&g, "can I take tylenol for back pain");
@@ -333,13 +342,19 @@ fn a_closer_reading_beats_a_name_found_inside_a_phrase() {
 
 #[test]
 fn risks_and_effects() {
-    family(
-        "risks",
-        &["what are the side effects of opiates", "are opiates dangerous", "risks of strong painkillers"],
-        &["liver-damage"],
-        &[],
-    );
-    family("risks", &["what are the dangers of an ice pack", "can ice packs hurt me"], &["frostbite"], &[]);
+    family("risks", &["what are the side effects of opiates", "risks of strong painkillers"], &["liver-damage"], &[]);
+    family("risks", &["what are the dangers of an ice pack"], &["frostbite"], &[]);
+    // Asked yes or no, the same harms decide a verdict.
+    let g = graph();
+    for (q, reply, harm) in
+        [("are opiates dangerous", Reply::Yes, "liver-damage"), ("can ice packs hurt me", Reply::Depends, "frostbite")]
+    {
+        let a = answer(&g, q);
+        assert_eq!(a.template, Some("harm-check"), "{q}");
+        assert_eq!(a.verdict.as_ref().and_then(|v| v.reply), Some(reply), "{q}");
+        let ends: Vec<&str> = a.items.iter().flat_map(|i| i.support.iter()).map(|&e| g.node(g.ends(e).1).id).collect();
+        assert!(ends.contains(&harm), "{q}: {ends:?}");
+    }
     family(
         "effects",
         &[
@@ -465,7 +480,7 @@ fn every_template_example_is_answered_by_its_template() {
         match (t.action, outcome) {
             (Action::Query, Outcome::Answer(a)) => assert!(!a.is_empty(), "{:?} has no answer", t.example),
             (Action::Check(_), Outcome::Answer(a)) => {
-                assert!(a.verdict.is_some_and(|v| v.yes.is_some()), "{:?} has no verdict", t.example)
+                assert!(a.verdict.is_some_and(|v| v.reply.is_some()), "{:?} has no verdict", t.example)
             }
             (Action::Show, Outcome::Show(_))
             | (Action::Path | Action::Chain, Outcome::Path(..) | Outcome::Chains(..))

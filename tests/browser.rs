@@ -5,6 +5,7 @@
 //! off, into `target/tmp/screenshots/` for a person to look at. Skips with
 //! a message without Chromium; fails under CI.
 
+mod common;
 mod serve_support;
 
 use std::path::{Path, PathBuf};
@@ -32,7 +33,7 @@ struct Browser;
 
 impl Browser {
     fn find() -> Option<Browser> {
-        have(CHROMIUM, "the browser test drives headless Chromium").then_some(Browser)
+        have(CHROMIUM, "--version", "the browser test drives headless Chromium").then_some(Browser)
     }
 
     /// Runs Chromium on a URL with a fresh profile; its stdout.
@@ -167,7 +168,7 @@ fn pages_load_link_to_each_other_and_look_right_at_two_widths() {
 #[test]
 fn the_diagram_draws_in_the_browser_with_links() {
     let Some(browser) = Browser::find() else { return };
-    if !have("dot", "Graphviz draws the diagram page") {
+    if !have("dot", "-V", "Graphviz draws the diagram page") {
         return;
     }
     let server = Server::start(&[]);

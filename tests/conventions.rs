@@ -12,15 +12,10 @@ use common::{ARTICLE, TempDir, kg, kg_env};
 use rexpect::session::spawn_command;
 use serde_json::Value;
 
-/// Whether an outside tool runs; when it does not, a test skips, unless CI
-/// is set (CI installs it).
+/// Whether an outside tool runs; when it does not, a test skips (with a
+/// `SKIP` line), unless CI is set (CI installs it).
 fn have(tool: &str) -> bool {
-    let ok = Command::new(tool).arg("--version").output().is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(std::env::var_os("CI").is_none(), "`{tool}` is needed in CI");
-        eprintln!("skipped: `{tool}` is not installed");
-    }
-    ok
+    common::need(common::runs(tool, "--version"), &format!("`{tool}`"))
 }
 
 // ---- completions and the manual ----
@@ -34,19 +29,7 @@ fn bash_completes_commands_options_kinds_and_node_ids() {
     let script = kg(&["completions", "bash"], None);
     assert_eq!(script.code, 0, "{}", script.stderr);
     let file = dir.write("kg.bash", &script.stdout);
-    let complete = |words: &str| -> String {
-        let words: Vec<&str> = words.split(' ').collect();
-        let program = format!(
-            "source {}; COMP_WORDS=({}); COMP_CWORD={}; _kg kg {} {}; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
-            file.display(),
-            words.iter().map(|w| format!("'{w}'")).collect::<Vec<_>>().join(" "),
-            words.len() - 1,
-            words[words.len() - 1],
-            words[words.len() - 2],
-        );
-        let out = Command::new("bash").arg("-c").arg(program).output().expect("bash runs");
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
+    let complete = |line: &str| common::bash_complete(&file, line);
     assert_eq!(complete("kg sho"), "show\n");
     assert_eq!(complete("kg show ice-p"), "ice-pack\n", "node ids complete after show");
     assert!(complete("kg path acet").contains("acetaminophen"));
@@ -87,8 +70,17 @@ fn the_manual_page_is_roff_that_man_reads() {
     let r = kg(&["man"], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains(".TH kg 1"), "{}", r.stdout);
-    for section in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH \"GLOBAL OPTIONS\"", ".SH COMMANDS", ".SH EXAMPLES"]
-    {
+    for section in [
+        ".SH NAME",
+        ".SH SYNOPSIS",
+        ".SH OPTIONS",
+        ".SH \"GLOBAL OPTIONS\"",
+        ".SH COMMANDS",
+        ".SH \"EXIT STATUS\"",
+        ".SH \"ENVIRONMENT\"",
+        ".SH \"FILES\"",
+        ".SH EXAMPLES",
+    ] {
         assert!(r.stdout.contains(section), "{section}");
     }
     assert!(r.stdout.contains(".SS \"kg completions\""));
@@ -101,6 +93,45 @@ fn the_manual_page_is_roff_that_man_reads() {
     let (text, warnings) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success() && warnings.trim().is_empty(), "groff warns: {warnings}");
     assert!(text.contains("kg ask what treats muscle spasm"), "{text}");
+    // Every variable kg reads is in ENVIRONMENT (found in the source, so a new one cannot be left out).
+    let environment = &r.stdout[r.stdout.find(".SH \"ENVIRONMENT\"").unwrap()..r.stdout.find(".SH \"FILES\"").unwrap()];
+    for var in variables_read() {
+        assert!(environment.contains(&var), "ENVIRONMENT lacks {var}");
+    }
+}
+
+/// The environment variables the source reads (`var_os("NAME")`, and the
+/// names in lists such as `["KG_PAGER", "PAGER"]` or `set("NO_COLOR")`).
+fn variables_read() -> std::collections::BTreeSet<String> {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut found = std::collections::BTreeSet::new();
+    let mut stack = vec![src];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().filter_map(Result::ok) {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            if !text.contains("std::env::var") {
+                continue;
+            }
+            for quoted in text.split('"').skip(1).step_by(2) {
+                let looks_like_var = quoted.len() > 2
+                    && quoted.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+                    && (quoted.starts_with("KG_")
+                        || quoted.starts_with("XDG_")
+                        || ["HOME", "PAGER", "LESS", "LESSCHARSET", "NO_COLOR", "TERM"].contains(&quoted)
+                        || quoted.starts_with("CLICOLOR"));
+                if looks_like_var && !quoted.starts_with("KG_DESCRIPTION") {
+                    found.insert(quoted.to_string());
+                }
+            }
+        }
+    }
+    assert!(found.contains("KG_GRAPH") && found.contains("NO_COLOR"), "{found:?}");
+    found
 }
 
 // ---- installing ----
@@ -144,9 +175,8 @@ fn the_licenses_cargo_toml_names_are_there_and_the_readme_says_how_to_install() 
     let apache = std::fs::read_to_string(root.join("LICENSE-APACHE")).expect("LICENSE-APACHE");
     assert!(apache.contains("Apache License") && apache.contains("Version 2.0"));
     let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
-    for want in
-        ["## Install", "cargo install --locked --path .", "cargo install --locked --git", "kg completions", "kg man"]
-    {
+    // The lines themselves are run in a fresh home by tests/completions.rs.
+    for want in ["## Install", "cargo install --locked --path .", "kg completions", "kg man"] {
         assert!(readme.contains(want), "README lacks {want:?}");
     }
 }
@@ -196,6 +226,21 @@ fn answers_wrap_to_the_terminal_with_hanging_indents() {
     let next = shown.lines().nth(cites + 1).unwrap();
     assert_eq!(col(next), 47, "the rest of acupuncture's citations hang under them: {shown}");
     assert!(next.trim_start().starts_with('¶'), "{next:?}");
+}
+
+/// Issue 22: a message on a terminal was cut mid-word by the terminal's
+/// own wrapping ("unicorn hor" / "n").
+#[test]
+fn messages_wrap_to_the_terminal_between_words() {
+    let shown = on_terminal(&["show", "unicorn horn"], (50, 40), &[]);
+    let piped = kg(&["show", "unicorn horn"], None).stderr;
+    assert!(piped.lines().any(|l| width(l) > 50), "the message is wider than the terminal: {piped}");
+    for line in shown.lines() {
+        let snippet = line.trim_start().trim_start_matches(|c: char| c.is_ascii_digit()).starts_with(" |");
+        assert!(snippet || width(line) <= 50, "wider than the terminal: {line:?}\n{shown}");
+    }
+    let words = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
+    assert_eq!(words(&shown), words(&piped), "the same words, none split: {shown}");
 }
 
 #[test]
@@ -265,6 +310,33 @@ fn columns_stay_aligned_whatever_the_name_length() {
     assert!(cols.len() == 2 && cols.iter().all(|&c| c == cols[0]), "{}", r.stdout);
 }
 
+/// Issue 22: at 60 columns `list` broke its id column across lines. The
+/// name column gives way instead: every id whole, every kind at one column.
+#[test]
+fn list_keeps_its_columns_on_a_narrow_terminal() {
+    for args in [vec!["--paging", "never", "list"], vec!["--paging", "never", "list", "medication"]] {
+        let piped = kg(&args, None).stdout;
+        let shown = on_terminal(&args, (60, 500), &[]);
+        for line in shown.lines() {
+            assert!(width(line) <= 60, "wider than the terminal: {line:?}");
+        }
+        // Each row of the pipe is `name  kind  id`; on the terminal the id is
+        // whole and follows its kind at the same column as every other.
+        let mut kind_cols = std::collections::BTreeSet::new();
+        for row in piped.lines() {
+            let cells: Vec<&str> = row.split("  ").map(str::trim).filter(|c| !c.is_empty()).collect();
+            // A name longer than its column has a line of its own.
+            let [.., kind, id] = cells[..] else { continue };
+            let line = shown
+                .lines()
+                .find(|l| l.split_whitespace().last() == Some(id) && l.contains(kind))
+                .unwrap_or_else(|| panic!("{id} whole, after its kind:\n{shown}"));
+            kind_cols.insert(line[..line.rfind(id).unwrap()].rfind(kind).unwrap());
+        }
+        assert_eq!(kind_cols.len(), 1, "the kind column moved: {kind_cols:?}\n{shown}");
+    }
+}
+
 #[test]
 fn table_headers_are_words_not_variables() {
     let r = kg(&["ask", "what are the warnings"], None);
@@ -280,20 +352,71 @@ fn table_headers_are_words_not_variables() {
     );
 }
 
+/// `-q` is grep's and ripgrep's: nothing on stdout, the exit status
+/// answers (issue 22: `kg -q ask` printed 65 lines).
 #[test]
-fn quiet_prints_results_only_and_errors_still() {
+fn q_prints_nothing_and_the_exit_status_answers() {
+    for (args, code) in [
+        (vec!["-q", "ask", "what treats muscle spsm"], 0),
+        (vec!["ask", "what treats muscle spasm", "--quiet"], 0),
+        (vec!["-q", "ask", "what does the article say about hip pain"], 1),
+        (vec!["-q", "query", "?x treats \"ice pack\""], 1),
+        (vec!["-q", "show", "ice pack", "--format", "json"], 0),
+        (vec!["-q", "list", "medication"], 0),
+        (vec!["-q", "export", "--format", "turtle"], 0),
+        (vec!["-q", "completions", "bash"], 0),
+        (vec!["-q", "man"], 0),
+    ] {
+        let r = kg(&args, None);
+        let head: String = r.stdout.chars().take(300).collect();
+        assert_eq!((r.code, head.as_str(), r.stderr.as_str()), (code, "", ""), "kg {args:?}");
+    }
+    let error = kg(&["-q", "show", "unicorn horn"], None);
+    assert_eq!((error.code, error.stdout.as_str()), (2, ""));
+    assert!(error.stderr.contains("error: nothing in the graph is called"), "errors still: {}", error.stderr);
+    let script = kg(&["-q", "run", "-"], Some("what treats muscle spsm\nshow ice pak\n"));
+    assert_eq!((script.code, script.stdout.as_str(), script.stderr.as_str()), (0, "", ""));
+    let script = kg(&["-q", "run", "-"], Some("what treats muscle spasm\nwhat about hip pain\n"));
+    assert_eq!((script.code, script.stdout.as_str()), (1, ""), "a line with no answer: 1");
+    let help = kg(&["--help"], None).stdout;
+    assert!(help.contains("exit status answers") && help.contains("--no-notes"), "{help}");
+}
+
+#[test]
+fn no_notes_prints_results_only_and_errors_still() {
     let loud = kg(&["ask", "what treats muscle spsm"], None);
     assert!(loud.stderr.contains("note: taking"), "{}", loud.stderr);
-    let quiet = kg(&["-q", "ask", "what treats muscle spsm"], None);
+    let quiet = kg(&["--no-notes", "ask", "what treats muscle spsm"], None);
     assert_eq!((quiet.code, quiet.stderr.as_str()), (0, ""));
     assert_eq!(quiet.stdout, loud.stdout);
-    let quiet = kg(&["ask", "what treats muscle spsm", "--quiet"], None);
-    assert_eq!(quiet.stderr, "", "-q is global: after the command too");
-    let error = kg(&["-q", "show", "unicorn horn"], None);
+    let quiet = kg(&["ask", "what treats muscle spsm", "--no-notes"], None);
+    assert_eq!(quiet.stderr, "", "--no-notes is global: after the command too");
+    let error = kg(&["--no-notes", "show", "unicorn horn"], None);
     assert_eq!(error.code, 2);
     assert!(error.stderr.contains("error: nothing in the graph is called"), "{}", error.stderr);
-    let script = kg(&["-q", "run", "-"], Some("what treats muscle spsm\nshow ice pak\n"));
+    let script = kg(&["--no-notes", "run", "-"], Some("what treats muscle spsm\nshow ice pak\n"));
     assert_eq!((script.code, script.stderr.as_str()), (0, ""));
+    assert!(script.stdout.contains("ice pack"), "{}", script.stdout);
+}
+
+/// A note written to stderr before the pager starts scrolls away under
+/// its first page: paged output carries its notes at the top.
+#[test]
+fn notes_go_into_the_pager_with_the_answer() {
+    let pager = [("PAGER", "sed s/^/paged:/")];
+    let shown = on_terminal(&["ask", "what treats muscle spsm"], (200, 20), &pager);
+    let mut lines = shown.lines();
+    assert_eq!(lines.next(), Some("paged:note: taking \"spsm\" as \"spasm\""), "{shown}");
+    assert!(lines.next().is_some_and(|l| l.starts_with("paged:What treats")), "{shown}");
+    assert_eq!(shown.matches("note: taking").count(), 1, "once: {shown}");
+    let short = on_terminal(&["show", "ice pak"], (200, 200), &pager);
+    assert!(short.starts_with("note: taking") && !short.contains("paged:"), "unpaged: stderr as ever: {short}");
+    let piped = kg_env(&["--paging", "always", "ask", "what treats muscle spsm"], None, &pager);
+    assert!(
+        !piped.stdout.contains("note: taking") && piped.stderr.contains("note: taking"),
+        "a pipe: {}",
+        piped.stderr
+    );
 }
 
 #[test]
@@ -320,7 +443,7 @@ fn every_json_document_has_version_and_notes() {
         let r = kg(&all, None);
         assert_eq!(r.code, 0, "kg {all:?}: {}", r.stderr);
         let v: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("kg {all:?}: {e}: {}", r.stdout));
-        assert_eq!(v["version"], 1, "kg {all:?}");
+        assert_eq!(v["version"], kg::render::json::VERSION, "kg {all:?}");
         let notes = v["notes"].as_array().unwrap_or_else(|| panic!("kg {all:?} has no notes: {v}"));
         // What went to stderr as notes is in the document too.
         let said: Vec<&str> = r.stderr.lines().filter_map(|l| l.strip_prefix("note: ")).collect();
@@ -383,7 +506,7 @@ fn global_options_are_grouped_apart_in_every_help() {
     for args in [vec!["--help"], vec!["ask", "--help"], vec!["dot", "--help"], vec!["export", "--help"]] {
         let help = kg(&args, None).stdout;
         let global = help.find("Global options:").unwrap_or_else(|| panic!("kg {args:?}: {help}"));
-        for flag in ["--graph", "--color", "--paging", "--quiet"] {
+        for flag in ["--graph", "--color", "--paging", "--quiet", "--no-notes"] {
             assert!(help.rfind(flag).is_some_and(|i| i > global), "kg {args:?}: {flag} under Global options");
         }
     }
@@ -439,4 +562,41 @@ fn a_name_of_the_wrong_kind_in_a_query_gets_a_note_with_a_suggestion() {
     assert!(v["notes"][0].as_str().is_some_and(|n| n.contains("is a home remedy")), "{v}");
     let r = kg(&["query", "?x treats \"back muscle spasm\""], None);
     assert_eq!((r.code, r.stderr.as_str()), (0, ""), "no note when the kinds fit");
+}
+
+// ---- skipped tests are visible ----
+
+/// Skips as a test with a missing tool does, when the test below asks.
+#[test]
+fn skip_probe() {
+    if std::env::var_os("KG_SKIP_PROBE").is_some() {
+        assert!(!common::need(false, "a tool that is never there"));
+    }
+}
+
+/// A test that skips says so where `cargo test` shows it (the harness
+/// captures a passing test's output, so the line must go around it), and
+/// fails under CI instead.
+#[test]
+fn a_skipped_test_says_so_in_the_test_output_and_fails_under_ci() {
+    let run = |ci: Option<&str>| {
+        let mut cmd = Command::new(std::env::current_exe().expect("this test binary"));
+        cmd.args(["skip_probe", "--exact", "--test-threads=1"]).env("KG_SKIP_PROBE", "1").env_remove("CI");
+        if let Some(v) = ci {
+            cmd.env("CI", v);
+        }
+        let out = cmd.output().expect("the test binary runs");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+        )
+    };
+    let (passed, shown) = run(None);
+    assert!(passed, "{shown}");
+    assert!(shown.contains("SKIP skip_probe: a tool that is never there is not installed"), "{shown}");
+    for ci in ["false", "0", ""] {
+        assert!(run(Some(ci)).0, "CI={ci:?} is not CI");
+    }
+    let (passed, shown) = run(Some("true"));
+    assert!(!passed && shown.contains("CI must install it"), "{shown}");
 }

@@ -308,3 +308,88 @@ fn a_drug_the_article_does_not_name_as_an_alias_is_a_warning() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("alias `Ibuprofen` of `spasm` looks like a lay word"), "{}", r.stderr);
 }
+
+// ---- `kg check --format json` (issue 22) ----
+
+/// Runs `kg check --format json` on `dir` and parses its one document.
+fn check_json(path: &str) -> (common::Run, serde_json::Value) {
+    let r = kg(&["check", "--format", "json", path], None);
+    let v: serde_json::Value =
+        serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("one JSON document: {e}: {}", r.stdout));
+    (r, v)
+}
+
+/// The `error:`/`warning:` headline and `file:line:col` of each diagnostic
+/// the text shows.
+fn text_positions(stderr: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut lines = stderr.lines().peekable();
+    while let Some(l) = lines.next() {
+        if l.starts_with("error: ") || l.starts_with("warning: ") {
+            let at = lines.peek().and_then(|n| n.trim_start().strip_prefix("--> ")).unwrap_or("").to_string();
+            out.push((l.to_string(), at));
+        }
+    }
+    out
+}
+
+#[test]
+fn check_format_json_gives_every_diagnostic_with_its_place_as_the_text_does() {
+    let topic = TOPIC
+        .replace("kind: symptom", "kind: symptm")
+        .replace("relation: presents", "relation: present")
+        .replace("to: \"pain\"", "to: \"pian\"");
+    let (dir, text) = check_topic(&topic);
+    assert_eq!(text.code, 2);
+    let (r, v) = check_json(dir.str());
+    assert_eq!(r.code, 2, "errors: exit 2");
+    assert!(r.stderr.starts_with("error: the graph has") && r.stderr.trim().lines().count() == 1, "{}", r.stderr);
+    assert_eq!((v["version"].as_u64(), v["ok"].as_bool()), (Some(1), Some(false)));
+    let diags = v["diagnostics"].as_array().expect("diagnostics");
+    let shown = text_positions(&text.stderr);
+    assert!(shown.len() >= 2, "{}", text.stderr);
+    assert_eq!(diags.len(), shown.len(), "as many as the text shows");
+    assert_eq!(v["errors"].as_u64(), Some(diags.iter().filter(|d| d["severity"] == "error").count() as u64));
+    for (d, (headline, at)) in diags.iter().zip(&shown) {
+        let position = format!("{}:{}:{}", d["file"].as_str().unwrap(), d["line"], d["column"]);
+        assert_eq!(&position, at, "{d}");
+        assert_eq!(&format!("{}: {}", d["severity"].as_str().unwrap(), d["message"].as_str().unwrap()), headline);
+        let rendered = d["rendered"].as_str().unwrap();
+        assert!(text.stderr.contains(rendered), "rendered is the text: {rendered}");
+        assert!(d["end_line"].as_u64() >= d["line"].as_u64(), "{d}");
+        for (field, line) in [("help", "= help: "), ("label", "")] {
+            if let Some(h) = d[field].as_str() {
+                assert!(rendered.contains(&format!("{line}{h}")), "{field} {h:?} in {rendered}");
+            }
+        }
+    }
+    let kind = diags.iter().find(|d| d["message"] == "unknown kind `symptm`").expect("the kind error");
+    assert_eq!(kind["help"], "did you mean `symptom`?");
+    assert_eq!(kind["end_column"].as_u64(), Some(kind["column"].as_u64().unwrap() + "symptm".len() as u64));
+}
+
+#[test]
+fn check_format_json_with_warnings_only_and_with_no_place() {
+    let dir = TempDir::new("diag-json");
+    dir.write("article.ron", ARTICLE);
+    dir.write(
+        "topic.ron",
+        TOPIC.replace(
+            "    ],\n    edges",
+            "        (id: \"alone\", name: \"alone\", kind: factor, summary: \"s\"),\n    ],\n    edges",
+        ),
+    );
+    let (r, v) = check_json(dir.str());
+    assert_eq!((r.code, r.stderr.as_str()), (0, ""), "warnings go into the document, not to stderr");
+    assert_eq!((v["ok"].as_bool(), v["errors"].as_u64(), v["warnings"].as_u64()), (Some(true), Some(0), Some(1)));
+    assert_eq!(v["nodes"].as_u64(), Some(4));
+    let w = &v["diagnostics"][0];
+    assert_eq!((w["severity"].as_str(), w["message"].as_str()), (Some("warning"), Some("node `alone` has no edges")));
+    let (r, v) = check_json(dir.path().join("missing").to_str().unwrap());
+    assert_eq!(r.code, 2);
+    let d = &v["diagnostics"][0];
+    assert!(d["message"].as_str().is_some_and(|m| m.contains("missing")), "{d}");
+    assert!(d["file"].is_null() && d["line"].is_null(), "no place: {d}");
+    let (r, v) = check_json("graph");
+    assert_eq!((r.code, v["ok"].as_bool(), v["diagnostics"].as_array().map(Vec::len)), (0, Some(true), Some(0)));
+}

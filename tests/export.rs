@@ -1,7 +1,8 @@
 //! Diagrams and exports, checked by the tools people load them into:
 //! Graphviz for DOT, pyoxigraph for Turtle and N-Triples, networkx for
-//! GraphML. A missing tool skips its check with a note on stderr, except
-//! under CI (`CI` set), where it fails: .ci/run installs them all.
+//! GraphML. A missing tool skips its check with a `SKIP` line that `cargo
+//! test` shows, except under CI (`CI` set), where it fails: .ci/run
+//! installs them all (the Python packages in `.venv`).
 //!
 //! Expectations come from kg's own output (the JSON export, JSON answers),
 //! never from counts written here, since the bundled graph grows.
@@ -14,26 +15,14 @@ use std::process::{Command, Stdio};
 use common::{TempDir, kg, kg_env};
 use serde_json::Value;
 
-/// Whether an outside tool is there. Missing: skip (say so on stderr), or
-/// under CI fail.
-fn tool(present: bool, what: &str) -> bool {
-    if present {
-        return true;
-    }
-    if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
-        panic!("{what} is not installed, and CI is set: CI must install it (.ci/run)");
-    }
-    eprintln!("skipping: {what} is not installed");
-    false
-}
-
 fn has_dot() -> bool {
-    tool(Command::new("dot").arg("-V").output().is_ok_and(|o| o.status.success()), "Graphviz `dot`")
+    common::need(common::runs("dot", "-V"), "Graphviz `dot`")
 }
 
+/// Whether the tests' Python ([`common::python`]: `.venv` when there is
+/// one) has `module`; skips, or fails under CI.
 fn has_python(module: &str) -> bool {
-    let ok = Command::new("python3").args(["-c", &format!("import {module}")]).output();
-    tool(ok.is_ok_and(|o| o.status.success()), &format!("python3 with {module}"))
+    common::need_python(module)
 }
 
 /// Runs a program with input on stdin; returns (success, stdout, stderr).
@@ -60,7 +49,7 @@ fn pipe(program: &str, args: &[&str], input: &[u8]) -> (bool, String, String) {
 fn python(script: &str, args: &[&str]) -> String {
     let mut all = vec!["-c", script];
     all.extend_from_slice(args);
-    let out = Command::new("python3").args(&all).output().expect("python3 runs");
+    let out = Command::new(common::python()).args(&all).output().expect("python3 runs");
     assert!(out.status.success(), "python failed:\n{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
 }

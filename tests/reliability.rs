@@ -92,14 +92,7 @@ fn age(path: &Path, by: Duration) {
 
 /// A tool the test needs: skip without it (say so), fail under CI.
 fn tool(present: bool, what: &str) -> bool {
-    if present {
-        return true;
-    }
-    if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
-        panic!("{what} is not installed, and CI is set: CI must install it (.ci/run)");
-    }
-    eprintln!("skipping: {what} is not installed");
-    false
+    common::need(present, what)
 }
 
 fn works(program: &str, arg: &str) -> bool {

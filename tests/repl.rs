@@ -281,3 +281,44 @@ fn help_and_quit_work_without_the_colon() {
     let status = format!("{:?}", p.process().wait().expect("exit status"));
     assert!(status.ends_with(", 0)"), "{status}");
 }
+
+/// Issue 22: `show "ice<Tab>` completed nothing; after `:format` Tab offered
+/// node names.
+#[test]
+fn tab_completes_inside_an_open_quote_and_the_arguments_of_colon_commands() {
+    let dir = TempDir::new("repl-tab-quote");
+    let mut p = start(&dir);
+    p.send("show \"acetam").unwrap();
+    p.send("\t").unwrap();
+    p.flush().unwrap();
+    p.exp_string("inophen\"").expect("the name completes and the quote closes");
+    p.send_line("").unwrap();
+    p.exp_string("(medication").expect("show prints the completed node");
+    p.exp_string("kg> ").unwrap();
+    p.send(":format ts").unwrap();
+    p.send("\t").unwrap();
+    p.flush().unwrap();
+    p.exp_string("v").expect("a format completes");
+    p.send_line("").unwrap();
+    p.exp_string("format: tsv").unwrap();
+    p.exp_string("kg> ").unwrap();
+    quit(p);
+}
+
+/// Issue 22: `hepl`, `exti`, `qiut` got no suggestion, and `lsit medication`
+/// ran as a question.
+#[test]
+fn a_mistyped_command_gets_a_did_you_mean_and_the_session_goes_on() {
+    let dir = TempDir::new("repl-near-miss");
+    let mut p = start(&dir);
+    for (line, meant) in [("hepl", "help"), ("qiut", "quit"), ("lsit medication", "list medication")] {
+        p.send_line(line).unwrap();
+        p.exp_string(&format!("did you mean `{meant}`?")).unwrap_or_else(|e| panic!("{line}: {e}"));
+        p.exp_string("kg> ").unwrap();
+    }
+    p.send_line("list medication").unwrap();
+    p.exp_string("acetaminophen").expect("the command itself runs");
+    p.exp_string("kg> ").unwrap();
+    let status = quit(p);
+    assert!(status.ends_with(", 0)"), "{status}");
+}

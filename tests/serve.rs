@@ -5,6 +5,7 @@
 //! routes, oversized or slow requests, too many connections, hostile
 //! graph strings.
 
+mod common;
 mod serve_support;
 
 use std::io::{Read, Write};
@@ -375,7 +376,7 @@ fn a_hostile_graph_is_escaped_everywhere() {
 
 #[test]
 fn the_diagram_is_svg_whose_nodes_are_links() {
-    if !have("dot", "Graphviz draws the diagram page") {
+    if !have("dot", "-V", "Graphviz draws the diagram page") {
         return;
     }
     let server = Server::start(&[]);
@@ -423,7 +424,7 @@ fn ctrl_c_stops_the_server_cleanly() {
 
 #[test]
 fn listening_beyond_this_machine_warns_and_still_checks_the_host() {
-    let server = Server::start(&["--listen", "0.0.0.0", "-q"]);
+    let server = Server::start(&["--listen", "0.0.0.0", "--no-notes"]);
     let port = server.addr.port();
     assert_eq!(server.get("/").status, 200);
     let evil = server.raw(&format!("GET / HTTP/1.1\r\nHost: evil.example:{port}\r\n\r\n"));

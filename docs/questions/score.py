@@ -4,10 +4,11 @@
     docs/questions/score.py SET.jsonl [--kg target/release/kg] [--show-misses] [--dump scores.json]
 
 Each line: {"id","question","kind","outcome","expect":[[alt,...],...],...}.
-outcome is "answer" | "yes" | "no" | "not-covered". A group of `expect` counts
+outcome is "answer" | "yes" | "no" | "depends" | "not-covered". A group of `expect` counts
 as shown when any of its alternatives appears, as whole words (case, plurals
 and punctuation ignored), in what `kg ask` prints on stdout. A yes/no question
-is right when the JSON `verdict` matches. A not-covered question is right when
+is right when the JSON `verdict` matches ("yes", "no" or "depends"). An
+answerable question is "refused" when kg exits 1 or 2 on it. A not-covered question is right when
 kg exits 1; exit 0 there is a confident answer to a question the article does
 not answer (the figure that must be 0). Prints a table per kind and outcome.
 """
@@ -48,6 +49,7 @@ def main():
     scores = {}
     qs = [json.loads(l) for l in open(args[0]) if l.strip()]
     by = defaultdict(lambda: [0, 0.0, 0])  # questions, score, perfect
+    per = defaultdict(lambda: [0, 0, 0, 0, 0, 0])  # groups, shown, answerable, refused, not covered, confident
     groups_total = groups_shown = 0
     nc_total = nc_confident = nc_error = 0
     verdict_total = verdict_right = 0
@@ -68,7 +70,7 @@ def main():
             frac = len(shown) / len(q["expect"]) if q["expect"] else (1.0 if code == 0 else 0.0)
             s = frac
             miss = ""
-            if o in ("yes", "no"):
+            if o in ("yes", "no", "depends"):
                 verdict_total += 1
                 jcode, jout, _ = run(kg, ["ask", "--format", "json", q["question"]])
                 try:
@@ -84,6 +86,15 @@ def main():
                 missing = [g[0] for g in q["expect"] if g not in shown]
                 miss = (miss + " " if miss else "") + f"exit {code}, missing {missing}"
         scores[q["id"]] = s
+        p = per[q["kind"]]
+        if o == "not-covered":
+            p[4] += 1
+            p[5] += code == 0
+        else:
+            p[0] += len(q["expect"])
+            p[1] += len([g for g in q["expect"] if any(norm(a) in norm(out) for a in g)])
+            p[2] += 1
+            p[3] += code != 0
         for key in (q["kind"], "outcome:" + o, "ALL"):
             by[key][0] += 1
             by[key][1] += s
@@ -97,6 +108,14 @@ def main():
     for key in sorted(by, key=lambda k: (k == "ALL", k.startswith("outcome:"), k)):
         n, s, p = by[key]
         print(f"| {key} | {n} | {s / n:.2f} | {p} |")
+    print()
+    print("| kind | facts shown | answerable refused | not covered answered (exit 0) |")
+    print("|---|---:|---:|---:|")
+    for k in sorted(per):
+        g, sh, a, rf, nc, cf = per[k]
+        print(f"| {k} | {sh}/{g} = {sh / max(g, 1):.2f} | {rf}/{a} | {cf}/{nc} |")
+    tot = [sum(v[i] for v in per.values()) for i in range(6)]
+    print(f"| ALL | {tot[1]}/{tot[0]} = {tot[1] / max(tot[0], 1):.2f} | {tot[3]}/{tot[2]} | {tot[5]}/{tot[4]} |")
     print()
     print(f"expected answers shown: {groups_shown}/{groups_total} = {groups_shown / max(groups_total, 1):.2f}")
     print(f"yes/no verdicts right: {verdict_right}/{verdict_total}")

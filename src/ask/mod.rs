@@ -11,11 +11,12 @@ pub mod lexicon;
 mod read;
 pub mod segment;
 pub mod templates;
+pub mod verdict;
 
 pub use read::{Asks, Reading, when_text};
 pub use segment::{Segments, When};
 
-use crate::answer::{Answer, Claim, Verdict};
+use crate::answer::{Answer, Claim, Reply, Verdict};
 use crate::diag::Diagnostic;
 use crate::graph::{EIx, Graph, Ix};
 use crate::model::{Kind, Relation};
@@ -98,7 +99,7 @@ pub fn ask(g: &Graph, question: &str) -> Result<Asked, Diagnostic> {
     let mut notes = corrections(&s);
     match read::read(g, &s) {
         Err(Unread::NotCovered { words, nearest }) => {
-            let nearest = nearest.map(|r| (r.meaning(g), nearest_question(g, &r)));
+            let nearest = nearest.and_then(|r| nearest_question(g, &r));
             let nc = NotCovered { question: question.trim().to_string(), words, nearest };
             Ok(Asked { outcome: Outcome::NotCovered(nc), readings: Vec::new(), notes, segments: s })
         }
@@ -126,28 +127,61 @@ fn corrections(s: &Segments) -> Vec<String> {
         .collect()
 }
 
-/// A question `kg` can answer, standing in for one it cannot.
-fn nearest_question(g: &Graph, r: &Reading) -> String {
+/// A question `kg` answers, standing in for one it cannot: in words (how
+/// `kg` reads it) and as a question to type. Each candidate is asked in
+/// turn and only one that `kg` answers is offered, so the suggestion never
+/// contradicts itself or leads nowhere.
+fn nearest_question(g: &Graph, r: &Reading) -> Option<(String, String)> {
     let name = |ix: Option<Ix>| ix.map_or_else(String::new, |ix| g.node(ix).name.to_string());
+    let x = r.x.filter(|&x| x != g.subject);
+    let mut candidates: Vec<String> = Vec::new();
+    let mut push = |q: String| {
+        if !q.trim().is_empty() && !candidates.contains(&q) {
+            candidates.push(q);
+        }
+    };
     match r.template.name {
-        "describe" | "how-to" => format!("what is {}", name(r.x)),
-        "treatments" | "early" | "home" | "medications" | "exercises" => format!("what treats {}", name(r.x)),
-        "causes" => format!("what causes {}", name(r.x)),
-        "effects" | "risks" => format!("what are the risks of {}", name(r.x)),
-        "symptoms" => format!("what are the symptoms of {}", name(r.x)),
-        "doctor" => "when should I see a doctor".into(),
-        "timing" | "duration" => format!("when should I use {}", name(r.x)),
-        "avoid" => format!("what should I avoid while on {}", name(r.x)),
-        "foods" => format!("which foods contain {}", name(r.x)),
-        "can-i" => format!("can I take {} while on {}", name(r.y), name(r.x)),
-        "helps" => format!("does {} help {}", name(r.x), name(r.y)),
-        "causes-check" => format!("does {} cause {}", name(r.x), name(r.y)),
-        "prevents-check" | "prevent" => format!("what prevents {}", name(r.x)),
-        "where" => format!("where is {} felt", name(r.x)),
-        "members" => format!("what kinds of {} are there", name(r.x)),
-        "uses" => format!("what is {} for", name(r.x)),
-        _ => r.template.example.to_string(),
+        "describe" | "how-to" => push(format!("what is {}", name(r.x))),
+        "treatments" | "early" | "home" | "medications" | "exercises" => push(format!("what treats {}", name(r.x))),
+        "causes" => push(format!("what causes {}", name(r.x))),
+        "effects" | "risks" | "harm-check" => push(format!("what are the risks of {}", name(r.x))),
+        "symptoms" => push(format!("what are the symptoms of {}", name(r.x))),
+        "doctor" => push("when should I see a doctor".into()),
+        "timing" | "duration" => push(format!("when should I use {}", name(r.x))),
+        "avoid" => push(format!("what should I avoid while on {}", name(r.x))),
+        "foods" => push(format!("which foods contain {}", name(r.x))),
+        "can-i" if x.is_some() => push(format!("is it safe to use {} while on {}", name(r.y), name(r.x))),
+        "can-i" => push(format!("can I use {}", name(r.y))),
+        "helps" => push(format!("does {} help {}", name(r.x), name(r.y))),
+        "causes-check" => push(format!("does {} cause {}", name(r.x), name(r.y))),
+        "prevents-check" | "prevent" => push(format!("what prevents {}", name(r.x))),
+        "where" => push(format!("where is {} felt", name(r.x))),
+        "members" => push(format!("what kinds of {} are there", name(r.x))),
+        "uses" => push(format!("what is {} for", name(r.x))),
+        _ => {}
     }
+    // The things named, by themselves.
+    for ix in [r.y, x].into_iter().flatten().filter(|&ix| ix != g.subject) {
+        push(format!("what does the article say about {}", name(Some(ix))));
+    }
+    push(r.template.example.to_string());
+    candidates.into_iter().find_map(|q| answered(g, &q).map(|meaning| (meaning, q)))
+}
+
+/// How `kg` reads a question it answers, or nothing: it is not covered, not
+/// understood, or the article says nothing of it.
+fn answered(g: &Graph, q: &str) -> Option<String> {
+    let s = segment::segment(g, q);
+    let readings = read::read(g, &s).ok()?;
+    let r = readings.first()?;
+    let says = match answer(g, q, r).ok()? {
+        Outcome::Answer(a) => !a.is_empty(),
+        Outcome::Show(_) | Outcome::Chains(..) => true,
+        Outcome::Path(a, b) => !crate::path::shortest(g, a, b, 3).is_empty(),
+        Outcome::Several(parts) => parts.iter().any(|p| matches!(p, Outcome::Answer(a) if !a.is_empty())),
+        Outcome::Undescribed(_) | Outcome::NotCovered(_) => false,
+    };
+    says.then(|| r.meaning(g))
 }
 
 /// "`muscles` is a body part, but ...", with the nearest names of a kind
@@ -390,7 +424,8 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
                     format!("Yes: {} ({} in the article).", capitalized(&r.meaning(g)), a.items.len())
                 };
                 let claim = if a.items.is_empty() { Claim::Absent } else { Claim::Affirmed };
-                a.verdict = Some(Verdict { claim, yes: (!a.items.is_empty()).then_some(true), text });
+                let reply = (!a.items.is_empty()).then_some(Reply::Yes);
+                a.verdict = Some(Verdict { claim, reply, text });
             }
             Outcome::Answer(a)
         }
@@ -424,46 +459,33 @@ impl Reading {
             When::Day(d) => Some((d, Some(d.saturating_add(1)))),
             When::First(n) => Some((0, Some(n.max(1)))),
             When::From(n) => Some((n, None)),
-            When::Minutes(_) => None,
+            When::Minutes(_) | When::Phase(_) => None,
         }
     }
 }
 
-/// Whether `a` is `b` or a kind of it.
-fn is_a_or_same(g: &Graph, a: Ix, b: Ix) -> bool {
-    a == b || g.ancestors(a).contains(&b)
-}
-
-/// Whether every timed edge of a chain covers the days.
-fn in_time(g: &Graph, chain: &[EIx], days: Option<(u16, Option<u16>)>) -> bool {
-    let Some((from, to)) = days else { return true };
-    chain.iter().all(|&e| g.edge(e).when.as_ref().is_none_or(|w| !w.has_days() || w.overlaps(from, to)))
-}
-
-/// A yes/no question: the check both ways where it can go both ways, the
-/// article's denials, the day asked about; and the verdict in words.
-/// Whether an act's own name says the context of its warning ("drinking
-/// lots of plain water during sport" is warned against during sport): then
-/// asking about the act is asking about it in that context.
-fn names_its_context(g: &Graph, act: Ix, ctx: Ix) -> bool {
-    let words = format!(" {} ", crate::text::normalize(g.node(act).name));
-    let node = g.node(ctx);
-    std::iter::once(node.name).chain(node.aliases.iter()).any(|form| {
-        let form = crate::text::normalize(form);
-        !form.is_empty() && words.contains(&format!(" {form} "))
-    })
-}
-
+/// A yes/no question: its model (the claims for and against what it asks,
+/// each with the article's conditions), the decision, and the verdict in
+/// the article's voice ([`verdict`]).
 fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answer, Diagnostic> {
     let t = r.template;
-    let name = |ix: Option<Ix>| ix.map_or_else(|| "it".to_string(), |ix| g.node(ix).name.to_string());
     let (x, y) = (r.x.unwrap_or(g.subject), r.y.unwrap_or(g.subject));
-    let days = r.during_days();
-    let when = r.when.map_or_else(String::new, |w| format!(" {}", when_text(w)));
-    let q_of = |x: Ix, y: Ix, template: &str| {
-        template.replace("{x}", &format!("\"{}\"", g.node(x).id)).replace("{y}", &format!("\"{}\"", g.node(y).id))
+    if t.name == "order" {
+        return order(g, question, r);
+    }
+    // The thing asked about, and the other end of its claim.
+    let (thing, other) = match check {
+        Check::Avoid => (y, (x != g.subject).then_some(x)),
+        Check::Harm => (x, r.y.filter(|&h| h != g.subject)),
+        _ => (x, Some(y)),
     };
-    let run_q = |q: &str| run(g, t, q).map(|res| res.rows);
+    let setting =
+        verdict::Setting { days: r.during_days(), minutes: r.minutes, phase: r.phase, named: r.named.clone() };
+    let mut m = verdict::model(g, check, r.asks, thing, other, setting);
+    verdict::measure(g, &mut m, r.measure);
+    verdict::without(g, &mut m, &r.without);
+    let d = verdict::decide(g, &m);
+    let (claim, reply, mut text) = verdict::word(g, &m, &d);
     let mut a = Answer::from_result(
         question,
         &r.query(g),
@@ -472,511 +494,139 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
     );
     a.template = Some(t.name);
     a.interpretation = r.meaning(g);
-    let (claim, yes, text): (Claim, Option<bool>, String) = match check {
-        Check::Avoid => {
-            // The act is y; the context is x. A lone act (x is the subject):
-            // any warning against it, in whatever context.
-            let lone = x == g.subject && r.y.is_some();
-            // Asked about by itself, a warning counts if it is about the
-            // spasm, or about a treatment the act is a misuse of (ice on bare
-            // skin, while icing). A warning for another context (alcohol
-            // while on medication) does not answer the question.
-            let alone = |act: Ix| -> Result<Vec<query::Row>, Diagnostic> {
-                let mut v = run_q(&format!("select ?ctx where {} is_a*/avoid_while ?ctx", q_of(act, act, "{x}")))?;
-                let act_kind = g.node(act).kind;
-                v.retain(|row| {
-                    let ctx = row.values[0];
-                    ctx == g.subject
-                        || g.ancestors(g.subject).contains(&ctx)
-                        || (act_kind == Kind::Behaviour && Kind::TREATMENTS.contains(&g.node(ctx).kind))
-                        || names_its_context(g, act, ctx)
-                });
-                Ok(v)
-            };
-            let mut rows = if lone {
-                alone(y)?
-            } else {
-                let mut v = run_q(&q_of(y, x, "{x} is_a*/avoid_while/^is_a* {y}"))?;
-                v.extend(run_q(&q_of(x, y, "{x} is_a*/avoid_while/^is_a* {y}"))?);
-                if v.is_empty() {
-                    // "ice straight on my skin if I have no towel": a misuse
-                    // asked about beside something else is still a misuse.
-                    for (act, other) in [(y, x), (x, y)] {
-                        if g.node(act).kind == Kind::Behaviour {
-                            // Not when the other thing is a treatment the
-                            // warning is not about: long-term use of strong
-                            // painkillers says nothing of acetaminophen.
-                            let mut found = alone(act)?;
-                            if Kind::TREATMENTS.contains(&g.node(other).kind) {
-                                found.retain(|row| {
-                                    let ctx = row.values[0];
-                                    ctx == other
-                                        || g.ancestors(other).contains(&ctx)
-                                        || g.ancestors(ctx).contains(&other)
-                                });
-                            }
-                            v.extend(found);
-                        }
-                    }
-                }
-                if v.is_empty() {
-                    // "plain water while training": the article's warning for
-                    // the context names the act ("drinking lots of plain water
-                    // during sport").
-                    for (act, ctx) in [(y, x), (x, y)] {
-                        let named = crate::text::normalize(g.node(act).name);
-                        for w in crate::answer::warnings_for(g, ctx) {
-                            let avoided = crate::text::normalize(g.node(w.node).name);
-                            if w.relation == crate::model::Relation::AvoidWhile
-                                && !named.is_empty()
-                                && avoided.contains(&named)
-                            {
-                                v.push(query::Row { values: Vec::new(), support: w.edges });
-                            }
-                        }
-                    }
-                }
-                v
-            };
-            let timed_out = rows.iter().any(|row| !in_time(g, &row.support, days));
-            rows.retain(|row| in_time(g, &row.support, days));
-            // A session longer than the article allows ("for an hour").
-            let mut too_long = Vec::new();
-            if let Some(m) = r.minutes {
-                for n in [x, y] {
-                    for (e, _) in g.edges_at(n, petgraph::Direction::Outgoing) {
-                        if g.edge(e).when.as_ref().and_then(|w| w.minutes).is_some_and(|max| m > max) {
-                            too_long.push(e);
-                        }
-                    }
-                }
-            }
-            let all_timed = !rows.is_empty()
-                && rows
-                    .iter()
-                    .all(|row| row.support.iter().any(|&e| g.edge(e).when.as_ref().is_some_and(|w| w.has_days())));
-            let act = name(Some(y));
-            let ctx = if lone || names_its_context(g, y, x) { String::new() } else { while_on(g, x) };
-            if !too_long.is_empty() {
-                let max = too_long
-                    .iter()
-                    .filter_map(|&e| g.edge(e).when.as_ref().and_then(|w| w.minutes))
-                    .fold(f32::MAX, f32::min);
-                a.items.push(crate::answer::Item::supported_by(too_long));
-                a.items.extend(rows.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
-                let (yes, word) = if r.asks == Asks::Forbidden { (Some(true), "Yes") } else { (Some(false), "No") };
-                (
-                    Claim::Affirmed,
-                    yes,
-                    format!(
-                        "{word}: the article says about {} minutes at a time for {act}, not {}.",
-                        crate::export::number(max),
-                        crate::export::number(r.minutes.unwrap_or(0.0))
-                    ),
-                )
-            } else if rows.is_empty() {
-                let reason = if timed_out && days.is_some() {
-                    format!(" The article's warnings about {act} are for other days.")
-                } else {
-                    String::new()
-                };
-                // During the spasm, with no warning: does the article give it
-                // for the spasm, then?
-                let helps = if lone {
-                    let mut v = run_q(&q_of(y, x, "{x} is_a*/(treats|relieves)/^is_a* {y}"))?;
-                    let out_of_time = v.iter().any(|row| !in_time(g, &row.support, days));
-                    v.retain(|row| in_time(g, &row.support, days));
-                    Some((v, out_of_time))
-                } else {
-                    None
-                };
-                match helps {
-                    Some((v, _)) if !v.is_empty() => {
-                        // A day asked, and the article gives a condition
-                        // rather than a day ("once the spasm has eased a
-                        // little"): say that, not yes.
-                        let condition: Option<String> = days.and_then(|_| {
-                            let windows: Vec<crate::model::Window> =
-                                v.iter().flat_map(|row| row.support.iter()).filter_map(|&e| g.edge(e).when).collect();
-                            (!windows.is_empty() && windows.iter().all(|w| !w.has_days()))
-                                .then(|| windows.iter().filter_map(|w| w.note.clone()).collect::<Vec<_>>().join("; "))
-                                .filter(|n| !n.is_empty())
-                        });
-                        a.items.extend(v.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
-                        let (mut yes, word) =
-                            if r.asks == Asks::Forbidden { (Some(false), "No") } else { (Some(true), "Yes") };
-                        // What the article does caution about the act in
-                        // other settings or as a risk ("strength training
-                        // risks a worse condition while on relaxants"): shown,
-                        // and enough to keep "is it bad" from a plain no.
-                        let mut cautions = Vec::new();
-                        for n in std::iter::once(y).chain(g.ancestors(y)) {
-                            cautions.extend(g.step(n, crate::model::Relation::Risks, petgraph::Direction::Outgoing));
-                            cautions.extend(
-                                g.step(n, crate::model::Relation::AvoidWhile, petgraph::Direction::Outgoing)
-                                    .filter(|&(_, ctx)| ctx != x && Kind::TREATMENTS.contains(&g.node(ctx).kind)),
-                            );
-                        }
-                        let mut seen = Vec::new();
-                        cautions.retain(|&(e, other)| {
-                            let key = (g.relation(e), other);
-                            let new = !seen.contains(&key);
-                            seen.push(key);
-                            new
-                        });
-                        let caution = if cautions.is_empty() {
-                            String::new()
-                        } else {
-                            let said: Vec<String> = cautions
-                                .iter()
-                                .map(|&(e, other)| {
-                                    let verb = if g.relation(e) == crate::model::Relation::Risks {
-                                        "risks"
-                                    } else {
-                                        "is to be avoided while on"
-                                    };
-                                    format!("{verb} {}", g.node(other).name)
-                                })
-                                .collect();
-                            if r.asks == Asks::Forbidden {
-                                yes = None;
-                            }
-                            a.items.push(crate::answer::Item::supported_by(cautions.iter().map(|&(e, _)| e).collect()));
-                            format!(" It does caution that {act} {}.", said.join("; "))
-                        };
-                        let word = if yes.is_none() { "Not as such" } else { word };
-                        if let Some(condition) = condition {
-                            (
-                                Claim::Affirmed,
-                                None,
-                                format!("It depends: the article gives no day for {act}, only this: {condition}."),
-                            )
-                        } else {
-                            (
-                                Claim::Affirmed,
-                                yes,
-                                format!(
-                                    "{word}: the article gives {act} for {}{when}, and no warning against it then.{caution}",
-                                    name(Some(x))
-                                ),
-                            )
-                        }
-                    }
-                    Some((_, true)) => {
-                        let all = run_q(&q_of(y, x, "{x} is_a*/(treats|relieves)/^is_a* {y}"))?;
-                        a.items.extend(all.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
-                        (
-                            Claim::Denied,
-                            Some(r.asks == Asks::Forbidden),
-                            format!("No: the article gives {act} at other times, not{when}."),
-                        )
-                    }
-                    _ => {
-                        // Nothing said: show what the article does say of the
-                        // things asked about (their risks and denials, and
-                        // what it does warn against while on the context).
-                        if !lone {
-                            for w in crate::answer::warnings_for(g, x) {
-                                if w.relation == crate::model::Relation::AvoidWhile {
-                                    a.items.push(crate::answer::Item::supported_by(w.edges));
-                                }
-                            }
-                        }
-                        for n in [y, x] {
-                            if n == g.subject {
-                                continue;
-                            }
-                            let q = format!(
-                                "select ?o where {} is_a*/(risks|!risks|!rich_in|!relieves|!treats|causes) ?o",
-                                q_of(n, n, "{x}")
-                            );
-                            for row in run_q(&q)? {
-                                a.items.push(crate::answer::Item::supported_by(row.support));
-                            }
-                        }
-                        (
-                            Claim::Absent,
-                            None,
-                            format!(
-                                "The article gives no warning about {act}{ctx}{when}.{reason} That is not the same as saying it is safe."
-                            ),
-                        )
-                    }
-                }
-            } else {
-                // The harm each warned-against thing risks (ice on bare skin:
-                // frostbite), and what a drug asked about risks itself.
-                let mut harms: Vec<EIx> = Vec::new();
-                for n in [x, y] {
-                    if g.node(n).kind == Kind::Medication {
-                        for (class, _) in g.ancestor_chains(n) {
-                            harms.extend(
-                                g.step(class, crate::model::Relation::Risks, petgraph::Direction::Outgoing)
-                                    .map(|(e, _)| e),
-                            );
-                        }
-                    }
-                }
-                for row in &rows {
-                    for &e in &row.support {
-                        let edge = g.edge(e);
-                        if edge.relation == crate::model::Relation::AvoidWhile {
-                            let avoided = g.ends(e).0;
-                            for (h, _) in g.step(avoided, crate::model::Relation::Risks, petgraph::Direction::Outgoing)
-                            {
-                                if !harms.contains(&h) {
-                                    harms.push(h);
-                                }
-                            }
-                        }
-                    }
-                }
-                for row in rows {
-                    a.items.push(crate::answer::Item {
-                        values: row.values,
-                        support: row.support,
-                        warnings: Vec::new(),
-                    });
-                }
-                if !harms.is_empty() {
-                    a.items.push(crate::answer::Item::supported_by(harms));
-                }
-                // Say it the way the article does: what to avoid, while on what.
-                let (act, ctx) = match a
-                    .items
-                    .iter()
-                    .flat_map(|i| i.support.iter())
-                    .find(|&&e| g.edge(e).relation == crate::model::Relation::AvoidWhile)
-                {
-                    Some(&e) if !lone => {
-                        let (from, to) = g.ends(e);
-                        let (avoided, on) =
-                            if is_a_or_same(g, y, from) || is_a_or_same(g, x, to) { (y, x) } else { (x, y) };
-                        let _ = (from, to);
-                        (name(Some(avoided)), while_on(g, on))
-                    }
-                    _ => (act, ctx),
-                };
-                if all_timed && days.is_none() {
-                    (
-                        Claim::Affirmed,
-                        None,
-                        format!(
-                            "It depends on the day: the article warns against {act}{ctx} at some times (see when)."
-                        ),
-                    )
-                } else if r.asks == Asks::Forbidden {
-                    (Claim::Affirmed, Some(true), format!("Yes: the article warns against {act}{ctx}{when}."))
-                } else {
-                    (Claim::Affirmed, Some(false), format!("No: the article warns against {act}{ctx}{when}."))
-                }
-            }
-        }
-        _ => {
-            let (pos_q, neg_q) = match check {
-                Check::Helps if t.name == "order" => ("{x} before|^after {y}", "{x} after|^before {y}"),
-                Check::Helps => ("{x} is_a*/(treats|relieves)/^is_a* {y}", "{x} is_a*/(!treats|!relieves)/^is_a* {y}"),
-                Check::Causes => (
-                    "{x} is_a*/(causes|risks|presents)+/(affects|located_in|radiates_to)?/^is_a* {y}",
-                    "{x} is_a*/(!causes|!risks) {y}",
-                ),
-                Check::Prevents => ("{x} is_a*/prevents/causes*/^is_a* {y}", "{x} is_a*/!prevents {y}"),
-                Check::Source => ("{x} is_a*/rich_in/is_a* {y}", "{x} !rich_in {y}"),
-                Check::Refers => ("{x} (refer_to|prescribes)+/^is_a* {y}", "{x} !refer_to {y}"),
-                Check::Presents => ("{x} is_a*/presents/^is_a* {y}", "{x} !presents {y}"),
-                Check::Class => ("{x} is_a+ {y}", "{x} is_a*/(contrasts_with|^contrasts_with)/^is_a* {y}"),
-                Check::Avoid => unreachable!("handled above"),
-            };
-            let mut pos = run_q(&q_of(x, y, pos_q))?;
-            // "is a hot water bottle good for my stiff back": stiffness is a
-            // symptom of the spasm, which the article does give it for.
-            let mut via_subject = false;
-            if pos.is_empty() && check == Check::Helps && t.name != "order" && y != g.subject {
-                let presents = run_q(&q_of(g.subject, y, "{x} is_a*/presents/^is_a* {y}"))?;
-                if !presents.is_empty() {
-                    pos = run_q(&q_of(x, g.subject, pos_q))?;
-                    via_subject = !pos.is_empty();
-                    for row in presents {
-                        if via_subject {
-                            pos.push(row);
-                        }
-                    }
-                }
-            }
-            let timed_out = pos.iter().any(|row| !in_time(g, &row.support, days));
-            pos.retain(|row| in_time(g, &row.support, days));
-            let neg = run_q(&q_of(x, y, neg_q))?;
-            // On the day asked: a warning against it then (ice after day 3).
-            let mut against = Vec::new();
-            if check == Check::Helps && days.is_some() {
-                against = run_q(&q_of(x, y, "{x} is_a*/avoid_while/^is_a* {y}"))?;
-                against.retain(|row| {
-                    in_time(g, &row.support, days)
-                        && row.support.iter().any(|&e| g.edge(e).when.as_ref().is_some_and(|w| w.has_days()))
-                });
-            }
-            let rel = match check {
-                Check::Helps if t.name == "order" => "comes before",
-                Check::Helps => "treats or relieves",
-                Check::Causes => "causes or leads to",
-                Check::Prevents => "prevents",
-                Check::Source => "is a source of",
-                Check::Refers => "refers to",
-                Check::Presents => "presents with",
-                Check::Class => "is a kind of",
-                Check::Avoid => "",
-            };
-            let (xn, yn) = (name(Some(x)), name(Some(y)));
-            if !against.is_empty() {
-                a.items.extend(against.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
-                (Claim::Denied, Some(false), format!("No: the article says not to use {xn}{when}."))
-            } else if !pos.is_empty() {
-                a.items.extend(pos.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
-                let of =
-                    if via_subject { format!(" (as a symptom of {})", g.node(g.subject).name) } else { String::new() };
-                // "a permanent fix": relief the article says lasts a while.
-                let lasts: Vec<String> = a
-                    .items
-                    .iter()
-                    .flat_map(|i| i.support.iter())
-                    .filter_map(|&e| g.edge(e).when.as_ref().and_then(|w| w.lasts.clone()))
-                    .collect();
-                // "should surgery be one of the first things": the article
-                // keeps it for some cases.
-                let only_if: Vec<EIx> = if check == Check::Helps {
-                    g.step(x, crate::model::Relation::IndicatedIf, petgraph::Direction::Outgoing)
-                        .map(|(e, _)| e)
-                        .collect()
-                } else {
-                    Vec::new()
-                };
-                let cases =
-                    only_if.iter().map(|&e| g.node(g.ends(e).1).name.to_string()).collect::<Vec<_>>().join("; ");
-                if !only_if.is_empty() {
-                    a.items.push(crate::answer::Item::supported_by(only_if));
-                }
-                let for_good = |l: &String| l.contains("for good") || l.contains("altogether");
-                // "for good": what the article claims the thing prevents.
-                let mut lasting = Vec::new();
-                if r.measure == Some("permanent") && check == Check::Helps {
-                    // Each claim apart: a query row keeps one of several.
-                    for (e, to) in g.step(x, crate::model::Relation::Prevents, petgraph::Direction::Outgoing) {
-                        let lasts_for_good =
-                            g.edge(e).when.as_ref().and_then(|w| w.lasts.as_ref()).is_some_and(for_good);
-                        if lasts_for_good && (to == y || g.ancestors(y).contains(&to)) {
-                            lasting.push(vec![e]);
-                        }
-                    }
-                }
-                if !lasting.is_empty() {
-                    a.items.extend(lasting.into_iter().map(crate::answer::Item::supported_by));
-                    (
-                        Claim::Affirmed,
-                        Some(true),
-                        format!(
-                            "Yes, the article claims so: it says {xn} prevents {yn} for good (see how sure it is below)."
-                        ),
-                    )
-                } else if r.measure == Some("permanent") && !lasts.is_empty() && !lasts.iter().any(for_good) {
-                    (
-                        Claim::Affirmed,
-                        Some(false),
-                        format!("No: the article gives {xn} for {yn}, but the effect lasts {}.", lasts.join("; ")),
-                    )
-                } else if !cases.is_empty() && r.measure == Some("first") {
-                    (Claim::Affirmed, Some(false), format!("No: the article keeps {xn} for these cases only: {cases}."))
-                } else if !cases.is_empty() {
-                    (
-                        Claim::Affirmed,
-                        Some(true),
-                        format!("Yes, in some cases: the article says {xn} {rel} {yn}{of}{when}, only when: {cases}."),
-                    )
-                } else {
-                    (Claim::Affirmed, Some(true), format!("Yes: the article says {xn} {rel} {yn}{of}{when}."))
-                }
-            } else if check == Check::Helps
-                && t.name != "order"
-                && let worse = run_q(&q_of(x, y, "{x} is_a*/causes+/^is_a* {y}"))?
-                && !worse.is_empty()
-            {
-                a.items.extend(worse.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
-                (Claim::Denied, Some(false), format!("No: the article says {xn} leads to {yn}."))
-            } else if !neg.is_empty() && check == Check::Class {
-                a.items.extend(neg.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
-                (Claim::Denied, Some(false), format!("No: the article sets {xn} apart from {yn}."))
-            } else if !neg.is_empty() {
-                a.items.extend(neg.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
-                (Claim::Denied, Some(false), format!("No: the article says {xn} does not {}.", rel_base(rel, &yn)))
-            } else if t.name == "order" {
-                let rev = run_q(&q_of(x, y, neg_q))?;
-                if rev.is_empty() {
-                    (Claim::Absent, None, format!("The article does not say whether {xn} comes before or after {yn}."))
-                } else {
-                    a.items.extend(rev.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
-                    (Claim::Affirmed, Some(false), format!("After: the article puts {xn} after {yn}."))
-                }
-            } else if timed_out {
-                let all = run_q(&q_of(x, y, pos_q))?;
-                a.items.extend(all.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
-                (Claim::Denied, Some(false), format!("No: the article gives {xn} for {yn} on other days, not{when}."))
-            } else {
-                (Claim::Absent, None, format!("The article does not say whether {xn} {rel} {yn}."))
-            }
-        }
+    // The claims behind the verdict first, then those shown beside it.
+    let deciding: Vec<usize> = match &d {
+        verdict::Decision::Yes(v) | verdict::Decision::No(v) | verdict::Decision::OtherTimes(v) => v.clone(),
+        verdict::Decision::Depends { yes, no } => yes.iter().chain(no).copied().collect(),
+        verdict::Decision::Nothing => Vec::new(),
     };
-    // An order: what else the article puts before or after the same thing
-    // (warmth before stretching, cold after it).
-    if t.name == "order" {
-        for q in ["select ?z where ?z before|^after {y}", "select ?z where ?z after|^before {y}"] {
-            for row in run_q(&q_of(x, y, q))? {
+    for &i in &deciding {
+        a.items.push(crate::answer::Item::supported_by(m.evidence[i].edges.clone()));
+    }
+    // Beside them: the cautions, the claims that stay open, and what the
+    // article gives for other days (not the warnings for other days).
+    for (i, e) in m.evidence.iter().enumerate() {
+        let fit = verdict::fit(g, &m, e);
+        let shown = e.weight == verdict::Weight::Caution || fit != verdict::Fit::Fails || e.side == verdict::Side::For;
+        if !deciding.contains(&i) && shown && d != verdict::Decision::Nothing {
+            a.items.push(crate::answer::Item::supported_by(e.edges.clone()));
+        }
+    }
+    if d == verdict::Decision::Nothing {
+        text = nothing_said(g, &mut a, r, check, thing, other);
+    }
+    a.verdict = Some(Verdict { claim, reply, text });
+    if thing != g.subject && !g.node(thing).lay {
+        a.about.push(thing);
+    }
+    Ok(a)
+}
+
+/// The article says nothing of the claim: say so, and show what it does say
+/// of the things asked about (their risks and denials, what it warns
+/// against while on them).
+fn nothing_said(g: &Graph, a: &mut Answer, r: &Reading, check: Check, thing: Ix, other: Option<Ix>) -> String {
+    let name = |ix: Ix| g.node(ix).name.to_string();
+    let when = r.when.map_or_else(String::new, |w| format!(" {}", when_text(w)));
+    let mut related = |n: Ix| {
+        if n == g.subject {
+            return;
+        }
+        let q =
+            format!("select ?o where \"{}\" is_a*/(risks|!risks|!rich_in|!relieves|!treats|causes) ?o", g.node(n).id);
+        if let Ok((_, res)) = query::run(g, &q) {
+            for row in res.rows {
                 if !a.items.iter().any(|i| i.support == row.support) {
                     a.items.push(crate::answer::Item::supported_by(row.support));
                 }
             }
         }
+    };
+    related(thing);
+    if let Some(o) = other {
+        related(o);
     }
-    // What helps or not, and what it risks ("waiting risks a chronic spasm").
-    if check == Check::Helps && t.name != "order" {
-        let risks: Vec<EIx> = g
-            .ancestor_chains(x)
-            .into_iter()
-            .flat_map(|(c, _)| {
-                g.step(c, crate::model::Relation::Risks, petgraph::Direction::Outgoing)
-                    .map(|(e, _)| e)
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        if !risks.is_empty() {
-            a.items.push(crate::answer::Item::supported_by(risks));
+    match (check, other) {
+        (Check::Avoid, Some(ctx)) => {
+            for w in crate::answer::warnings_for(g, ctx) {
+                if w.relation == Relation::AvoidWhile {
+                    a.items.push(crate::answer::Item::supported_by(w.edges));
+                }
+            }
+            format!(
+                "The article gives no warning about {}{}{when}. That is not the same as saying it is safe.",
+                name(thing),
+                while_on(g, ctx)
+            )
         }
+        (Check::Avoid, None) => format!(
+            "The article neither gives {} for {} nor warns against it{when}. That is not the same as saying it is safe.",
+            name(thing),
+            name(g.subject)
+        ),
+        (Check::Harm, Some(h)) => format!("The article does not say whether {} can lead to {}.", name(thing), name(h)),
+        (Check::Harm, None) => format!("The article names no harm of {} and does not say it is safe.", name(thing)),
+        (_, other) => format!(
+            "The article does not say whether {} {} {}.",
+            name(thing),
+            check_words(check),
+            other.map_or_else(String::new, name)
+        ),
     }
-    a.verdict = Some(Verdict { claim, yes, text });
-    // What the question was about, in a line: the thing done or taken.
-    let about = if check == Check::Avoid { y } else { x };
-    if about != g.subject && !g.node(about).lay {
-        a.about.push(about);
-    }
-    Ok(a)
 }
 
-/// "treats or relieves" → "treat or relieve back pain".
-fn rel_base(rel: &str, y: &str) -> String {
-    let base: Vec<String> = rel
-        .split(' ')
-        .map(|w| match w {
-            "treats" => "treat".into(),
-            "relieves" => "relieve".into(),
-            "causes" => "cause".into(),
-            "leads" => "lead".into(),
-            "prevents" => "prevent".into(),
-            "is" => "be".into(),
-            "refers" => "refer".into(),
-            "presents" => "present".into(),
-            "comes" => "come".into(),
-            other => other.into(),
-        })
-        .collect();
-    format!("{} {y}", base.join(" "))
+/// The relation a check asks about, in words.
+fn check_words(check: Check) -> &'static str {
+    match check {
+        Check::Helps => "treats or relieves",
+        Check::Causes => "causes or leads to",
+        Check::Prevents => "prevents",
+        Check::Source => "is a source of",
+        Check::Refers => "refers to",
+        Check::Presents => "presents with",
+        Check::Class => "is a kind of",
+        Check::Avoid | Check::Harm => "",
+    }
+}
+
+/// "warm compress before or after stretching": what the article puts
+/// before and after the same thing.
+fn order(g: &Graph, question: &str, r: &Reading) -> Result<Answer, Diagnostic> {
+    let t = r.template;
+    let (x, y) = (r.x.unwrap_or(g.subject), r.y.unwrap_or(g.subject));
+    let q_of = |template: &str| {
+        template.replace("{x}", &format!("\"{}\"", g.node(x).id)).replace("{y}", &format!("\"{}\"", g.node(y).id))
+    };
+    let run_q = |q: &str| run(g, t, &q_of(q)).map(|res| res.rows);
+    let mut a = Answer::from_result(
+        question,
+        &r.query(g),
+        vec![x, y],
+        query::QueryResult { vars: Vec::new(), rows: Vec::new() },
+    );
+    a.template = Some(t.name);
+    a.interpretation = r.meaning(g);
+    let (xn, yn) = (g.node(x).name, g.node(y).name);
+    let before = run_q("{x} before|^after {y}")?;
+    let after = run_q("{x} after|^before {y}")?;
+    let (claim, reply, text) = if !before.is_empty() {
+        a.items.extend(before.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
+        (Claim::Affirmed, Some(Reply::Yes), format!("Before: the article puts {xn} before {yn}."))
+    } else if !after.is_empty() {
+        a.items.extend(after.into_iter().map(|row| crate::answer::Item::supported_by(row.support)));
+        (Claim::Affirmed, Some(Reply::No), format!("After: the article puts {xn} after {yn}."))
+    } else {
+        (Claim::Absent, None, format!("The article does not say whether {xn} comes before or after {yn}."))
+    };
+    for q in ["select ?z where ?z before|^after {y}", "select ?z where ?z after|^before {y}"] {
+        for row in run_q(q)? {
+            if !a.items.iter().any(|i| i.support == row.support) {
+                a.items.push(crate::answer::Item::supported_by(row.support));
+            }
+        }
+    }
+    a.verdict = Some(Verdict { claim, reply, text });
+    Ok(a)
 }
 
 /// The relations an intent lists one claim at a time (rather than one row

@@ -42,6 +42,14 @@ pub struct Reading {
     pub when: Option<When>,
     /// A session length the question asks about ("for an hour").
     pub minutes: Option<f32>,
+    /// A stage of the spasm the question asks about ("once it has eased").
+    pub phase: Option<crate::model::Phase>,
+    /// Everything the clause and the story around it name (a lining, a
+    /// misuse, a case, a context), for the conditions of a verdict.
+    pub named: Vec<Ix>,
+    /// Things the question asks about doing without ("skip the towel",
+    /// "without warming up first").
+    pub without: Vec<Ix>,
     pub asks: Asks,
     /// The question asks yes or no ("can I treat it at home"), so a list
     /// answer also says yes (or that the article says nothing).
@@ -86,6 +94,9 @@ impl Reading {
             kind: None,
             when: None,
             minutes: None,
+            phase: None,
+            named: Vec::new(),
+            without: Vec::new(),
             asks: Asks::Claim,
             yes_no: false,
             no_list_yes: false,
@@ -138,6 +149,7 @@ pub fn when_text(w: When) -> String {
         When::First(n) => format!("in the first {n} days"),
         When::From(n) => format!("from day {n} on"),
         When::Minutes(m) => format!("for {} minutes", crate::export::number(m)),
+        When::Phase(p) => p.text().to_string(),
     }
 }
 
@@ -381,10 +393,47 @@ const ACTS: &[Kind] = &[
     Kind::Factor,
 ];
 
+/// How a thing is left out, by the words before it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Absence {
+    /// "skip the towel", "without warming up": done without it.
+    Without,
+    /// "heat instead of ice": set aside for another.
+    Instead,
+}
+
+/// Whether the words before token `at` leave the thing there out: "skip
+/// (the) X", "without (a) X", "not bother with X", "X instead of" is read
+/// from the other side ("instead of X").
+fn absence(s: &Segments, at: usize) -> Option<Absence> {
+    let mut k = at;
+    for _ in 0..3 {
+        let w = s.word(k.checked_sub(1)?);
+        k -= 1;
+        match w {
+            "skip" | "skipping" | "skipped" | "skips" | "without" | "forgo" | "forgoing" | "omit" | "omitting"
+            | "ditch" | "ditching" => return Some(Absence::Without),
+            "with" if k > 0 && s.word(k - 1) == "bother" => return Some(Absence::Without),
+            "of" if k > 0 && s.word(k - 1) == "instead" => return Some(Absence::Instead),
+            "than" if k > 0 && s.word(k - 1) == "rather" => return Some(Absence::Instead),
+            "the" | "a" | "an" | "my" | "your" | "any" | "some" | "his" | "her" | "their" | "our" => continue,
+            _ => return None,
+        }
+    }
+    None
+}
+
 fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> Result<Reading, Unread> {
     let mut things: Vec<(Ix, usize)> = Vec::new();
+    let mut without: Vec<Ix> = Vec::new();
     for m in &s.mentions {
         if toks.contains(&m.at.start) && !things.iter().any(|&(ix, _)| ix == m.node()) {
+            match absence(s, m.at.start) {
+                // The alternative set aside is not what is asked about.
+                Some(Absence::Instead) => continue,
+                Some(Absence::Without) => without.push(m.node()),
+                None => {}
+            }
             things.push((m.node(), m.at.start));
         }
     }
@@ -420,9 +469,34 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
             }
         }
     }
-    let mut r = choose(&c).ok_or(Unread::NotUnderstood)?;
+    // Doing something without another ("stretch without warming up",
+    // "skip the towel and put the ice on"), or going without it ("skip the
+    // warm-up"): whether that is fine.
+    let mut r = match without.first() {
+        Some(&left) if c.yes_no() => {
+            let act = c.of(ACTS).into_iter().find(|ix| !without.contains(ix)).unwrap_or(left);
+            let mut r = Reading::with("can-i", Some(g.subject), Some(act));
+            r.asks = Asks::Allowed;
+            r.without = without;
+            r
+        }
+        _ => choose(&c).ok_or(Unread::NotUnderstood)?,
+    };
+    // A thing and a time, and nothing else ("heat day 2?", "ice after a
+    // week"): whether to use it then.
+    if r.template.name == "describe"
+        && r.bare
+        && firm_times
+        && let Some(x) = r.x.filter(|&x| DONE.contains(&g.node(x).kind))
+    {
+        r = Reading::with("can-i", Some(g.subject), Some(x));
+        r.asks = Asks::Allowed;
+    }
     if r.when.is_none() && uses_time(r.template) {
         r.when = c.when;
+    }
+    if let Some(When::Phase(p)) = r.when {
+        r.phase = Some(p);
     }
     if r.when.is_none()
         && matches!(r.template.name, "treatments" | "early" | "home" | "medications" | "exercises" | "doctor")
@@ -432,6 +506,7 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
     if r.minutes.is_none() {
         r.minutes = c.minutes;
     }
+    r.named = c.things.iter().map(|&(ix, _)| ix).chain(c.story.iter().copied()).collect();
     // A time the intent cannot use must not be dropped in silence.
     if firm_times && !uses_time(r.template) && r.template.name != "doctor" {
         return Err(Unread::NotCovered { words: time_words(s, toks), nearest: Some(Box::new(r)) });
@@ -547,6 +622,7 @@ fn uses_time(t: &Template) -> bool {
             | "warnings"
             | "class-treatments"
             | "order"
+            | "harm-check"
     )
 }
 
@@ -604,7 +680,9 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
     let avoid_cue = c.has(Cue::Avoid) && c.yes_no();
     let can_i = c.yes_no()
         && matches!(c.aux(), "can" | "may" | "could" | "should" | "is" | "are" | "do" | "does")
-        && (c.has(Cue::Use) || c.has(Cue::Eat) || c.has(Cue::Start) || c.has(Cue::Join) || safe_cue);
+        && (c.has(Cue::Use) || c.has(Cue::Eat) || c.has(Cue::Start) || c.has(Cue::Join) || safe_cue)
+        // "can I drink alcohol": a thing done, asked with "can I".
+        || infinitive(c) && !doers.is_empty() && c.cues.iter().all(|&(q, _)| matches!(q, Cue::Use | Cue::Join | Cue::Eat));
     let joined = c.has(Cue::Join) || c.has(Cue::Mix) || c.has_word("and") || c.has_word("after") || c.has_word("if")
         // "on muscle relaxers ..., can I go back to deadlifts": a drug and a thing to do.
         || can_i
@@ -708,18 +786,21 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
             }
         }
     }
-    // "are opiates dangerous": its risks.
+    // "are opiates dangerous", "is ice safe", "are opiates bad for you":
+    // whether the thing itself can do harm, not whether to do it then ("is
+    // it safe to use ice" asks that, as "can I" does).
     let danger = c.words().any(|w| matches!(w, "dangerous" | "harmful" | "risky" | "unsafe"))
-        // "are opiates bad for you": the article gives its harms, not a
-        // warning for a context.
-        || asks_if_bad
-            && matches!(two.as_slice(), [a] if c.g.step(*a, Relation::Risks, Direction::Outgoing).next().is_some()
-                && c.g.step(*a, Relation::AvoidWhile, Direction::Outgoing).next().is_none());
+        // "bad for you", not "bad for spasms" (whether it helps them).
+        || asks_if_bad && !treatment_worse && c.of(STATES).is_empty();
+    let safe_word = c.words().any(|w| matches!(w, "safe" | "harmless"));
     if let [a] = two.as_slice()
-        && danger
+        && (danger || safe_word)
+        && !infinitive(c)
         && (!c.has(Cue::Join) || only_the_spasm_joined)
     {
-        return Some(Reading::with("risks", Some(*a), None));
+        let mut r = Reading::with("harm-check", Some(*a), None);
+        r.asks = if danger { Asks::Claim } else { Asks::Forbidden };
+        return Some(r);
     }
     match two.as_slice() {
         [] => None,
@@ -747,6 +828,31 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
         }
         _ => None,
     }
+}
+
+/// Whether a judgement word governs an act ("is it safe to use ice", "is it
+/// ok to", "a good idea to", "bad to"): the question asks whether to do it.
+fn infinitive(c: &Clause) -> bool {
+    let words: Vec<&str> = c.words().collect();
+    words.windows(2).any(|w| {
+        matches!(
+            w[0],
+            "safe"
+                | "ok"
+                | "okay"
+                | "fine"
+                | "alright"
+                | "idea"
+                | "bad"
+                | "dangerous"
+                | "harmful"
+                | "risky"
+                | "unsafe"
+                | "wise"
+                | "allowed"
+        ) && w[1] == "to"
+    }) || words.first().is_some_and(|w| matches!(*w, "can" | "could" | "should" | "may"))
+        && words.get(1).is_some_and(|w| matches!(*w, "i" | "we" | "you" | "he" | "she" | "they"))
 }
 
 /// Whether the article warns against doing `ix` in some context.
@@ -814,9 +920,9 @@ fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
         if x == y {
             return Some(Reading::with("causes", Some(x), None));
         }
-        // "can ice packs hurt me": its risks, whatever they are.
+        // "can ice packs hurt me": whether it can do harm, whatever harm.
         if c.has(Cue::Risk) && !c.has(Cue::Cause) && y == c.subject() && all.len() == 1 {
-            return Some(Reading::with("risks", Some(x), None));
+            return Some(Reading::with("harm-check", Some(x), None));
         }
         return Some(Reading::with("causes-check", Some(x), Some(y)));
     }

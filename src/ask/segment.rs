@@ -71,6 +71,8 @@ pub enum When {
     From(u16),
     /// A length of time for one session, in minutes ("for an hour").
     Minutes(f32),
+    /// A stage of the spasm with no day ("once it has eased", "at its worst").
+    Phase(crate::model::Phase),
 }
 
 #[derive(Clone, Debug)]
@@ -177,7 +179,9 @@ pub fn tokenize(question: &str) -> Vec<Token> {
         let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
         let digit_dot =
             c == '.' && prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
-        if c.is_alphanumeric() || (c == '\'' && !cur.is_empty()) || digit_dot {
+        // "day -3": a minus sign before a number stays with it.
+        let minus = c == '-' && cur.is_empty() && next.is_some_and(|n| n.is_ascii_digit());
+        if c.is_alphanumeric() || (c == '\'' && !cur.is_empty()) || digit_dot || minus {
             if cur.is_empty() {
                 start = i;
             }
@@ -507,6 +511,19 @@ fn find_times(s: &mut Segments) {
             i += len;
             continue;
         }
+        if let Some((len, phase)) = phase_at(&w, i) {
+            hits.push(TimeHit { when: When::Phase(phase), at: i..i + len, soft: false });
+            i += len;
+            continue;
+        }
+        // "a day -3": no day comes before the spasm began.
+        if w(i) == "day" && w(i + 1).starts_with('-') && w(i + 1)[1..].parse::<u32>().is_ok() {
+            for k in i..i + 2 {
+                s.roles[k] = Some(Role::OutOfScope);
+            }
+            i += 2;
+            continue;
+        }
         // "three times a week", "twice a day": how often, not a day.
         if matches!(w(i), "times" | "twice" | "once") && matches!(w(i + 1), "a" | "per" | "every") {
             i += 3;
@@ -592,12 +609,124 @@ fn find_times(s: &mut Segments) {
     s.times = hits;
 }
 
+/// A stage of the spasm named without a day, at word `i`: "once it has
+/// eased", "when the spasm calms down", "at its worst", "fully recovered".
+/// Returns the words it spans and the stage.
+fn phase_at<'a>(w: &impl Fn(usize) -> &'a str, i: usize) -> Option<(usize, crate::model::Phase)> {
+    use crate::model::Phase;
+    // A change for the better, after a word that says "once".
+    const EASED: &[&str] = &[
+        "eased",
+        "eases",
+        "easing",
+        "ease",
+        "calmed",
+        "calms",
+        "calm",
+        "settled",
+        "settles",
+        "settle",
+        "subsided",
+        "subsides",
+        "decreased",
+        "decreases",
+        "lessened",
+        "lessens",
+        "loosened",
+        "loosens",
+        "loosen",
+        "relaxed",
+        "relaxes",
+        "died",
+        "dies",
+        "let",
+        "lets",
+        "improved",
+        "improves",
+        "improving",
+    ];
+    const ONCE: &[&str] = &["once", "after", "when", "until", "since", "as"];
+    if ONCE.contains(&w(i)) && !(w(i) == "as" && w(i + 1) != "soon") {
+        let start = if w(i) == "as" { i + 3 } else { i + 1 };
+        for k in start..start + 5 {
+            if matches!(w(k), "" | ".") {
+                break;
+            }
+            if EASED.contains(&w(k)) {
+                // "let up", "died down", "calm down", "ease off": take the particle.
+                let end = if matches!(w(k + 1), "up" | "down" | "off" | "a") { k + 2 } else { k + 1 };
+                let end = if w(end - 1) == "a" && w(end) == "bit" { end + 1 } else { end };
+                return Some((end - i, Phase::Eased));
+            }
+            if w(k) == "less" && matches!(w(k + 1), "painful" | "intense" | "severe" | "bad" | "tight") {
+                return Some((k + 2 - i, Phase::Eased));
+            }
+        }
+    }
+    let at = |words: &[&str]| words.iter().enumerate().all(|(k, x)| w(i + k) == *x).then_some(words.len());
+    for (words, phase) in [
+        (&["at", "its", "worst"][..], Phase::Start),
+        (&["at", "the", "worst"][..], Phase::Start),
+        (&["at", "its", "peak"][..], Phase::Start),
+        (&["just", "started"][..], Phase::Start),
+        (&["just", "begun"][..], Phase::Start),
+        (&["just", "began"][..], Phase::Start),
+        (&["very", "beginning"][..], Phase::Start),
+        (&["very", "start"][..], Phase::Start),
+        (&["fully", "recovered"][..], Phase::Recovered),
+        (&["full", "recovery"][..], Phase::Recovered),
+        (&["completely", "recovered"][..], Phase::Recovered),
+        (&["fully", "healed"][..], Phase::Recovered),
+        (&["pain", "free"][..], Phase::Recovered),
+        (&["recovered"][..], Phase::Recovered),
+    ] {
+        if let Some(len) = at(words) {
+            return Some((len, phase));
+        }
+    }
+    None
+}
+
 /// "the first few days", or "after the first few days".
 fn first_or_after(s: &Segments, i: usize, n: u16) -> When {
     let before = |k: usize| if i >= k { s.tokens[i - k].read() } else { "" };
     let after = |w: &str| matches!(w, "after" | "past" | "beyond" | "once");
     if after(before(1)) || (before(1) == "the" && after(before(2))) { When::From(n) } else { When::First(n) }
 }
+
+/// Verbs of doing something for a while ("use ice for 10 days"), as against
+/// having had the spasm for a while ("had it for 10 days").
+const USE_VERBS: &[&str] = &[
+    "use",
+    "using",
+    "apply",
+    "applying",
+    "put",
+    "putting",
+    "keep",
+    "keeping",
+    "leave",
+    "leaving",
+    "take",
+    "taking",
+    "do",
+    "doing",
+    "continue",
+    "continuing",
+    "wear",
+    "wearing",
+    "ice",
+    "icing",
+    "heat",
+    "stretch",
+    "stretching",
+    "rest",
+    "resting",
+    "try",
+    "trying",
+    "stay",
+    "staying",
+];
 
 /// What a number of days starting at token `i` means, from the words before
 /// it: "the first 3 days", "after 3 days", "within 3 days", else a day of the
@@ -617,6 +746,12 @@ fn days_when(s: &Segments, i: usize, d: u16) -> (When, usize) {
         (When::From(d), i)
     } else if matches!(before(1), "within" | "in") && d > 0 {
         (When::First(d), i)
+    } else if before(1) == "for" && (2..=4).any(|k| USE_VERBS.contains(&before(k))) {
+        // "use ice for 10 days": a span from the start, not the day it is.
+        (When::First(d), i - 1)
+    } else if before(1) == "for" {
+        // "I've had it for 10 days": the tenth day.
+        (When::Day(d.saturating_sub(1)), i - 1)
     } else {
         (When::Day(d), i)
     }

@@ -29,6 +29,8 @@ pub enum Check {
     Presents,
     /// `x` is a kind of `y` (or the article sets them apart).
     Class,
+    /// `x` can do harm (`y`: a harm in particular, else any).
+    Harm,
 }
 
 /// What an intent does once read.
@@ -178,6 +180,14 @@ pub const TEMPLATES: &[Template] = &[
         "Whether it is safe to do or take one thing while on another: the article's warnings, either way round, through classes (a warning about any medication reaches muscle relaxants).",
         "can I drink alcohol while taking muscle relaxants",
         Action::Check(Check::Avoid),
+    ),
+    t(
+        "harm-check",
+        "\"{x}\" is_a*/risks ?harm",
+        "whether the article says {x} can do harm",
+        "Whether something is safe or can do harm: the harms the article gives for it, its class or a wrong way of doing it, and the harms it says it does not do (acetaminophen is not addictive); for a class, what it says of each member.",
+        "is ice safe",
+        Action::Check(Check::Harm),
     ),
     t(
         "helps",

@@ -77,7 +77,8 @@ pub struct EdgeRec {
     pub relation: u8,
     pub certainty: u8,
     pub flags: u8,
-    pub pad: u8,
+    /// [`crate::model::Degree`] as its index.
+    pub degree: u8,
 }
 
 /// One entry of an adjacency run: the edge, the node at its other end, and
@@ -101,7 +102,9 @@ pub struct WindowRec {
     pub note: u32,
     pub lasts: u32,
     pub has: u8,
-    pub pad: [u8; 3],
+    /// [`crate::model::Phase`] as its index plus one; 0 for none.
+    pub phase: u8,
+    pub pad: [u8; 2],
 }
 
 /// A section of the article as stored.

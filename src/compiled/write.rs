@@ -66,6 +66,10 @@ pub const WIN_FROM: u8 = 1;
 pub const WIN_TO: u8 = 2;
 pub const WIN_MINUTES: u8 = 4;
 pub const WIN_PAUSE: u8 = 8;
+/// The window's minutes are a lower bound (`over_minutes`), not a session.
+pub const WIN_OVER: u8 = 16;
+/// On `indicated_if`: for these cases only.
+pub const WIN_ONLY: u8 = 32;
 
 /// What an adjacency run is sorted by, kept in each entry so a step finds
 /// its relation without reading edge records: the relation, then whether
@@ -251,22 +255,28 @@ pub fn write(data: &GraphData, fingerprint: &[u8], big_endian: bool) -> Result<V
                 let has = bit(w.from_day.is_some(), WIN_FROM)
                     | bit(w.to_day.is_some(), WIN_TO)
                     | bit(w.minutes.is_some(), WIN_MINUTES)
-                    | bit(w.pause_minutes.is_some(), WIN_PAUSE);
+                    | bit(w.pause_minutes.is_some(), WIN_PAUSE)
+                    | bit(w.over_minutes.is_some(), WIN_OVER)
+                    | bit(w.only, WIN_ONLY);
                 windows.u16(w.from_day.unwrap_or(0));
                 windows.u16(w.to_day.unwrap_or(0));
-                windows.f32(w.minutes.unwrap_or(0.0));
+                // One slot for a session or a lower bound: the loader
+                // refuses a window with both.
+                windows.f32(w.minutes.or(w.over_minutes).unwrap_or(0.0));
                 windows.f32(w.pause_minutes.unwrap_or(0.0));
                 windows.u32(strings.opt(w.note.as_deref())?);
                 windows.u32(strings.opt(w.lasts.as_deref())?);
                 windows.u8(has);
-                windows.buf.extend_from_slice(&[0; 3]);
+                // The phase as its index plus one (0: none).
+                windows.u8(w.phase.map_or(0, |p| p as u8 + 1));
+                windows.buf.extend_from_slice(&[0; 2]);
             }
             None => edges.u32(NONE),
         }
         edges.u8(e.relation as u8);
         edges.u8(e.certainty as u8);
         edges.u8(if e.negated { EDGE_NEGATED } else { 0 });
-        edges.u8(0);
+        edges.u8(e.degree as u8);
         for s in e.sources.iter() {
             cites.u16(s.section);
             cites.u16(s.paragraph);

@@ -5,7 +5,8 @@
 //! (joined with `; `), `summary`, `labels` (`:Kind`, for Neo4j), `lay`. Edge
 //! ids are `from--relation--to` (with `#2`, `#3` for repeats); edge data:
 //! `relation` (also as `label`, Neo4j's relationship type), `sources`
-//! (`section:paragraph;...`), `certainty`, and when present `negated`
+//! (`section:paragraph;...`), `certainty`, and when present `degree`
+//! (`slight` or `severe`), `negated`
 //! (`true`: the article denies the claim; its `label` is then
 //! `not_<relation>`), `when` (in words) and `note`. A lay word's node has
 //! `lay` = `true`.
@@ -18,7 +19,7 @@ use crate::graph::Graph;
 
 /// The data keys of nodes and of edges; each key's id is its name.
 const NODE_KEYS: &[&str] = &["name", "kind", "aliases", "summary", "labels", "lay"];
-const EDGE_KEYS: &[&str] = &["relation", "label", "sources", "certainty", "negated", "when", "note"];
+const EDGE_KEYS: &[&str] = &["relation", "label", "sources", "certainty", "degree", "negated", "when", "note"];
 
 /// Text for XML content and attribute values: `& < > " '` as entities, tab
 /// and line breaks as character references, DEL and the C1 controls (which
@@ -117,6 +118,9 @@ pub fn graphml(g: &Graph, out: &mut dyn Write) -> std::io::Result<()> {
             edge.sources.iter().map(|&s| format!("{}:{}", g.section(s).id, s.paragraph)).collect();
         data(out, "sources", &sources.join(";"))?;
         data(out, "certainty", edge.certainty.as_str())?;
+        if edge.degree != crate::model::Degree::Plain {
+            data(out, "degree", edge.degree.as_str())?;
+        }
         if edge.negated {
             data(out, "negated", "true")?;
         }

@@ -13,7 +13,7 @@
 //! | a claim | the direct triple `node:<from> rel:<relation> node:<to>` | |
 //! | a denied claim (`negated`) | the triple `node:<from> notrel:<relation> node:<to>`, never the `rel:` one | `notrel:<relation>` is an `rdf:Property` labelled "not ..." |
 //! | a lay word (`lay`) | its node | `kg:lay true` (it has no citation: the article does not name it) |
-//! | its record | a blank node, standard RDF reification | `rdf:type rdf:Statement`, `rdf:subject`, `rdf:predicate`, `rdf:object`, `kg:certainty` (`"stated"`, `"hedged"`, `"doubtful"`), `kg:negated true` for a denied claim, `rel:source` per citation, and when present `kg:when` (in words), `kg:fromDay`, `kg:toDay` (integers), `kg:minutes`, `kg:pauseMinutes` (decimals), `kg:lasts`, `kg:whenNote`, `kg:note` |
+//! | its record | a blank node, standard RDF reification | `rdf:type rdf:Statement`, `rdf:subject`, `rdf:predicate`, `rdf:object`, `kg:certainty` (`"stated"`, `"hedged"`, `"doubtful"`), `kg:negated true` for a denied claim, `rel:source` per citation, and when present `kg:when` (in words), `kg:fromDay`, `kg:toDay` (integers), `kg:minutes`, `kg:pauseMinutes`, `kg:overMinutes` (decimals), `kg:phase` (`"start"`, `"eased"`, `"recovered"`), `kg:only true`, `kg:lasts`, `kg:whenNote`, `kg:degree` (`"slight"`, `"severe"`), `kg:note` |
 //! | a citation | `kg:source/<section>/<paragraph>` | `rdf:type kg:Citation`, `kg:section` (the section's title), `kg:sectionId`, `kg:paragraph` (integer) |
 //! | the article | `kg:article` | `rdf:type kg:Article`, `rdfs:label` title, `kg:subject` its subject node |
 //!
@@ -305,6 +305,9 @@ pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple<'_>) -> std::io::Result<()
         if edge.negated {
             emit((st.clone(), kg!("negated"), boolean(true)))?;
         }
+        if edge.degree != crate::model::Degree::Plain {
+            emit((st.clone(), kg!("degree"), string(edge.degree.as_str())))?;
+        }
         for &src in edge.sources {
             emit((st.clone(), kg!("rel/source"), Term::Source(Cow::Borrowed(&g.section(src).id), src.paragraph)))?;
             cite(src);
@@ -322,6 +325,15 @@ pub fn triples(g: &Graph, emit: &mut dyn FnMut(Triple<'_>) -> std::io::Result<()
             }
             if let Some(m) = w.pause_minutes {
                 emit((st.clone(), kg!("pauseMinutes"), decimal(m)))?;
+            }
+            if let Some(m) = w.over_minutes {
+                emit((st.clone(), kg!("overMinutes"), decimal(m)))?;
+            }
+            if let Some(p) = w.phase {
+                emit((st.clone(), kg!("phase"), string(p.as_str())))?;
+            }
+            if w.only {
+                emit((st.clone(), kg!("only"), boolean(true)))?;
             }
             if let Some(l) = &w.lasts {
                 emit((st.clone(), kg!("lasts"), string(l)))?;

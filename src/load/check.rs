@@ -485,7 +485,25 @@ pub fn check(
                     );
                     ok = false;
                 }
-                for (name, v) in [("minutes", w.minutes), ("pause_minutes", w.pause_minutes)] {
+                if w.minutes.is_some() && w.over_minutes.is_some() {
+                    diags.push(
+                        Diagnostic::error("a timing window has both `minutes` and `over_minutes`")
+                            .at_opt(here("when"))
+                            .help("`minutes` is a session of about that long; `over_minutes` holds only past that long: give one"),
+                    );
+                    ok = false;
+                }
+                if w.only && e.relation != Relation::IndicatedIf {
+                    diags.push(
+                        Diagnostic::error("`only` belongs on an `indicated_if` edge")
+                            .at_opt(here("when"))
+                            .help("`only: true` says a treatment is for the cases its `indicated_if` edges name, and not otherwise"),
+                    );
+                    ok = false;
+                }
+                for (name, v) in
+                    [("minutes", w.minutes), ("pause_minutes", w.pause_minutes), ("over_minutes", w.over_minutes)]
+                {
                     if v.is_some_and(|m| !(m > 0.0 && m.is_finite())) {
                         diags.push(
                             Diagnostic::error(format!("`{name}` must be a positive number")).at_opt(here("when")),
@@ -506,6 +524,7 @@ pub fn check(
                     certainty: e.certainty,
                     negated: e.negated,
                     note: e.note.as_deref().map(Box::from),
+                    degree: e.degree,
                 });
             }
         }

@@ -5,14 +5,16 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::answer::{Answer, Item, Warning};
+use crate::answer::{Answer, Item, Reply, Warning};
 use crate::graph::{EIx, Graph, Ix};
-use crate::model::{Kind, Relation, Source, Window};
+use crate::model::{Degree, Kind, Relation, Source, Window};
 use crate::report::Report;
 
 /// The version of the JSON shapes. Raised when a field changes meaning or
-/// goes away; new fields may appear without a raise.
-pub const VERSION: u32 = 1;
+/// goes away; new fields may appear without a raise. 2: a verdict may be
+/// `"depends"` (in 1, a verdict that turned on a condition was `null`, as is
+/// one the article says nothing of).
+pub const VERSION: u32 = 2;
 
 /// `{"version", "notes", ...fields}`: the frame every document shares.
 pub fn document(notes: &[String], body: Value) -> Value {
@@ -87,23 +89,25 @@ fn value(report: &Report, g: &Graph) -> Value {
         Report::Several(parts) => {
             let mut v = json!({"parts": parts.iter().map(|p| part(g, p)).collect::<Vec<_>>()});
             // Several yes/no answers ("is either of those ok"): no if any is
-            // no, yes if all are yes, else none.
-            let verdicts: Vec<Option<bool>> = parts
+            // no, yes if all are yes, it depends if any depends, else none.
+            let verdicts: Vec<Option<Reply>> = parts
                 .iter()
                 .filter_map(|p| match p {
-                    Report::Answer(a) => a.verdict.as_ref().map(|v| v.yes),
+                    Report::Answer(a) => a.verdict.as_ref().map(|v| v.reply),
                     _ => None,
                 })
                 .collect();
             if !verdicts.is_empty() {
-                let all = if verdicts.contains(&Some(false)) {
-                    Some(false)
-                } else if verdicts.iter().all(|v| *v == Some(true)) {
-                    Some(true)
+                let all = if verdicts.contains(&Some(Reply::No)) {
+                    Some(Reply::No)
+                } else if verdicts.iter().all(|v| *v == Some(Reply::Yes)) {
+                    Some(Reply::Yes)
+                } else if verdicts.contains(&Some(Reply::Depends)) {
+                    Some(Reply::Depends)
                 } else {
                     None
                 };
-                v["verdict"] = json!(all.map(|y| if y { "yes" } else { "no" }));
+                v["verdict"] = json!(all.map(Reply::as_str));
             }
             v
         }
@@ -184,6 +188,11 @@ pub fn window(w: &Window) -> Value {
     put("to_day", json!(w.to_day));
     put("minutes", json!(w.minutes));
     put("pause_minutes", json!(w.pause_minutes));
+    put("over_minutes", json!(w.over_minutes));
+    put("phase", json!(w.phase.map(|p| p.as_str())));
+    if w.only {
+        put("only", json!(true));
+    }
     put("lasts", json!(w.lasts));
     put("note", json!(w.note));
     put("text", json!(w.text()));
@@ -201,6 +210,9 @@ pub fn edge(g: &Graph, e: EIx) -> Value {
     m.insert("sources".into(), sources(g, edge.sources));
     m.insert("certainty".into(), json!(edge.certainty.as_str()));
     m.insert("negated".into(), json!(edge.negated));
+    if edge.degree != Degree::Plain {
+        m.insert("degree".into(), json!(edge.degree.as_str()));
+    }
     if let Some(w) = &edge.when {
         m.insert("when".into(), window(w));
     }
@@ -350,8 +362,14 @@ struct WindowOut {
     minutes: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    only: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    over_minutes: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pause_minutes: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phase: Option<&'static str>,
     text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     to_day: Option<u16>,
@@ -361,6 +379,8 @@ struct WindowOut {
 #[derive(serde::Serialize)]
 struct EdgeOut<'a> {
     certainty: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    degree: Option<&'static str>,
     from: &'a str,
     negated: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -384,6 +404,9 @@ impl<'a> EdgeOut<'a> {
             from_day: w.from_day,
             minutes: w.minutes.map(f64::from),
             pause_minutes: w.pause_minutes.map(f64::from),
+            over_minutes: w.over_minutes.map(f64::from),
+            phase: w.phase.map(|p| p.as_str()),
+            only: w.only,
             to_day: w.to_day,
             text: w.text(),
             lasts: w.lasts,
@@ -391,6 +414,7 @@ impl<'a> EdgeOut<'a> {
         });
         EdgeOut {
             certainty: edge.certainty.as_str(),
+            degree: (edge.degree != Degree::Plain).then(|| edge.degree.as_str()),
             from: g.id(edge.from),
             negated: edge.negated,
             note: edge.note,
@@ -545,7 +569,7 @@ fn answer(g: &Graph, a: &Answer) -> Value {
     }
     match &a.verdict {
         Some(v) => {
-            m.insert("verdict".into(), json!(v.yes.map(|y| if y { "yes" } else { "no" })));
+            m.insert("verdict".into(), json!(v.reply.map(Reply::as_str)));
             m.insert("verdict_text".into(), json!(v.text));
             m.insert("outcome".into(), json!(v.claim.as_str()));
         }

@@ -55,7 +55,7 @@ pub fn render(report: &Report, g: &Graph, format: Format, style: Style, notes: &
         // Text is for people: graph strings cannot reach a terminal raw.
         Format::Text => {
             let text = text::render(report, g, style);
-            Some(match crate::terminal::safe(&text, style.color) {
+            Some(match crate::escape::safe(&text, style.color) {
                 std::borrow::Cow::Borrowed(_) => text,
                 std::borrow::Cow::Owned(escaped) => escaped,
             })

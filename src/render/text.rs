@@ -22,8 +22,13 @@ pub fn render(report: &Report, g: &Graph, st: Style) -> String {
         }
         Report::Stats => stats(&mut out, g, st),
         Report::List { nodes, .. } => {
-            let w = nodes.iter().map(|&ix| g.node(ix).name.chars().count()).max().unwrap_or(0).min(NAME_COLUMN);
             let kw = nodes.iter().map(|&ix| g.node(ix).kind.label().len()).max().unwrap_or(0);
+            let idw = nodes.iter().map(|&ix| g.node(ix).id.chars().count()).max().unwrap_or(0);
+            // On a narrow terminal the name column gives way, so the kind
+            // and the id still fit beside it; a longer name takes its own line.
+            let room = st.width.map_or(NAME_COLUMN, |w| w.saturating_sub(kw + idw + 4).max(MIN_NAME_COLUMN));
+            let w =
+                nodes.iter().map(|&ix| g.node(ix).name.chars().count()).max().unwrap_or(0).min(NAME_COLUMN).min(room);
             for &ix in nodes {
                 let n = g.node(ix);
                 let cells = [
@@ -112,6 +117,9 @@ pub fn render(report: &Report, g: &Graph, st: Style) -> String {
 
 /// The widest a name column grows; a longer name takes a line of its own.
 const NAME_COLUMN: usize = 36;
+
+/// The narrowest a name column shrinks to on a narrow terminal.
+const MIN_NAME_COLUMN: usize = 12;
 
 /// Writes a row of cells, each `(painted text, display width)`, starting at
 /// column `lead`; every cell but the last is padded to its column's width.

@@ -55,10 +55,7 @@ pub fn render(report: &Report, g: &Graph) -> String {
         Report::Answer(a) if a.verdict.is_some() && a.vars.is_empty() => {
             // A yes/no question: one line, the verdict as asked, what the
             // article says of the claim, and the claims' sources.
-            let v = a
-                .verdict
-                .as_ref()
-                .map_or(("", ""), |v| (v.yes.map_or("-", |y| if y { "yes" } else { "no" }), v.claim.as_str()));
+            let v = a.verdict.as_ref().map_or(("", ""), |v| (v.reply.map_or("-", |r| r.as_str()), v.claim.as_str()));
             let mut all: Vec<String> = Vec::new();
             for it in &a.items {
                 for &e in &it.support {

@@ -14,7 +14,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use petgraph::Direction;
 
 use super::http::encode;
-use crate::answer::{Answer, Claim, Item, Warning};
+use crate::answer::{Answer, Claim, Item, Reply, Warning};
 use crate::ask::{NotCovered, ReadingInfo};
 use crate::graph::{EIx, Graph, Ix};
 use crate::model::{Kind, Relation, Source};
@@ -296,11 +296,11 @@ fn capitalized(s: &str) -> String {
 
 fn answer(g: &Graph, a: &Answer) -> Markup {
     let verdict = a.verdict.as_ref().map(|v| {
-        let (class, word) = match (v.yes, v.claim) {
-            (Some(true), _) => ("yes", "Yes"),
-            (Some(false), _) => ("no", "No"),
-            (None, Claim::Absent) => ("none", "Not said"),
-            (None, _) => ("depends", "It depends"),
+        let (class, word) = match v.reply {
+            Some(Reply::Yes) => ("yes", "Yes"),
+            Some(Reply::No) => ("no", "No"),
+            Some(Reply::Depends) => ("depends", "It depends"),
+            None => ("none", "Not said"),
         };
         // "No: the article says ..." under a big "No" says it twice.
         let text = match v.text.strip_prefix(word).and_then(|t| t.strip_prefix(':')) {

@@ -124,3 +124,68 @@ pub fn from_pty(shown: String) -> String {
         Err(_) => shown,
     }
 }
+
+/// Whether the tests run under CI: `CI` set, not empty, not `0` or
+/// `false`. Under CI a test that needs an outside tool fails without it
+/// (.ci/run installs every one); elsewhere it skips, saying so.
+pub fn ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false"))
+}
+
+/// Whether an outside tool the test needs is there. When it is not: under
+/// CI the test fails; elsewhere it prints `SKIP <test>: <what> is not
+/// installed` where `cargo test` shows it (straight to the process's
+/// standard error, which the test harness does not capture, so the line
+/// stands among the `test ... ok` lines) and the test returns early.
+pub fn need(present: bool, what: &str) -> bool {
+    if present {
+        return true;
+    }
+    assert!(!ci(), "{what} is not installed, and CI is set: CI must install it (.ci/run)");
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("a test");
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "SKIP {test}: {what} is not installed");
+    false
+}
+
+/// Whether `program arg` runs and succeeds (`dot -V`, `zsh --version`).
+pub fn runs(program: &str, arg: &str) -> bool {
+    Command::new(program).arg(arg).stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
+}
+
+/// The Python the tests run: the virtual environment `.venv` in the
+/// repository if there is one (`.ci/run` makes it; the README says how),
+/// else `python3` on PATH (which is the environment's when one is active).
+pub fn python() -> PathBuf {
+    let venv = Path::new(env!("CARGO_MANIFEST_DIR")).join(".venv/bin/python3");
+    if venv.exists() { venv } else { PathBuf::from("python3") }
+}
+
+/// Whether [`python`] can import `module`; skips (or fails under CI) if not.
+pub fn need_python(module: &str) -> bool {
+    let ok = Command::new(python()).args(["-c", &format!("import {module}")]).output();
+    need(ok.is_ok_and(|o| o.status.success()), &format!("python3 with {module}"))
+}
+
+/// What bash's completion function `_kg`, sourced from `script`, offers for
+/// `line` (words split at spaces, the last being completed), one a line:
+/// the variables bash sets on Tab, set by hand.
+pub fn bash_complete(script: &Path, line: &str) -> String {
+    let words: Vec<&str> = line.split(' ').collect();
+    let program = format!(
+        "source '{}'; COMP_WORDS=({}); COMP_CWORD={}; _kg kg '{}' '{}'; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        script.display(),
+        words.iter().map(|w| format!("'{w}'")).collect::<Vec<_>>().join(" "),
+        words.len() - 1,
+        words[words.len() - 1],
+        words[words.len().saturating_sub(2)],
+    );
+    let out = Command::new("bash")
+        .args(["--norc", "--noprofile", "-c", &program])
+        .env("KG_PROBE", "EXPANDED")
+        .output()
+        .expect("bash runs");
+    assert!(out.status.success(), "bash: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

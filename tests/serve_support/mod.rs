@@ -1,6 +1,7 @@
 //! Shared by tests/serve.rs and tests/browser.rs: start `kg serve` on a
 //! free port and talk HTTP to it over plain sockets (so every request is
-//! exactly the bytes written, unnormalized), and run `kg` one-shot.
+//! exactly the bytes written, unnormalized), and run `kg` one-shot. Each
+//! test crate that uses it also declares `mod common;` (tests/common/).
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -14,26 +15,11 @@ use std::time::Duration;
 /// fails the test instead of stalling the suite.
 pub const PATIENCE: Duration = Duration::from_secs(60);
 
-/// Whether the CI environment variable is set (then a missing tool fails).
-pub fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
-}
-
-/// Whether a program can be run; when it cannot, say so on stderr (the
-/// test then skips), and fail under CI.
-pub fn have(program: &str, why: &str) -> bool {
-    let found = Command::new(program)
-        .arg("--version")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok();
-    if !found {
-        assert!(!in_ci(), "`{program}` is needed in CI ({why})");
-        eprintln!("skipping: `{program}` is not installed ({why})");
-    }
-    found
+/// Whether `program arg` runs (`chromium --version`, `dot -V`); when it
+/// does not, the test skips saying so, or fails under CI
+/// ([`crate::common::need`]).
+pub fn have(program: &str, arg: &str, why: &str) -> bool {
+    crate::common::need(crate::common::runs(program, arg), &format!("`{program}` ({why})"))
 }
 
 /// A running `kg serve`, killed when dropped.
