@@ -344,7 +344,7 @@ fn check_format_json_gives_every_diagnostic_with_its_place_as_the_text_does() {
     let (r, v) = check_json(dir.str());
     assert_eq!(r.code, 2, "errors: exit 2");
     assert!(r.stderr.starts_with("error: the graph has") && r.stderr.trim().lines().count() == 1, "{}", r.stderr);
-    assert_eq!((v["version"].as_u64(), v["ok"].as_bool()), (Some(1), Some(false)));
+    assert_eq!((v["version"].as_u64(), v["ok"].as_bool()), (Some(u64::from(kg::render::json::VERSION)), Some(false)));
     let diags = v["diagnostics"].as_array().expect("diagnostics");
     let shown = text_positions(&text.stderr);
     assert!(shown.len() >= 2, "{}", text.stderr);

@@ -1184,7 +1184,11 @@ mod tests {
         assert_eq!(when("after a week"), [When::From(7)]);
         assert_eq!(when("after three days"), [When::From(3)]);
         assert_eq!(when("ten days of pain, now what"), [When::Day(10)]);
-        assert_eq!(when("for two and a half weeks"), [When::Day(18)]);
+        // Had for 17.5 days, rounded: the 18th day (day 17 counting from 0).
+        assert_eq!(when("for two and a half weeks"), [When::Day(17)]);
+        assert_eq!(when("had it for 10 days"), [When::Day(9)]);
+        assert_eq!(when("can I use ice for 10 days"), [When::First(10)]);
+        assert_eq!(when("once it has eased a bit"), [When::Phase(crate::model::Phase::Eased)]);
         assert_eq!(when("can I leave the ice on for an hour"), [When::Minutes(60.0)]);
         assert_eq!(when("the first 48 hours"), [When::First(2)]);
         assert_eq!(when("right away"), [When::First(1)]);
