@@ -12,6 +12,7 @@ mod read;
 pub mod segment;
 pub mod templates;
 pub mod verdict;
+pub mod wordclass;
 
 pub use read::{Asks, Reading, when_text};
 pub use segment::{Segments, When};
@@ -495,11 +496,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
     a.template = Some(t.name);
     a.interpretation = r.meaning(g);
     // The claims behind the verdict first, then those shown beside it.
-    let deciding: Vec<usize> = match &d {
-        verdict::Decision::Yes(v) | verdict::Decision::No(v) | verdict::Decision::OtherTimes(v) => v.clone(),
-        verdict::Decision::Depends { yes, no } => yes.iter().chain(no).copied().collect(),
-        verdict::Decision::Nothing => Vec::new(),
-    };
+    let deciding = verdict::deciding(&d);
     for &i in &deciding {
         a.items.push(crate::answer::Item::supported_by(m.evidence[i].edges.clone()));
     }
@@ -585,6 +582,7 @@ fn check_words(check: Check) -> &'static str {
         Check::Refers => "refers to",
         Check::Presents => "presents with",
         Check::Class => "is a kind of",
+        Check::Best => "is the best kind of",
         Check::Avoid | Check::Harm => "",
     }
 }
@@ -717,6 +715,9 @@ fn claims(g: &Graph, x: Ix, rels: &[(Relation, bool)]) -> Vec<crate::answer::Ite
 /// for (with timing, how long it lasts, and warnings) and its risks.
 fn compare(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic> {
     let mut parts = Vec::new();
+    if let Some(choice) = choice(g, question, r) {
+        parts.push(Outcome::Answer(choice));
+    }
     let rels = claim_relations("compare").unwrap_or_default();
     for ix in [r.x, r.y].into_iter().flatten().chain(r.others.iter().copied()) {
         let empty = query::QueryResult { vars: vec!["what".into()], rows: Vec::new() };
@@ -732,6 +733,43 @@ fn compare(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic
         parts.push(Outcome::Answer(a));
     }
     Ok(Outcome::Several(parts))
+}
+
+/// A choice between things to do ("ice or heat"): for each, whether the
+/// article gives it then, or on what it turns, in one line.
+fn choice(g: &Graph, question: &str, r: &Reading) -> Option<Answer> {
+    let options: Vec<Ix> = [r.x, r.y].into_iter().flatten().chain(r.others.iter().copied()).collect();
+    if options.len() < 2 || !options.iter().all(|&o| templates::DONE.contains(&g.node(o).kind)) {
+        return None;
+    }
+    let mut a = Answer::from_result(question, "", options.clone(), query::QueryResult { vars: Vec::new(), rows: Vec::new() });
+    a.template = Some("compare");
+    let names: Vec<&str> = options.iter().map(|&o| g.node(o).name).collect();
+    a.interpretation = format!("which to use: {}", names.join(" or "));
+    // A way the article gives of doing both ("alternating heat and cold").
+    let both: Vec<Ix> = g
+        .nodes()
+        .filter(|n| !options.contains(n) && templates::DONE.contains(&g.node(*n).kind) && !g.node(*n).lay)
+        .filter(|&n| options.iter().all(|&o| verdict::names_its_context(g, n, o)))
+        .collect();
+    let mut said = Vec::new();
+    for &o in options.iter().chain(&both) {
+        let setting = verdict::Setting { days: r.during_days(), minutes: r.minutes, phase: r.phase, named: r.named.clone() };
+        let m = verdict::model(g, Check::Avoid, Asks::Allowed, o, None, setting);
+        let d = verdict::decide(g, &m);
+        let Some(brief) = verdict::brief(g, &m, &d) else { continue };
+        said.push(format!("{}: {brief}", capitalized(g.node(o).name)));
+        for i in verdict::deciding(&d) {
+            a.items.push(crate::answer::Item::supported_by(m.evidence[i].edges.clone()));
+        }
+    }
+    if said.is_empty() {
+        return None;
+    }
+    let when = r.when.map_or_else(String::new, |w| format!(" {}", when_text(w)));
+    let text = format!("Which to use{when}, as the article gives them. {}.", said.join(". "));
+    a.verdict = Some(Verdict { claim: Claim::Affirmed, reply: None, text });
+    Some(a)
 }
 
 /// How a question was read, for `--explain` and the JSON `reading`.

@@ -283,6 +283,10 @@ impl Clause<'_> {
         if AUX.contains(&self.first_word()) || self.first_word() == "any" {
             return true;
         }
+        // An exam's "true or false: ..." asks whether the statement holds.
+        if self.words().collect::<Vec<_>>().windows(3).any(|w| w == ["true", "or", "false"]) {
+            return true;
+        }
         // "osteochondrosis causing my spasms?", "acupuncture any good":
         // no question word, a question mark or a judgement.
         let sentence = self.toks.first().map(|&i| self.s.tokens[i].sentence);
@@ -436,6 +440,25 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
             }
             things.push((m.node(), m.at.start));
         }
+    }
+    // "why does my back keep spasming": the back is where the spasm is, not a
+    // second thing asked about.
+    let located: Vec<Ix> = things
+        .iter()
+        .filter(|&&(ix, _)| g.kind(ix) == Kind::BodyPart)
+        .filter(|&&(part, _)| {
+            things.iter().any(|&(st, _)| {
+                st != part
+                    && STATES.contains(&g.kind(st))
+                    && g.ancestors(st).into_iter().any(|a| {
+                        g.step(a, Relation::LocatedIn, Direction::Outgoing).any(|(_, p)| p == part)
+                    })
+            })
+        })
+        .map(|&(ix, _)| ix)
+        .collect();
+    if things.len() > located.len() {
+        things.retain(|(ix, _)| !located.contains(ix));
     }
     let story_nodes: Vec<Ix> = story.iter().map(|m| m.node()).collect();
     let cues: Vec<(Cue, usize)> =
@@ -639,6 +662,17 @@ fn choose(c: &Clause) -> Option<Reading> {
         });
     }
 
+    // A choice between things to do ("should I put ice or heat on it"),
+    // unless it is asked while on something else.
+    let setting = c.has(Cue::Safe) || c.has(Cue::Avoid) || c.has(Cue::Mix)
+        || c.words().any(|w| matches!(w, "while" | "with" | "during"));
+    if c.has(Cue::Compare)
+        && !setting
+        && let Some(r) = comparison(c)
+    {
+        return Some(r);
+    }
+
     // Safety: one thing while on another, either way round.
     if let Some(r) = safety(c, &doers) {
         return Some(r);
@@ -646,6 +680,19 @@ fn choose(c: &Clause) -> Option<Reading> {
 
     // A choice: "ice or heat", "acupuncture vs traction".
     if let Some(r) = comparison(c) {
+        return Some(r);
+    }
+
+    // "should I keep treating it myself after three weeks", "can I carry on
+    // at home": whether to go on with home care (then).
+    if c.yes_no()
+        && c.has(Cue::Home)
+        && doers.is_empty()
+        && (c.when.is_some() || c.words().any(|w| matches!(w, "keep" | "continue" | "still" | "carry" | "stop" | "quit")))
+        && let Some(home) = home_care(c.g)
+    {
+        let mut r = Reading::with("can-i", Some(c.subject()), Some(home));
+        r.asks = if c.has(Cue::Stop) { Asks::Forbidden } else { Asks::Allowed };
         return Some(r);
     }
 
@@ -855,6 +902,13 @@ fn infinitive(c: &Clause) -> bool {
         && words.get(1).is_some_and(|w| matches!(*w, "i" | "we" | "you" | "he" | "she" | "they"))
 }
 
+/// The graph's node for treating it yourself at home, if it has one.
+fn home_care(g: &Graph) -> Option<Ix> {
+    ["home treatment", "self treatment", "home care", "self care"]
+        .iter()
+        .find_map(|form| g.by_name(&crate::text::normalize(form)).first().copied())
+}
+
 /// Whether the article warns against doing `ix` in some context.
 fn warned_against(g: &Graph, ix: Ix) -> bool {
     g.kind(ix) == Kind::Behaviour && g.step(ix, Relation::AvoidWhile, Direction::Outgoing).next().is_some()
@@ -890,8 +944,25 @@ fn comparison(c: &Clause) -> Option<Reading> {
     Some(r)
 }
 
+/// The class the article ranks the kinds of, for a question that ranks
+/// ("what kind of heat is best", "is moist heat better than dry heat"): a
+/// thing named, or a class of it, that the article names a best kind of.
+fn ranked_class(c: &Clause) -> Option<Ix> {
+    let ranks = c.words().any(|w| matches!(w, "best" | "better" | "preferable" | "preferred" | "ideal" | "optimal"));
+    if !ranks {
+        return None;
+    }
+    c.things.iter().find_map(|&(ix, _)| {
+        c.g.ancestors(ix).into_iter().find(|&a| c.g.step(a, Relation::BestOf, Direction::Incoming).next().is_some())
+    })
+}
+
 fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
     let all: Vec<Ix> = c.things.iter().map(|&(ix, _)| ix).collect();
+    if let Some(class) = ranked_class(c) {
+        let x = all.iter().copied().find(|&ix| ix != class).unwrap_or(class);
+        return Some(Reading::with("best-check", Some(x), Some(class)));
+    }
     // The second thing: named, or the article's subject ("is heat good for it").
     let pair = |x_kinds: &[Kind], y_kinds: &[Kind]| -> Option<(Ix, Ix)> {
         let x = all.iter().copied().find(|&ix| x_kinds.contains(&c.kind(ix)))?;
@@ -1007,6 +1078,9 @@ fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
 
 /// Wh-questions and keyword questions: a list about one thing.
 fn list(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
+    if let Some(class) = ranked_class(c) {
+        return Some(Reading::with("best", Some(class), None));
+    }
     let all: Vec<Ix> = c.things.iter().map(|&(ix, _)| ix).collect();
     let first = all.first().copied();
     let state = states.first().copied();

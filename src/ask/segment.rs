@@ -424,6 +424,7 @@ fn find_kinds(s: &mut Segments) {
 /// "a lot of"), so that no name is found in them.
 fn mark_function_phrases(s: &mut Segments) {
     const PHRASES: &[&[&str]] = &[
+        &["true", "or", "false"],
         &["the", "rest", "of"],
         &["rest", "of", "my"],
         &["rest", "of", "the"],

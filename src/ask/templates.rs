@@ -31,6 +31,8 @@ pub enum Check {
     Class,
     /// `x` can do harm (`y`: a harm in particular, else any).
     Harm,
+    /// `x` is the best kind of `y`, as the article ranks them.
+    Best,
 }
 
 /// What an intent does once read.
@@ -180,6 +182,22 @@ pub const TEMPLATES: &[Template] = &[
         "Whether it is safe to do or take one thing while on another: the article's warnings, either way round, through classes (a warning about any medication reaches muscle relaxants).",
         "can I drink alcohol while taking muscle relaxants",
         Action::Check(Check::Avoid),
+    ),
+    t(
+        "best",
+        "select ?best where ?best best_of \"{x}\"",
+        "which kind of {x} the article calls best",
+        "Which kind of a treatment the article calls the best (moist heat, of heat).",
+        "what kind of heat is best",
+        Action::Query,
+    ),
+    t(
+        "best-check",
+        "\"{x}\" is_a*/best_of \"{y}\"",
+        "whether the article calls {x} the best kind of {y}",
+        "Whether the article calls one kind of a treatment the best (is moist heat better than dry heat).",
+        "is moist heat the best kind of heat",
+        Action::Check(Check::Best),
     ),
     t(
         "harm-check",

@@ -642,6 +642,15 @@ pub fn model(g: &Graph, check: Check, asks: Asks, x: Ix, y: Option<Ix>, mut sett
                 }
             }
         }
+        Check::Best => {
+            let y = y.unwrap_or(g.subject);
+            let (pos, neg) = patterns(check);
+            gather.rows(&fill(g, pos, x, y), Side::For);
+            if gather.out.is_empty() {
+                gather.rows(&fill(g, neg, x, y), Side::Against);
+                gather.out.retain(|e| !related(g, g.ends(e.claim(g)).0, x));
+            }
+        }
         Check::Causes | Check::Prevents | Check::Source | Check::Refers | Check::Presents | Check::Class => {
             let y = y.unwrap_or(g.subject);
             let (pos, neg) = patterns(check);
@@ -675,6 +684,8 @@ fn patterns(check: Check) -> (&'static str, &'static str) {
         Check::Refers => ("{x} (refer_to|prescribes)+/^is_a* {y}", "{x} !refer_to {y}"),
         Check::Presents => ("{x} is_a*/presents/^is_a* {y}", "{x} is_a*/!presents/^is_a* {y}"),
         Check::Class => ("{x} is_a+ {y}", "{x} is_a*/(contrasts_with|^contrasts_with)/^is_a* {y}"),
+        // Another kind the article calls best is a claim against this one.
+        Check::Best => ("{x} is_a*/best_of {y}", "select ?other where ?other best_of {y}"),
         _ => ("", ""),
     }
 }
@@ -1149,59 +1160,7 @@ pub fn word(g: &Graph, m: &Model, d: &Decision) -> (Claim, Option<Reply>, String
             (Claim::Denied, Some(reply), text)
         }
         Decision::Depends { yes, no } => {
-            let (yes_branch, no_branch) = if m.asks == Asks::Forbidden { (no, yes) } else { (yes, no) };
-            let branch = |idx: &[usize]| -> String {
-                let mut conds: Vec<String> = Vec::new();
-                for &i in idx {
-                    let e = &m.evidence[i];
-                    let mut c = cond_text(g, &e.cond);
-                    if c.is_empty() {
-                        c = "otherwise".into();
-                    }
-                    match g.certainty(e.claim(g)) {
-                        Certainty::Hedged => c.push_str(" (hedged)"),
-                        Certainty::Doubtful => c.push_str(" (unsupported)"),
-                        Certainty::Stated => {}
-                    }
-                    if !conds.contains(&c) {
-                        conds.push(c);
-                    }
-                }
-                // "otherwise" goes last.
-                conds.sort_by_key(|c| c.starts_with("otherwise"));
-                conds.join(", or ")
-            };
-            // Conditional branches first; one with no condition last, as
-            // "otherwise".
-            let (yes_text, no_text) = (branch(yes_branch), branch(no_branch));
-            let mut parts: Vec<String> = Vec::new();
-            for (word, b) in [("yes", &yes_text), ("no", &no_text)] {
-                if b == "otherwise" {
-                    continue;
-                }
-                if let Some(rest) = b.strip_suffix(", or otherwise") {
-                    parts.push(format!("{word} {rest}"));
-                } else if !b.is_empty() {
-                    parts.push(format!("{word} {b}"));
-                }
-            }
-            for (word, b) in [("yes", &yes_text), ("no", &no_text)] {
-                if b == "otherwise" || b.ends_with(", or otherwise") {
-                    parts.push(format!("otherwise {word}"));
-                }
-            }
-            if no.is_empty() {
-                parts.push(
-                    match m.check {
-                        Check::Avoid | Check::Helps => "the article gives it only then",
-                        Check::Harm => "otherwise the article names no harm of it",
-                        _ => "otherwise the article does not say",
-                    }
-                    .into(),
-                );
-            } else if yes.is_empty() {
-                parts.push("otherwise the article says nothing either way".into());
-            }
+            let parts = branches(g, m, yes, no);
             let mut text = format!("It depends: {}.", parts.join("; "));
             let ev: Vec<&Evidence> = yes.iter().chain(no.iter()).map(|&i| &m.evidence[i]).collect();
             text.push_str(&voice(g, m, &ev));
@@ -1209,6 +1168,84 @@ pub fn word(g: &Graph, m: &Model, d: &Decision) -> (Claim, Option<Reply>, String
             (Claim::Affirmed, Some(Reply::Depends), text)
         }
         Decision::Nothing => (Claim::Absent, None, String::new()),
+    }
+}
+
+/// The branches of "it depends", as asked: "yes in the first 3 days", "no
+/// from day 3 on (hedged)", "otherwise yes".
+fn branches(g: &Graph, m: &Model, yes: &[usize], no: &[usize]) -> Vec<String> {
+    let (yes_branch, no_branch) = if m.asks == Asks::Forbidden { (no, yes) } else { (yes, no) };
+    let branch = |idx: &[usize]| -> String {
+        let mut conds: Vec<String> = Vec::new();
+        for &i in idx {
+            let e = &m.evidence[i];
+            let mut c = cond_text(g, &e.cond);
+            if c.is_empty() {
+                c = "otherwise".into();
+            }
+            match g.certainty(e.claim(g)) {
+                Certainty::Hedged => c.push_str(" (hedged)"),
+                Certainty::Doubtful => c.push_str(" (unsupported)"),
+                Certainty::Stated => {}
+            }
+            if !conds.contains(&c) {
+                conds.push(c);
+            }
+        }
+        // "otherwise" goes last.
+        conds.sort_by_key(|c| c.starts_with("otherwise"));
+        conds.join(", or ")
+    };
+    // Conditional branches first; one with no condition last, as "otherwise".
+    let (yes_text, no_text) = (branch(yes_branch), branch(no_branch));
+    let mut parts: Vec<String> = Vec::new();
+    for (word, b) in [("yes", &yes_text), ("no", &no_text)] {
+        if b == "otherwise" {
+            continue;
+        }
+        if let Some(rest) = b.strip_suffix(", or otherwise") {
+            parts.push(format!("{word} {rest}"));
+        } else if !b.is_empty() {
+            parts.push(format!("{word} {b}"));
+        }
+    }
+    for (word, b) in [("yes", &yes_text), ("no", &no_text)] {
+        if b == "otherwise" || b.ends_with(", or otherwise") {
+            parts.push(format!("otherwise {word}"));
+        }
+    }
+    if no.is_empty() {
+        parts.push(
+            match m.check {
+                Check::Avoid | Check::Helps => "the article gives it only then",
+                Check::Harm => "otherwise the article names no harm of it",
+                _ => "otherwise the article does not say",
+            }
+            .into(),
+        );
+    } else if yes.is_empty() {
+        parts.push("otherwise the article says nothing either way".into());
+    }
+    parts
+}
+
+/// Whether to use it, in a few words, for a choice between things: "yes",
+/// "no", or the branches.
+pub fn brief(g: &Graph, m: &Model, d: &Decision) -> Option<String> {
+    match d {
+        Decision::Yes(_) => Some("yes".into()),
+        Decision::No(_) | Decision::OtherTimes(_) => Some("no".into()),
+        Decision::Depends { yes, no } => Some(branches(g, m, yes, no).join("; ")),
+        Decision::Nothing => None,
+    }
+}
+
+/// The claims a decision rests on.
+pub fn deciding(d: &Decision) -> Vec<usize> {
+    match d {
+        Decision::Yes(v) | Decision::No(v) | Decision::OtherTimes(v) => v.clone(),
+        Decision::Depends { yes, no } => yes.iter().chain(no).copied().collect(),
+        Decision::Nothing => Vec::new(),
     }
 }
 
