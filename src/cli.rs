@@ -238,6 +238,20 @@ pub enum Command {
         output: Option<PathBuf>,
     },
 
+    /// Serve the graph as web pages on this machine: ask, browse, diagrams and JSON
+    #[command(after_help = SERVE_HELP)]
+    Serve {
+        /// The port to listen on (0: any free one; the URL is printed)
+        #[arg(long, value_name = "N", default_value_t = crate::serve::DEFAULT_PORT)]
+        port: u16,
+        /// Open the page in a web browser ($BROWSER, else the system's)
+        #[arg(long)]
+        open: bool,
+        /// The address to listen on [default: 127.0.0.1, this machine only]
+        #[arg(long, value_name = "ADDR")]
+        listen: Option<String>,
+    },
+
     /// Print a shell completion script (node names complete as ids)
     #[command(after_help = COMPLETIONS_HELP)]
     Completions {
@@ -270,10 +284,23 @@ impl Command {
             | Command::Export { .. }
             | Command::Completions { .. }
             | Command::Compile { .. }
+            | Command::Serve { .. }
             | Command::Man => None,
         }
     }
 }
+
+const SERVE_HELP: &str = "\
+Pages drawn on the server, each a link to share: / (ask; /?q=QUESTION answers),
+/node/ID, /section/ID, /graph?focus=ID&depth=N (SVG through Graphviz), and their
+JSON: /api/ask?q=QUESTION and /api/node/ID print what kg ask and kg show print
+with --format json. Read-only; it answers only requests whose Host names it.
+
+Examples:
+  kg serve                          http://127.0.0.1:7979/ until Ctrl-C
+  kg serve --port 0 --open          any free port, opened in a browser
+  kg serve --graph my-graph/        your own graph
+  kg serve --listen 0.0.0.0         every interface (warns: others can read it)";
 
 const COMPLETIONS_HELP: &str = "\
 Commands and options complete in every shell. In bash, zsh and fish so do

@@ -35,6 +35,7 @@ pub mod report;
 pub mod resolve;
 pub mod run;
 pub mod script;
+pub mod serve;
 pub mod session;
 pub mod source;
 pub mod terminal;

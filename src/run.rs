@@ -96,6 +96,10 @@ fn execute(cli: &Cli, printer: &Printer) -> Result<Status, Failure> {
             return crate::script::run(&mut session, printer, &name, &text);
         }
         Some(Command::Dot { .. }) => return dot_command(&session.graph, cli, printer),
+        Some(Command::Serve { port, open, listen }) => {
+            let opts = crate::serve::Options { port: *port, open: *open, listen: listen.clone() };
+            return crate::serve::run(ManuallyDrop::into_inner(session), &opts, printer);
+        }
         Some(Command::Export { format, output }) => {
             export(&session.graph, format.unwrap_or_default(), output.as_deref(), printer)?;
             return Ok(Status::Answered);
