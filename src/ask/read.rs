@@ -485,7 +485,8 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
     // An amount the article never gives ("how many bananas", "how much
     // water"): times and durations have their own cues; a thing the article
     // describes ("how many fingers do I press with") is shown.
-    if c.has(Cue::HowMuch) && !c.has(Cue::HowLong) && !c.has(Cue::HowOften) {
+    // ("does ice cut down on how many painkillers you need" asks yes or no.)
+    if c.has(Cue::HowMuch) && !c.has(Cue::HowLong) && !c.has(Cue::HowOften) && !c.yes_no() {
         // What is counted: the word after "how many" ("how many sets").
         let at = c.cues.iter().find(|h| h.0 == Cue::HowMuch).map_or(0, |h| h.1);
         let counted = crate::text::singular(s.tokens.get(at + 2).map_or("", |t| t.word.as_str()));
@@ -1130,7 +1131,23 @@ fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
     // the towel treats the spasm.
     if treat && !doers.is_empty() && !(c.has(Cue::Why) && states.is_empty()) {
         let x = doers[0];
-        let y = states.first().copied().unwrap_or(c.subject());
+        // What it helps: a state named; else another thing named that the
+        // article says it works on ("does ice reduce the need for
+        // painkillers", "is heat good for the muscles"); else the spasm.
+        let other = c.things.iter().map(|&(ix, _)| ix).find(|&ix| {
+            ix != x
+                && !states.contains(&ix)
+                && c.g.ancestor_chains(x).iter().any(|(class, _)| {
+                    c.g.edges_at(*class, Direction::Outgoing).any(|(e, t)| {
+                        t == ix
+                            && matches!(
+                                c.g.relation(e),
+                                Relation::ReducesNeedFor | Relation::Benefits | Relation::Improves | Relation::ActsOn
+                            )
+                    })
+                })
+        });
+        let y = states.first().copied().or(other).unwrap_or(c.subject());
         if x == y {
             return None;
         }

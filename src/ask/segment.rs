@@ -30,6 +30,9 @@ pub struct Token {
     pub by_table: bool,
     /// What the word table says the word is, where it placed it.
     pub class: Option<wordclass::Class>,
+    /// Part of an expression read as its first word ("down" in "cut down
+    /// on", read as "reduce"): it carries nothing of its own.
+    pub absorbed: bool,
 }
 
 impl Token {
@@ -211,6 +214,7 @@ pub fn tokenize(question: &str) -> Vec<Token> {
                 corrected: None,
                 by_table: false,
                 class: None,
+                absorbed: false,
             })
         };
         let expanded: &[&str] = match w.as_str() {
@@ -443,6 +447,28 @@ fn read_by_table(g: &Graph, s: &mut Segments) -> bool {
         if s.roles[i] != Some(Role::Leftover) || s.tokens[i].corrected.is_some() {
             continue;
         }
+        // An expression first ("cut down" is "reduce", "set off" is
+        // "trigger", "throw up" is "vomit"), read as one word, a cue or a
+        // name, the rest of it carrying nothing.
+        let n = s.tokens.len();
+        let words: Vec<&str> = (i..n.min(i + 4)).map(|k| s.tokens[k].word.as_str()).collect();
+        if let Some((len, e)) = wordclass::collocation(&words)
+            && len > 1
+            && (i + 1..i + len).all(|k| matches!(s.roles[k], Some(Role::Leftover | Role::Function | Role::Cue)))
+            && let Some(r) = e.readings().find(|r| {
+                !g.by_name(&crate::text::normalize(r)).is_empty()
+                    || !r.contains(' ') && lexicon::CUES.iter().any(|&(phrase, _)| phrase == *r)
+            })
+        {
+            s.tokens[i].corrected = Some(r.to_string());
+            s.tokens[i].by_table = true;
+            s.tokens[i].class = Some(e.class());
+            for k in i + 1..i + len {
+                s.tokens[k].absorbed = true;
+            }
+            changed = true;
+            continue;
+        }
         let Some(entry) = wordclass::lookup(&s.tokens[i].word) else { continue };
         let lemma = entry.inflected().then(|| (wordclass::Via::Lemma, entry.form()));
         // A word of another part of speech ("inject" and an injection, "kid"
@@ -527,14 +553,19 @@ fn class_by_table(s: &mut Segments) {
         let modifies = i + 1 < n && matches!(s.roles[i + 1], Some(Role::Mention | Role::Cue | Role::Leftover));
         let class = if after_article && !modifies { e.noun_class().unwrap_or(e.class()) } else { e.class() };
         let before = |k: usize| i.checked_sub(k).map_or("", |j| s.tokens[j].read());
-        // People the question is about ("can athletes get spasms", "is it
-        // safe for kids", "list all nurses") are a group the article does
-        // not discuss; one of the asker's own ("my kid has a spasm, should
-        // she ice it", "my coach says") is only who it happened to. A
-        // child is who the question is for even after "my" ("for my kid").
-        let own = matches!(before(1), "my" | "our" | "his" | "her" | "their" | "your");
-        let for_whom = matches!(before(1), "for" | "in" | "to" | "with")
-            || is_article(before(1)) && matches!(before(2), "for" | "in" | "to" | "with");
+        // People the question is about, as whom it is for ("is it safe for
+        // athletes", "for my kid") or, for children, whom it asks of ("can
+        // kids get spasms"), are a group the article does not discuss; one
+        // who only tells or knows ("do scientists know", "my coach says") or
+        // to whom it happened ("my kid has a spasm, should she ice it")
+        // carries nothing.
+        const ASKS: &[&str] = &[
+            "can", "could", "do", "does", "are", "is", "should", "would", "will", "may", "might", "why", "how", "when",
+            "what",
+        ];
+        let for_whom = matches!(before(1), "for" | "in" | "to" | "with" | "among")
+            || is_article(before(1)) && matches!(before(2), "for" | "in" | "to" | "with" | "among");
+        let asked_of = ASKS.contains(&before(1)) || is_article(before(1)) && ASKS.contains(&before(2));
         // A time of day asked about ("what helps at night") is a setting the
         // article does not speak to; when the story happened ("this
         // morning") is context.
@@ -568,8 +599,10 @@ fn class_by_table(s: &mut Segments) {
             Class::Framing | Class::Time => Role::Function,
             // "i'm diabetic": a person by an illness is the illness.
             Class::Person if e.medical() && (asked || is_state) => Role::OutOfScope,
-            Class::Person if e.juvenile() && for_whom => Role::OutOfScope,
-            Class::Person if asked && !own => Role::OutOfScope,
+            Class::Person if e.juvenile() && (for_whom || asked && asked_of) => Role::OutOfScope,
+            Class::Person if asked && for_whom => Role::OutOfScope,
+            // Nothing else named ("list all nurses"): the people are the topic.
+            Class::Person if asked && s.mentions.is_empty() => Role::OutOfScope,
             Class::Person => Role::Function,
             Class::Medical if asked || is_state => Role::OutOfScope,
             Class::Medical | Class::Amount | Class::Money | Class::Topic if !asked => Role::Leftover,
@@ -688,7 +721,9 @@ fn find_times(s: &mut Segments) {
             ("yesterday", _, _, _) => Some((1, When::Day(1))),
             ("half", "an", "hour", _) => Some((3, When::Minutes(30.0))),
             ("half", "a", "minute", _) => Some((3, When::Minutes(0.5))),
+            ("an" | "a" | "one", "hour", "and", "a") if w(i + 4) == "half" => Some((5, When::Minutes(90.0))),
             ("an" | "a", "hour", _, _) => Some((2, When::Minutes(60.0))),
+            ("day", "one", _, _) => Some((2, When::Day(0))),
             _ => None,
         };
         if let Some((len, when)) = phrase {
@@ -1129,7 +1164,9 @@ fn mark_rest(s: &mut Segments) {
             continue;
         }
         let w = t.read();
-        s.roles[i] = Some(if lexicon::OUT_OF_SCOPE.contains(&w) {
+        s.roles[i] = Some(if t.absorbed {
+            Role::Function
+        } else if lexicon::OUT_OF_SCOPE.contains(&w) {
             Role::OutOfScope
         } else if is_function(w) || lexicon::ANAPHORA.contains(&w) || lexicon::is_manner_adverb(w) {
             Role::Function

@@ -25,6 +25,7 @@ use petgraph::Direction::{Incoming, Outgoing};
 
 use super::read::Asks;
 use super::templates::Check;
+use super::templates::STATES;
 use crate::answer::{Claim, Reply};
 use crate::graph::{EIx, Graph, Ix};
 use crate::model::{Certainty, Degree, Kind, Phase, Relation};
@@ -620,7 +621,20 @@ pub fn model(g: &Graph, check: Check, asks: Asks, x: Ix, y: Option<Ix>, mut sett
         }
         Check::Helps => {
             let y = y.unwrap_or(g.subject);
-            gather.claims(x, y, &[Relation::Treats, Relation::Relieves], false, Side::For, None);
+            // Good for a thing that is not a state: what it does for it.
+            let rels: &[Relation] = if STATES.contains(&g.kind(y)) {
+                &[Relation::Treats, Relation::Relieves]
+            } else {
+                &[
+                    Relation::Treats,
+                    Relation::Relieves,
+                    Relation::ReducesNeedFor,
+                    Relation::Benefits,
+                    Relation::Improves,
+                    Relation::ActsOn,
+                ]
+            };
+            gather.claims(x, y, rels, false, Side::For, None);
             gather.claims(x, y, &[Relation::Treats, Relation::Relieves], true, Side::Against, None);
             own_harms(&mut gather, x);
             if y == g.subject || g.ancestors(g.subject).contains(&y) {
