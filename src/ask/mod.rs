@@ -418,7 +418,20 @@ fn answer(g: &Graph, question: &str, r: &Reading) -> Result<Outcome, Diagnostic>
             if t.warnings {
                 a.add_warnings(g);
             }
-            if r.yes_no && !r.no_list_yes && !matches!(t.name, "describe" | "how-to") {
+            // "do I need to see a doctor": the article's answer turns on the
+            // red flags it names.
+            let sees = crate::ask::words(question).iter().any(|w| {
+                matches!(w.as_str(), "see" | "visit" | "go" | "need" | "call" | "seen" | "book" | "get" | "consult")
+            });
+            if r.yes_no && t.name == "doctor" && r.when.is_none() && a.items.len() > 1 && sees {
+                let flags: Vec<&str> =
+                    a.items.iter().filter_map(|i| i.values.first()).map(|&v| g.node(v).name).collect();
+                let text = format!(
+                    "It depends: the article says to see a doctor when there is {}; and, in its closing advice, to consult a specialist first.",
+                    flags.join(", or ")
+                );
+                a.verdict = Some(Verdict { claim: Claim::Affirmed, reply: Some(Reply::Depends), text });
+            } else if r.yes_no && !r.no_list_yes && !matches!(t.name, "describe" | "how-to") {
                 let text = if a.items.is_empty() {
                     format!("The article says nothing about {}.", r.meaning(g))
                 } else {
@@ -485,6 +498,7 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
     let mut m = verdict::model(g, check, r.asks, thing, other, setting);
     verdict::measure(g, &mut m, r.measure);
     verdict::without(g, &mut m, &r.without);
+    verdict::degree(g, &mut m, r.degree);
     let d = verdict::decide(g, &m);
     let (claim, reply, mut text) = verdict::word(g, &m, &d);
     let mut a = Answer::from_result(

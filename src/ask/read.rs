@@ -50,6 +50,8 @@ pub struct Reading {
     /// Things the question asks about doing without ("skip the towel",
     /// "without warming up first").
     pub without: Vec<Ix>,
+    /// How serious a harm the question asks about ("only mild", "fatal").
+    pub degree: Option<crate::model::Degree>,
     pub asks: Asks,
     /// The question asks yes or no ("can I treat it at home"), so a list
     /// answer also says yes (or that the article says nothing).
@@ -97,6 +99,7 @@ impl Reading {
             phase: None,
             named: Vec::new(),
             without: Vec::new(),
+            degree: None,
             asks: Asks::Claim,
             yes_no: false,
             no_list_yes: false,
@@ -566,6 +569,11 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
         r.minutes = c.minutes;
     }
     r.named = c.things.iter().map(|&(ix, _)| ix).chain(c.story.iter().copied()).collect();
+    r.degree = c.words().find_map(|w| match w {
+        "mild" | "minor" | "slight" | "harmless" => Some(crate::model::Degree::Slight),
+        "serious" | "severe" | "fatal" | "deadly" | "lethal" | "kill" => Some(crate::model::Degree::Severe),
+        _ => None,
+    });
     // A time the intent cannot use must not be dropped in silence.
     if firm_times && !uses_time(r.template) && r.template.name != "doctor" {
         return Err(Unread::NotCovered { words: time_words(s, toks), nearest: Some(Box::new(r)) });
@@ -931,6 +939,20 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
             Some(r)
         }
         [a, b, ..] if joined || safe_cue || avoid_cue || !more.is_empty() => {
+            // "with a thin towel under it, is 15 minutes of ice fine": what the
+            // article says to have with the act (first, or to make it work
+            // better) says how it is done, not a second thing done.
+            let goes_with = |p: Ix, q: Ix| {
+                c.g.edges_at(p, Direction::Outgoing)
+                    .any(|(e, t)| t == q && matches!(c.g.relation(e), Relation::Before | Relation::Improves))
+            };
+            for (with, act) in [(*a, *b), (*b, *a)] {
+                if goes_with(with, act) {
+                    let mut r = Reading::with("can-i", Some(c.subject()), Some(act));
+                    r.asks = asks;
+                    return Some(r);
+                }
+            }
             // The thing done comes first in "can I X while Y", unless the
             // other is the drug one is on; the check tries both ways, so
             // order only matters for the wording and for pairing the rest.
@@ -1111,12 +1133,22 @@ fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
             return Some(Reading::with("is-a-check", Some(*a), Some(*b)));
         }
     }
-    // "can acetaminophen be addictive": a thing and a harm.
+    // "can acetaminophen be addictive": a thing and a harm, unless the
+    // harm is what it is used for ("should I use ice for frostbite").
+    let harm_after_for = c.of(&[Kind::Harm]).first().is_some_and(|&h| {
+        c.things.iter().any(|&(ix, at)| {
+            ix == h
+                && (1..=3)
+                    .filter_map(|k| at.checked_sub(k))
+                    .map(|k| c.s.word(k))
+                    .take_while(|w| *w != "is" && *w != "be")
+                    .any(|w| w == "for")
+        })
+    });
     if let (Some(&d), Some(&h)) = (doers.first(), c.of(&[Kind::Harm]).first())
         && !c.has(Cue::Treat)
         && !c.has(Cue::Good)
-        // "should I use ice for frostbite": whether it treats it.
-        && !(c.has(Cue::Use) && c.has_word("for"))
+        && !(c.has(Cue::Use) && harm_after_for)
     {
         return Some(Reading::with("causes-check", Some(d), Some(h)));
     }
@@ -1126,7 +1158,9 @@ fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
         || c.has(Cue::Use)
         || c.has(Cue::Prognosis)
         || c.has(Cue::Stop)
-        || c.has(Cue::Start);
+        || c.has(Cue::Start)
+        // "does the article recommend acupuncture": no one else recommends.
+        || c.has(Cue::Offer) && c.of(&[Kind::Specialist]).is_empty();
     // "reason for putting a towel on the ice pack" asks why, not whether
     // the towel treats the spasm.
     if treat && !doers.is_empty() && !(c.has(Cue::Why) && states.is_empty()) {
@@ -1142,12 +1176,16 @@ fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
                         t == ix
                             && matches!(
                                 c.g.relation(e),
-                                Relation::ReducesNeedFor | Relation::Benefits | Relation::Improves | Relation::ActsOn
+                                Relation::ReducesNeedFor
+                                    | Relation::Benefits
+                                    | Relation::Improves
+                                    | Relation::ActsOn
+                                    | Relation::Affects
                             )
                     })
                 })
         });
-        let y = states.first().copied().or(other).unwrap_or(c.subject());
+        let y = states.iter().copied().find(|&s| s != x).or(other).unwrap_or(c.subject());
         if x == y {
             return None;
         }

@@ -293,6 +293,8 @@ pub fn tokenize(question: &str) -> Vec<Token> {
             None => push(&mut out, &w),
         }
     }
+    // "muscle-wise", "cost-wise": the suffix says "as for", not "wise".
+    out.retain(|t| !(t.word == "wise" && t.span.start > 0 && question.as_bytes().get(t.span.start - 1) == Some(&b'-')));
     // "straight on the skin" is "directly on" it ("straight away" is a time).
     for k in 0..out.len() {
         if out[k].word == "straight" && out.get(k + 1).is_none_or(|t| t.word != "away") {
@@ -468,6 +470,21 @@ fn read_by_table(g: &Graph, s: &mut Segments) -> bool {
             }
             changed = true;
             continue;
+        }
+        // "wreck my liver", "damage my nerves": harm to a part of the body,
+        // where the graph names that harm ("liver damage").
+        let harmed = (1..=2).filter_map(|k| i.checked_sub(k)).find(|&k| !is_article(s.tokens[k].read()));
+        if harmed.is_some_and(|k| s.cues.iter().any(|c| c.cue == Cue::Risk && c.at.contains(&k))) {
+            let w = singular(&s.tokens[i].word);
+            let harm = [format!("{w} damage"), format!("damage to {w}"), format!("{w} problems")]
+                .into_iter()
+                .find(|f| !g.by_name(&crate::text::normalize(f)).is_empty());
+            if let Some(harm) = harm {
+                s.tokens[i].corrected = Some(harm);
+                s.tokens[i].by_table = true;
+                changed = true;
+                continue;
+            }
         }
         let Some(entry) = wordclass::lookup(&s.tokens[i].word) else { continue };
         let lemma = entry.inflected().then(|| (wordclass::Via::Lemma, entry.form()));

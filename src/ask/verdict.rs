@@ -635,6 +635,16 @@ pub fn model(g: &Graph, check: Check, asks: Asks, x: Ix, y: Option<Ix>, mut sett
                 ]
             };
             gather.claims(x, y, rels, false, Side::For, None);
+            // What acts on it for the worse ("is a hot gym good for the
+            // muscles"), and what the thing leads to, shown beside.
+            if !STATES.contains(&g.kind(y)) {
+                gather.claims(x, y, &[Relation::Affects], false, Side::Against, None);
+                for (class, chain) in g.ancestor_chains(x) {
+                    for (e, _) in g.step(class, Relation::Causes, Outgoing) {
+                        gather.push(Side::Against, Weight::Caution, &chain, e, Cond::default(), class);
+                    }
+                }
+            }
             gather.claims(x, y, &[Relation::Treats, Relation::Relieves], true, Side::Against, None);
             own_harms(&mut gather, x);
             if y == g.subject || g.ancestors(g.subject).contains(&y) {
@@ -672,6 +682,9 @@ pub fn model(g: &Graph, check: Check, asks: Asks, x: Ix, y: Option<Ix>, mut sett
             gather.rows(&fill(g, pos, x, y), Side::For);
             gather.rows(&fill(g, neg, x, y), Side::Against);
             if check == Check::Causes {
+                // A harm that is a kind of the one asked about ("fatal side
+                // effects" are side effects) answers it too.
+                gather.rows(&fill(g, "{x} is_a*/(causes|risks)+/is_a+ {y}", x, y), Side::For);
                 gather.misuses(x, Some(y));
                 // A class the article says nothing of here: what it says of
                 // each member ("can painkillers be addictive").
@@ -805,6 +818,21 @@ fn and_list(items: &[&str]) -> String {
     }
 }
 
+/// How serious the harm asked about is ("only mild side effects", "can it
+/// be fatal"): a claim of a harm of another degree is a claim against it.
+pub fn degree(g: &Graph, m: &mut Model, asked: Option<Degree>) {
+    let Some(asked) = asked else { return };
+    if !matches!(m.check, Check::Causes | Check::Harm) {
+        return;
+    }
+    for e in m.evidence.iter_mut().filter(|e| e.side == Side::For) {
+        let said = e.steps(g).map(|s| g.edge(s).degree).find(|&d| d != Degree::Plain).unwrap_or(Degree::Plain);
+        if said != Degree::Plain && said != asked {
+            e.side = Side::Against;
+        }
+    }
+}
+
 /// Whether doing `act` (while on `ctx`) is fine.
 fn avoid(gather: &mut Gather, act: Ix, ctx: Option<Ix>) {
     let g = gather.g;
@@ -934,6 +962,7 @@ pub fn claim_text(g: &Graph, e: EIx) -> String {
         (Relation::Treats, false) => format!("{a} {} {b}", verb(a, "treat")),
         (Relation::Relieves | Relation::Treats, true) => format!("{a} {} not relieve {b}", verb(a, "do")),
         (Relation::Causes, false) => format!("{a} can lead to {b}"),
+        (Relation::Affects, false) => format!("{a} {} a bad effect on {b}", verb(a, "have")),
         (Relation::Causes, true) => format!("{a} {} not lead to {b}", verb(a, "do")),
         (Relation::Risks, false) => match edge.degree {
             Degree::Slight => format!("{a} {} few {b}", verb(a, "have")),
