@@ -928,7 +928,7 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
             || safe_cue
             || c.has(Cue::Avoid)
             || can_i && warned_against(c.g, *a)
-            || can_i && infinitive(c) && !c.has_word("for") =>
+            || can_i && infinitive(c) && !for_a_state(c) =>
         {
             // One thing: is it safe at all, or during the spasm?
             if !doers.contains(a) && !c.story.contains(a) && !ACTS.contains(&c.kind(*a)) {
@@ -1000,6 +1000,18 @@ fn home_care(g: &Graph) -> Option<Ix> {
     ["home treatment", "self treatment", "home care", "self care"]
         .iter()
         .find_map(|form| g.by_name(&crate::text::normalize(form)).first().copied())
+}
+
+/// Whether the question says what the act is for ("use ice for my back"),
+/// as against for how long ("for 2 hours").
+fn for_a_state(c: &Clause) -> bool {
+    c.toks.iter().any(|&i| {
+        c.s.word(i) == "for"
+            && c.things.iter().any(|&(ix, at)| {
+                at > i && at <= i + 3 && STATES.contains(&c.kind(ix))
+                    || at > i && at <= i + 3 && c.kind(ix) == Kind::BodyPart
+            })
+    })
 }
 
 /// Whether the article warns against doing `ix` in some context.

@@ -891,8 +891,12 @@ fn phase_at<'a>(w: &impl Fn(usize) -> &'a str, i: usize) -> Option<(usize, crate
             }
             if EASED.contains(&w(k)) {
                 // "let up", "died down", "calm down", "ease off": take the particle.
-                let end = if matches!(w(k + 1), "up" | "down" | "off" | "a") { k + 2 } else { k + 1 };
-                let end = if w(end - 1) == "a" && w(end) == "bit" { end + 1 } else { end };
+                let end = if matches!(w(k + 1), "up" | "down" | "off" | "a" | "somewhat" | "slightly") {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                let end = if w(end - 1) == "a" && matches!(w(end), "bit" | "little") { end + 1 } else { end };
                 return Some((end - i, Phase::Eased));
             }
             if w(k) == "less" && matches!(w(k + 1), "painful" | "intense" | "severe" | "bad" | "tight") {
