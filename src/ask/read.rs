@@ -1008,8 +1008,7 @@ fn for_a_state(c: &Clause) -> bool {
     c.toks.iter().any(|&i| {
         c.s.word(i) == "for"
             && c.things.iter().any(|&(ix, at)| {
-                at > i && at <= i + 3 && STATES.contains(&c.kind(ix))
-                    || at > i && at <= i + 3 && c.kind(ix) == Kind::BodyPart
+                at > i && at <= i + 3 && (STATES.contains(&c.kind(ix)) || c.kind(ix) == Kind::BodyPart)
             })
     })
 }
