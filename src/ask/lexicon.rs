@@ -249,6 +249,8 @@ pub const CUES: &[(&str, Cue)] = &[
     ("interactions", Cue::Mix),
     // Cause
     ("lead to", Cue::Cause),
+    ("more likely", Cue::Cause),
+    ("more prone", Cue::Cause),
     ("leads to", Cue::Cause),
     ("led to", Cue::Cause),
     ("leading to", Cue::Cause),
@@ -781,6 +783,7 @@ pub const CUES: &[(&str, Cue)] = &[
     ("early on", Cue::Early),
     ("early", Cue::Early),
     ("first", Cue::Early),
+    ("first port of call", Cue::Early),
     ("beginning", Cue::Early),
     ("onset", Cue::Early),
     ("acute", Cue::Early),

@@ -400,6 +400,10 @@ const ACTS: &[Kind] = &[
     Kind::Factor,
 ];
 
+fn lexicon_anaphor(w: &str) -> bool {
+    super::lexicon::ANAPHORA.contains(&w)
+}
+
 /// How a thing is left out, by the words before it.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Absence {
@@ -448,6 +452,15 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
             things.push((m.node(), m.at.start));
         }
     }
+    // "Is that the sort of thing that makes sense for him?": a clause that
+    // names nothing but points back ("that", "it") is about what the story
+    // names last (a thing done, if it names one).
+    if things.is_empty()
+        && toks.iter().any(|&i| lexicon_anaphor(s.word(i)))
+        && let Some(m) = story.iter().rev().find(|m| DONE.contains(&g.kind(m.node()))).or_else(|| story.last())
+    {
+        things.push((m.node(), m.at.start));
+    }
     // "why does my back keep spasming": the back is where the spasm is, not a
     // second thing asked about.
     let located: Vec<Ix> = things
@@ -466,6 +479,28 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
         .collect();
     if things.len() > located.len() {
         things.retain(|(ix, _)| !located.contains(ix));
+    }
+    // "training in a hot room": "training" is part of what "hot room" names
+    // here ("training in the heat"), not a second thing.
+    let mention = |ix: Ix| s.mentions.iter().find(|m| m.node() == ix && toks.contains(&m.at.start));
+    let inside: Vec<Ix> = things
+        .iter()
+        .filter(|&&(b, _)| {
+            let Some(mb) = mention(b) else { return false };
+            let tb = crate::text::normalize(&mb.typed);
+            !tb.is_empty()
+                && things.iter().any(|&(a, _)| {
+                    let near = mention(a).is_some_and(|ma| {
+                        mb.at.end <= ma.at.start && ma.at.start - mb.at.end <= 3
+                            || ma.at.end <= mb.at.start && mb.at.start - ma.at.end <= 3
+                    });
+                    a != b && near && format!(" {} ", crate::text::normalize(g.name(a))).contains(&format!(" {tb} "))
+                })
+        })
+        .map(|&(ix, _)| ix)
+        .collect();
+    if things.len() > inside.len() {
+        things.retain(|(ix, _)| !inside.contains(ix));
     }
     let story_nodes: Vec<Ix> = story.iter().map(|m| m.node()).collect();
     let cues: Vec<(Cue, usize)> =
@@ -713,6 +748,7 @@ fn uses_time(t: &Template) -> bool {
             | "class-treatments"
             | "order"
             | "harm-check"
+            | "causes-check"
     )
 }
 
@@ -946,6 +982,17 @@ fn safety(c: &Clause, doers: &[Ix]) -> Option<Reading> {
                 c.g.edges_at(p, Direction::Outgoing)
                     .any(|(e, t)| t == q && matches!(c.g.relation(e), Relation::Before | Relation::Improves))
             };
+            // "press the ice pack straight onto bare skin": a wrong way of
+            // using a thing named beside it is what is asked about.
+            if let Some(&m) = two.iter().find(|&&t| warned_against(c.g, t))
+                && c.g
+                    .step(m, Relation::AvoidWhile, Direction::Outgoing)
+                    .any(|(_, ctx)| two.iter().any(|&t| t != m && (t == ctx || is_a(c.g, t, ctx))))
+            {
+                let mut r = Reading::with("can-i", Some(c.subject()), Some(m));
+                r.asks = asks;
+                return Some(r);
+            }
             for (with, act) in [(*a, *b), (*b, *a)] {
                 if goes_with(with, act) {
                     let mut r = Reading::with("can-i", Some(c.subject()), Some(act));
@@ -1073,6 +1120,13 @@ fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
         let y = all.iter().copied().find(|&ix| ix != x && y_kinds.contains(&c.kind(ix))).unwrap_or(c.subject());
         (x != y).then_some((x, y))
     };
+    // "can the GP give him a jab": what a specialist gives, not a cause.
+    if let (Some(&sp), Some(&given)) =
+        (c.of(&[Kind::Specialist]).first(), c.of(&[Kind::Procedure, Kind::Medication]).first())
+        && (c.has(Cue::Use) || c.has(Cue::Cause) || c.has(Cue::Offer))
+    {
+        return Some(Reading::with("refers", Some(sp), Some(given)));
+    }
     // Direction for causes: "X causes Y", "is Y caused by X", "Y from X".
     if c.has(Cue::Cause) || c.has(Cue::Effect) || c.has(Cue::Risk) || c.has(Cue::Worse) {
         let by = c.words().any(|w| matches!(w, "by" | "from")) || c.has_word("because");
@@ -1110,7 +1164,11 @@ fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
     {
         return Some(Reading::with("source-of", Some(f), Some(n)));
     }
-    if c.has(Cue::Offer) || (c.has(Cue::Doctor) && c.of(&[Kind::Specialist]).len() >= 2) {
+    // "can the GP give him a jab": what a specialist gives.
+    let gives = !c.of(&[Kind::Specialist]).is_empty()
+        && (c.has(Cue::Use) || c.has(Cue::Cause))
+        && !c.of(&[Kind::Procedure, Kind::Medication]).is_empty();
+    if c.has(Cue::Offer) || gives || (c.has(Cue::Doctor) && c.of(&[Kind::Specialist]).len() >= 2) {
         let sp = c.of(&[Kind::Specialist]);
         if let Some(&x) = sp.first() {
             let y = all

@@ -586,10 +586,11 @@ fn class_by_table(s: &mut Segments) {
         // A time of day asked about ("what helps at night") is a setting the
         // article does not speak to; when the story happened ("this
         // morning") is context.
-        let story_time = matches!(
-            before(1),
-            "this" | "last" | "next" | "yesterday" | "tomorrow" | "every" | "each" | "per" | "a" | "one" | "that"
-        );
+        // "at night", "in the morning" ask about a setting; "this morning"
+        // says when the story happened, "for the night" how long.
+        let setting =
+            matches!(before(1), "at" | "during") || before(1) == "the" && matches!(before(2), "in" | "during" | "at");
+        let story_time = !setting;
         // In the story, a state the person is in ("I'm pregnant", "she is
         // diabetic") bears on any answer; other things it names (a mug, a
         // leaflet, the drive home, two litres of water) are its setting.

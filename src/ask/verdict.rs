@@ -612,6 +612,11 @@ pub fn model(g: &Graph, check: Check, asks: Asks, x: Ix, y: Option<Ix>, mut sett
         // "can I" (one verdict however it is asked).
         Check::Helps if y.is_none_or(|y| y == g.subject || g.ancestors(g.subject).contains(&y)) => {
             gather.gives(x, None);
+            // A food, through what it is a source of and what a lack of
+            // that brings on ("bananas good for cramps").
+            if g.kind(x) == Kind::Food {
+                gather.rows(&fill(g, "{x} rich_in/^lack_of/causes {y}", x, g.subject), Side::For);
+            }
             // Warnings for the spasm itself (its days, its stages), not for
             // another setting ("does alcohol help" is not asked while on a drug).
             gather.warnings_against(x, Some(g.subject), None);
@@ -684,7 +689,7 @@ pub fn model(g: &Graph, check: Check, asks: Asks, x: Ix, y: Option<Ix>, mut sett
             if check == Check::Causes {
                 // A harm that is a kind of the one asked about ("fatal side
                 // effects" are side effects) answers it too.
-                gather.rows(&fill(g, "{x} is_a*/(causes|risks)+/is_a+ {y}", x, y), Side::For);
+                gather.rows(&fill(g, "{x} is_a*/(causes|risks)/is_a+ {y}", x, y), Side::For);
                 gather.misuses(x, Some(y));
                 // A class the article says nothing of here: what it says of
                 // each member ("can painkillers be addictive").
@@ -1133,6 +1138,18 @@ fn joined(parts: &[String]) -> String {
 
 /// The claims behind a branch, in words, one each, without repeats.
 fn claims_said(g: &Graph, m: &Model, idx: &[usize]) -> Vec<String> {
+    // Of several chains, the shortest says it; the rest are shown below.
+    let shortest = idx.iter().map(|&i| m.evidence[i].steps(g).count()).filter(|&n| n > 1).min();
+    let idx: Vec<usize> = idx
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let n = m.evidence[i].steps(g).count();
+            n == 1 || Some(n) == shortest
+        })
+        .collect();
+    let idx = dedup_chains(g, m, idx);
+    let idx = &idx[..];
     // One-step claims that differ only in their target are said once, the
     // targets listed: "opiates can lead to addiction, liver damage and ...".
     let mut groups: Vec<(EIx, Vec<EIx>)> = Vec::new();
@@ -1153,7 +1170,9 @@ fn claims_said(g: &Graph, m: &Model, idx: &[usize]) -> Vec<String> {
             continue;
         }
         let said: Vec<String> = steps.iter().map(|&e| claim_text(g, e)).collect();
-        let mut s = format!("{} {}", says(g, e), said.join(", and "));
+        // A chain is as sure as its least sure step.
+        let weakest = steps.iter().copied().max_by_key(|&e| g.certainty(e) as u8).unwrap_or(e);
+        let mut s = format!("{} {}", says(g, weakest), said.join(", and "));
         // A warning says what the thing warned against can lead to.
         if g.relation(e) == Relation::AvoidWhile && steps.len() == 1 {
             let harms: Vec<&str> = harms_of(g, g.ends(e).0).into_iter().map(|(_, h)| g.name(h)).collect();
@@ -1186,6 +1205,24 @@ fn claims_said(g: &Graph, m: &Model, idx: &[usize]) -> Vec<String> {
         out.insert(0, s);
     }
     out
+}
+
+/// One chain of each length and start: two chains that differ only past
+/// their first step say the same thing in a sentence.
+fn dedup_chains(g: &Graph, m: &Model, idx: Vec<usize>) -> Vec<usize> {
+    let mut seen: Vec<(EIx, usize)> = Vec::new();
+    idx.into_iter()
+        .filter(|&i| {
+            let steps: Vec<EIx> = m.evidence[i].steps(g).collect();
+            if steps.len() < 2 {
+                return true;
+            }
+            let key = (steps[0], steps.len());
+            let new = !seen.contains(&key);
+            seen.push(key);
+            new
+        })
+        .collect()
 }
 
 /// The verdict in words: what the article says of the claim, the reply to
