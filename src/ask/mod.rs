@@ -526,7 +526,10 @@ fn verdict(g: &Graph, question: &str, r: &Reading, check: Check) -> Result<Answe
     // article gives for other days (not the warnings for other days).
     for (i, e) in m.evidence.iter().enumerate() {
         let fit = verdict::fit(g, &m, e);
-        let shown = e.weight == verdict::Weight::Caution || fit != verdict::Fit::Fails || e.side == verdict::Side::For;
+        // (A caution for a setting the question is not in is left out.)
+        let shown = e.weight == verdict::Weight::Caution && e.cond.context.is_none()
+            || fit != verdict::Fit::Fails
+            || e.side == verdict::Side::For;
         if !deciding.contains(&i) && shown && d != verdict::Decision::Nothing {
             a.items.push(crate::answer::Item::supported_by(e.edges.clone()));
         }

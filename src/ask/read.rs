@@ -499,7 +499,11 @@ fn read_clause(g: &Graph, s: &Segments, toks: &[usize], story: &[&Mention]) -> R
         })
         .map(|&(ix, _)| ix)
         .collect();
-    if things.len() > inside.len() {
+    // (Only where a cause is asked: "plain water while training in a hot
+    // gym" names the training and the heat as two settings.)
+    let asks_cause =
+        s.cues.iter().any(|h| toks.contains(&h.at.start) && matches!(h.cue, Cue::Cause | Cue::Effect | Cue::Worse));
+    if asks_cause && things.len() > inside.len() {
         things.retain(|(ix, _)| !inside.contains(ix));
     }
     let story_nodes: Vec<Ix> = story.iter().map(|m| m.node()).collect();
@@ -1060,6 +1064,12 @@ fn for_a_state(c: &Clause) -> bool {
     })
 }
 
+/// Whether the article warns against `ix` in some setting, whatever its kind
+/// (training in the heat, during sport).
+fn warned_against_in(g: &Graph, ix: Ix) -> bool {
+    g.step(ix, Relation::AvoidWhile, Direction::Outgoing).next().is_some()
+}
+
 /// Whether the article warns against doing `ix` in some context.
 fn warned_against(g: &Graph, ix: Ix) -> bool {
     g.kind(ix) == Kind::Behaviour && g.step(ix, Relation::AvoidWhile, Direction::Outgoing).next().is_some()
@@ -1254,6 +1264,12 @@ fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
                     })
                 })
         });
+        // "work out in a hot gym to loosen my back": a setting the article
+        // warns against is what is asked about, for the spasm.
+        let warned_setting = states.iter().copied().find(|&s| s != x && warned_against_in(c.g, s));
+        if let Some(setting) = warned_setting {
+            return Some(Reading::with("helps", Some(setting), Some(c.subject())));
+        }
         let y = states.iter().copied().find(|&s| s != x).or(other).unwrap_or(c.subject());
         if x == y {
             return None;

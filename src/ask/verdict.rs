@@ -324,7 +324,8 @@ pub fn decide(g: &Graph, m: &Model) -> Decision {
     // doing it, named or past its length.
     let decides = |i: usize| {
         let e = &m.evidence[i];
-        e.weight == Weight::Decides || (fits[i] == Fit::Holds && (e.cond.misuse.is_some() || e.cond.with.is_some()))
+        e.weight == Weight::Decides
+            || (fits[i] == Fit::Holds && (e.cond.misuse.is_some() || e.cond.with.is_some() || e.cond.context.is_some()))
     };
     let pick = |side: Side, f: Fit| -> Vec<usize> {
         (0..m.evidence.len()).filter(|&i| decides(i) && m.evidence[i].side == side && fits[i] == f).collect()
@@ -457,13 +458,24 @@ impl Gather<'_> {
     /// Warnings against doing `act` (or a class of it): in a context, on
     /// some days, at some stage.
     fn warnings_against(&mut self, act: Ix, only_ctx: Option<Ix>, member: Option<Ix>) {
+        self.warnings_weighed(act, only_ctx, member, None);
+    }
+
+    /// As [`Gather::warnings_against`]; with `others`, the warnings for
+    /// other settings than `only_ctx` are kept at that weight (shown, and
+    /// deciding only where the question names the setting).
+    fn warnings_weighed(&mut self, act: Ix, only_ctx: Option<Ix>, member: Option<Ix>, others: Option<Weight>) {
         let g = self.g;
         for (class, chain) in g.ancestor_chains(act) {
             for (e, ctx) in g.step(class, Relation::AvoidWhile, Outgoing) {
+                let mut weight = Weight::Decides;
                 if let Some(want) = only_ctx
                     && !related(g, want, ctx)
                 {
-                    continue;
+                    match others {
+                        Some(w) => weight = w,
+                        None => continue,
+                    }
                 }
                 let mut c = cond_of(g, e);
                 c.member = member;
@@ -472,10 +484,15 @@ impl Gather<'_> {
                 let misuse = g.kind(act) == Kind::Behaviour
                     && Kind::TREATMENTS.contains(&g.kind(ctx))
                     && g.kind(ctx) != Kind::Medication;
-                if !misuse && !names_its_context(g, act, ctx) {
+                let own = names_its_context(g, act, ctx);
+                if !misuse && !own {
                     c.context = Some(ctx);
                 }
-                self.push(Side::Against, Weight::Decides, &chain, e, c, class);
+                // A setting the act's own name says is asked about with it.
+                if own {
+                    weight = Weight::Decides;
+                }
+                self.push(Side::Against, weight, &chain, e, c, class);
             }
         }
     }
@@ -617,9 +634,11 @@ pub fn model(g: &Graph, check: Check, asks: Asks, x: Ix, y: Option<Ix>, mut sett
             if g.kind(x) == Kind::Food {
                 gather.rows(&fill(g, "{x} rich_in/^lack_of/causes {y}", x, g.subject), Side::For);
             }
-            // Warnings for the spasm itself (its days, its stages), not for
-            // another setting ("does alcohol help" is not asked while on a drug).
-            gather.warnings_against(x, Some(g.subject), None);
+            // Warnings for the spasm itself (its days, its stages); those for
+            // another setting only where the question names it ("does
+            // alcohol help" is not asked while on a drug; "should I work out
+            // in a hot gym" names the sport).
+            gather.warnings_weighed(x, Some(g.subject), None, Some(Weight::Caution));
             own_harms(&mut gather, x);
             gather.misuses(x, None);
             gather.co_use(x, Weight::Caution, Side::Against);
@@ -845,6 +864,20 @@ fn avoid(gather: &mut Gather, act: Ix, ctx: Option<Ix>) {
         Some(ctx) if ctx != g.subject => {
             gather.warnings_against(act, Some(ctx), None);
             gather.warnings_against(ctx, Some(act), None);
+            // A wrong way of doing something that names its own setting
+            // ("drinking lots of plain water during sport"), asked about in
+            // another ("while sweating"): its own setting's warning.
+            if gather.out.is_empty() {
+                for (e, own) in g.step(act, Relation::AvoidWhile, Outgoing) {
+                    // Not when the other thing named is another of the same
+                    // kind (long use of strong painkillers says nothing of
+                    // acetaminophen).
+                    let other_kind = g.kind(ctx) == g.kind(own) && !related(g, ctx, own);
+                    if names_its_context(g, act, own) && !other_kind {
+                        gather.push(Side::Against, Weight::Decides, &[], e, cond_of(g, e), act);
+                    }
+                }
+            }
             // "plain water while training": the article's warning for the
             // setting names the act ("drinking lots of plain water during sport").
             let named = crate::text::normalize(g.name(act));
@@ -1366,22 +1399,29 @@ pub fn deciding(d: &Decision) -> Vec<usize> {
 fn how(g: &Graph, m: &Model) -> String {
     let mut ways: Vec<String> = Vec::new();
     let mut avoid: Vec<String> = Vec::new();
-    for e in m.cautions() {
+    let mut settings: Vec<String> = Vec::new();
+    let add = |list: &mut Vec<String>, s: String| {
+        if !list.contains(&s) {
+            list.push(s);
+        }
+    };
+    // Cautions for settings the question is not in are not said (a red flag
+    // said of home treatment as a whole).
+    for e in m.cautions().filter(|e| e.cond.context.is_none() || fit(g, m, e) != Fit::Fails) {
         if let Some(w) = e.cond.misuse {
-            let s = g.name(w).to_string();
-            if !ways.contains(&s) {
-                ways.push(s);
-            }
-        } else if let Some(w) = e.cond.with.or(e.cond.context) {
-            let s = g.name(w).to_string();
-            if !avoid.contains(&s) {
-                avoid.push(s);
-            }
+            add(&mut ways, g.name(w).to_string());
+        } else if let Some(w) = e.cond.with {
+            add(&mut avoid, g.name(w).to_string());
+        } else if e.cond.context.is_some() {
+            add(&mut settings, cond_text(g, &Cond { context: e.cond.context, ..Cond::default() }));
         }
     }
     let mut out = String::new();
     if !ways.is_empty() {
         out.push_str(&format!(" The article warns against {}.", or_list(&ways)));
+    }
+    if !settings.is_empty() {
+        out.push_str(&format!(" It warns against it {}.", or_list(&settings)));
     }
     if !avoid.is_empty() {
         out.push_str(&format!(" While on it, the article says to avoid {}.", or_list(&avoid)));
