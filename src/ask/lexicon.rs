@@ -759,6 +759,7 @@ pub const CUES: &[(&str, Cue)] = &[
     ("go back to", Cue::Use),
     // Related
     ("connected", Cue::Related),
+    ("to do with", Cue::Related),
     ("connection", Cue::Related),
     ("related", Cue::Related),
     ("relationship", Cue::Related),

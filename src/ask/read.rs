@@ -1138,7 +1138,9 @@ fn yes_no(c: &Clause, states: &[Ix], doers: &[Ix]) -> Option<Reading> {
         return Some(Reading::with("refers", Some(sp), Some(given)));
     }
     // Direction for causes: "X causes Y", "is Y caused by X", "Y from X".
-    if c.has(Cue::Cause) || c.has(Cue::Effect) || c.has(Cue::Risk) || c.has(Cue::Worse) {
+    // "does it spread to the head": whether it reaches a part of the body.
+    let spreads = c.has(Cue::Where) && !c.of(&[Kind::BodyPart]).is_empty();
+    if c.has(Cue::Cause) || c.has(Cue::Effect) || c.has(Cue::Risk) || c.has(Cue::Worse) || spreads {
         let by = c.words().any(|w| matches!(w, "by" | "from")) || c.has_word("because");
         // A body part is where an effect shows, never the cause; of the
         // rest, the first named is the cause ("can X cause Y"), unless the
